@@ -1,0 +1,38 @@
+using Kunskapsbank.Indexer.Analysis;
+
+namespace Kunskapsbank.Indexer.Cli;
+
+/// <summary>The `kunskapsbank` command line: dispatches to one command class per verb.</summary>
+public static class CommandLine
+{
+    /// <summary>Runs the command in <paramref name="args"/> and returns the process exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "hjalp" or "hjälp")
+        {
+            stdout.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var rest = args[1..];
+        switch (args[0])
+        {
+            case "analyze":
+                return AnalyzeCommand.Run(rest, SwedishAnalyzer.Create(), stdout, stderr);
+            default:
+                stderr.WriteLine($"Okänt kommando: {args[0]}");
+                stderr.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    private const string Usage = """
+        Användning: kunskapsbank <kommando> [argument]
+
+        Kommandon:
+          analyze "<text>"   visar hur texten delas upp i söktermer
+        """;
+}

@@ -1,0 +1,50 @@
+namespace Kunskapsbank.Indexer.Corpus;
+
+/// <summary>Keeps the index in step with the corpus folder. One writer at a time; readers are never blocked.</summary>
+public interface ICorpusIndexer
+{
+    /// <summary>Full incremental sync: added, changed (by content hash), removed and moved files.</summary>
+    SyncReport SyncAll(IProgress<SyncProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Syncs just these absolute paths (files or folders, existing or deleted), e.g. from a watcher.</summary>
+    SyncReport SyncPaths(IReadOnlyCollection<string> paths, CancellationToken cancellationToken);
+
+    /// <summary>Documents with their metadata and tag reasons, and every file that failed with its reason.</summary>
+    IndexReport GetReport();
+}
+
+/// <summary>What one sync run did.</summary>
+public sealed record SyncReport(
+    int Indexed,
+    int Unchanged,
+    int Removed,
+    int Moved,
+    IReadOnlyList<FailedFile> Failed,
+    TimeSpan Elapsed);
+
+/// <summary>A file that was not indexed, with a Swedish reason.</summary>
+/// <param name="Path">Relative to the corpus root.</param>
+/// <param name="Kind">A stable category (see <see cref="Extraction.ExtractionFailureKind"/>, or `metadata`).</param>
+public sealed record FailedFile(string Path, string Kind, string Reason);
+
+/// <summary>Progress of a long sync.</summary>
+public sealed record SyncProgress(int Done, int Total, string? CurrentPath);
+
+/// <summary>The state of the index for editors.</summary>
+public sealed record IndexReport(
+    IReadOnlyList<ReportedDocument> Documents,
+    IReadOnlyList<FailedFile> Failed,
+    DateTimeOffset? LastSync);
+
+/// <summary>One indexed document in the report.</summary>
+/// <param name="Problems">Swedish notes (bad sidecar values, capped text) that did not stop indexing.</param>
+public sealed record ReportedDocument(
+    long Id,
+    string Path,
+    string Title,
+    string? Publisher,
+    int? Year,
+    string? DocumentType,
+    string Status,
+    IReadOnlyList<Metadata.FacetTag> Tags,
+    IReadOnlyList<string> Problems);

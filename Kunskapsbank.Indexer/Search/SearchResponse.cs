@@ -1,0 +1,55 @@
+namespace Kunskapsbank.Indexer.Search;
+
+/// <summary>The answer to a <see cref="SearchRequest"/>; the CLI's --json and the API return this shape.</summary>
+/// <param name="Total">Number of matching documents (after filters).</param>
+/// <param name="Facets">Counts by facet id; a facet's counts ignore its own selection and respect the others'.</param>
+/// <param name="Suggestion">"Menade du …?" text, when a correction was found.</param>
+/// <param name="PartialMatch">True when no document matched every term and these are the best partial matches.</param>
+/// <param name="CorrectedQuery">Set when the hits are for <see cref="Suggestion"/> because the original found nothing.</param>
+public sealed record SearchResponse(
+    int Total,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
+    string? Suggestion,
+    bool PartialMatch,
+    string? CorrectedQuery,
+    SearchExplanation? Explain);
+
+/// <summary>One document in the results.</summary>
+/// <param name="Id">Stable document id (the API addresses documents by it, never by path).</param>
+/// <param name="Path">Path relative to the corpus root, with forward slashes.</param>
+/// <param name="Status">`gallande`, `ersatt` or `upphavd`.</param>
+/// <param name="Facets">Facet value ids by facet id.</param>
+public sealed record SearchHit(
+    long Id,
+    string Path,
+    string Title,
+    double Score,
+    string? Publisher,
+    int? Year,
+    string? DocumentType,
+    string Status,
+    string? SupersededBy,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Facets,
+    IReadOnlyList<HitPassage> Passages);
+
+/// <summary>A best passage of a hit.</summary>
+/// <param name="Page">PDF page, or null.</param>
+/// <param name="Heading">Innermost heading, or null.</param>
+/// <param name="Snippet">HTML-escaped text with matched terms in &lt;mark&gt;.</param>
+/// <param name="Text">The whole passage as plain text (the support line expands it inline).</param>
+public sealed record HitPassage(long PassageId, int? Page, string? Heading, string Snippet, string Text);
+
+/// <summary>A facet value and how many matching documents carry it.</summary>
+public sealed record FacetCount(string Id, string Label, int Count, bool Selected);
+
+/// <summary>What the engine did with a query, for the explain option.</summary>
+/// <param name="ParsedQuery">The query tree as text.</param>
+/// <param name="Terms">Analysed terms with their kind (exact, stem, part, prefix).</param>
+/// <param name="TimingsMs">Milliseconds per stage: parse, match, rank, facet, highlight.</param>
+/// <param name="MatchExpression">The FTS5 MATCH expression sent to SQLite.</param>
+public sealed record SearchExplanation(
+    string ParsedQuery,
+    IReadOnlyList<string> Terms,
+    IReadOnlyDictionary<string, double> TimingsMs,
+    string MatchExpression);
