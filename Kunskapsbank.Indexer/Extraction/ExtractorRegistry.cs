@@ -1,0 +1,54 @@
+namespace Kunskapsbank.Indexer.Extraction;
+
+/// <summary>Picks the extractor for a file by its extension; the one seam the indexer calls.</summary>
+public sealed class ExtractorRegistry
+{
+    private readonly Dictionary<string, ITextExtractor> _byExtension = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Registers the given extractors; a later one wins for a shared extension.</summary>
+    public ExtractorRegistry(IEnumerable<ITextExtractor> extractors)
+    {
+        ArgumentNullException.ThrowIfNull(extractors);
+        foreach (var extractor in extractors)
+        {
+            foreach (var extension in extractor.Extensions)
+            {
+                _byExtension[extension] = extractor;
+            }
+        }
+    }
+
+    /// <summary>Extensions (".pdf") some extractor reads.</summary>
+    public IReadOnlyCollection<string> SupportedExtensions => _byExtension.Keys;
+
+    /// <summary>True when a file with this path would be handed to an extractor.</summary>
+    public bool IsSupported(string path) => _byExtension.ContainsKey(Path.GetExtension(path));
+
+    /// <summary>Extracts one file; unknown formats and unexpected extractor errors become failures, never exceptions.</summary>
+    public ExtractionResult Extract(string path, ExtractionLimits limits, CancellationToken cancellationToken)
+    {
+        if (!_byExtension.TryGetValue(Path.GetExtension(path), out var extractor))
+        {
+            return ExtractionResult.Fail(ExtractionFailureKind.UnsupportedFormat, $"Filformatet {Path.GetExtension(path)} stöds inte.");
+        }
+
+        try
+        {
+            return extractor.Extract(path, limits, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ExtractionResult.Fail(ExtractionFailureKind.Unreadable, "Filen kunde inte läsas. Kontrollera att den finns och att tjänsten får läsa den.");
+        }
+#pragma warning disable CA1031 // One broken file must never end an indexing run.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return ExtractionResult.Fail(ExtractionFailureKind.Corrupt, "Filen verkar vara skadad och kunde inte läsas.");
+        }
+    }
+}
