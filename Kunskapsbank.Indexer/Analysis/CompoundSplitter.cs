@@ -10,7 +10,7 @@ public readonly record struct CompoundPart(int Offset, int Length, string Lemma)
 /// <remarks>
 /// Rules, in order: a word is covered by parts that hunspell allows in compounds (first/middle parts, inflected last
 /// part), each at least 3 letters; free root words and their -s forms may stand in, at most one per split; the split
-/// with the fewest parts wins (ties: fewer stand-ins, then the longer last part), and each part is split again if it
+/// with the fewest parts wins (ties: fewer stand-ins, then longer parts from the left), and each part is split again if it
 /// is itself a compound of parts of at least 4 letters. Words that are dictionary words on their own ("myndighet",
 /// "kontroll") need stronger evidence: parts of 4+ letters, or a 3-letter part next to a long or linked one.
 /// Particles (över, för, sam), derivational endings (-het, -dom, -skap) and inflectional tails (-ska, -liga) never
@@ -108,7 +108,8 @@ public sealed class CompoundSplitter(CompoundLexicon lexicon)
         return result;
     }
 
-    // Dynamic programming over split points: fewest parts, then fewest stand-in parts, then the longest last part.
+    // Dynamic programming over split points: fewest parts, then fewest stand-in parts, then the longest parts from the
+    // left (moder+enhet, not mode+renhet; taxerings+lagen, not taxering+slagen).
     private List<CompoundPart>? BestSplit(string word, int start, int end, int minLength, bool asLast)
     {
         var memo = new Candidate?[end - start + 1];
@@ -124,12 +125,12 @@ public sealed class CompoundSplitter(CompoundLexicon lexicon)
             Candidate? result = null;
             if (i > start && end - i >= minLength && Classify(word[i..end], asLast) is { } tail)
             {
-                result = new Candidate(1, tail.Weak, end - i, [new CompoundPart(i, end - i, tail.Lemma)]);
+                result = new Candidate(1, tail.Weak, [new CompoundPart(i, end - i, tail.Lemma)]);
             }
 
             for (var j = i + minLength; j <= end - minLength; j++)
             {
-                if (Classify(word[i..j], isLast: false) is not { } head || word.AsSpan(j, end - j).StartsWith("het", StringComparison.Ordinal))
+                if (Classify(word[i..j], isLast: false) is not { } head || StartsWithDerivation(word, j, end))
                 {
                     continue;
                 }
@@ -139,7 +140,7 @@ public sealed class CompoundSplitter(CompoundLexicon lexicon)
                     continue;
                 }
 
-                var candidate = new Candidate(rest.Parts + 1, rest.Weak + head.Weak, rest.LastLength, [new CompoundPart(i, j - i, head.Lemma), .. rest.Chain]);
+                var candidate = new Candidate(rest.Parts + 1, rest.Weak + head.Weak, [new CompoundPart(i, j - i, head.Lemma), .. rest.Chain]);
                 if (result is null || candidate.IsBetterThan(result))
                 {
                     result = candidate;
@@ -154,6 +155,21 @@ public sealed class CompoundSplitter(CompoundLexicon lexicon)
         return Best(start) is { Parts: >= 2 } best ? best.Chain : null;
     }
 
+    // A part never starts with a derivational ending: "-het" (myndig+het) or "-ering" (taxe+ring).
+    private static bool StartsWithDerivation(string word, int j, int end)
+    {
+        var rest = word.AsSpan(j, end - j);
+        return rest.StartsWith("het", StringComparison.Ordinal) || (word[j - 1] == 'e' && rest.StartsWith("ring", StringComparison.Ordinal));
+    }
+
+    // Nouns on -ning, -ering, -het, -tion, -sion, -skap, -itet always take a linking -s- inside a compound
+    // (taxeringslagen, säkerhetsskydd), so without it they are no first or middle part.
+    private static bool NeedsLinkingS(string part) =>
+        part.EndsWith("ering", StringComparison.Ordinal) || part.EndsWith("het", StringComparison.Ordinal)
+        || part.EndsWith("tion", StringComparison.Ordinal) || part.EndsWith("sion", StringComparison.Ordinal)
+        || part.EndsWith("skap", StringComparison.Ordinal) || part.EndsWith("itet", StringComparison.Ordinal)
+        || (part.EndsWith("ning", StringComparison.Ordinal) && !part.EndsWith("nning", StringComparison.Ordinal));
+
     private int Weakness(string word, CompoundPart part, bool isLast) =>
         Classify(word.Substring(part.Offset, part.Length), isLast)?.Weak ?? 0;
 
@@ -162,7 +178,7 @@ public sealed class CompoundSplitter(CompoundLexicon lexicon)
 
     private (string Lemma, int Weak)? AsNonLast(string part)
     {
-        if (lexicon.Prefixes.Contains(part))
+        if (lexicon.Prefixes.Contains(part) || NeedsLinkingS(part))
         {
             return null;
         }
@@ -229,11 +245,29 @@ public sealed class CompoundSplitter(CompoundLexicon lexicon)
         return true;
     }
 
-    private sealed record Candidate(int Parts, int Weak, int LastLength, List<CompoundPart> Chain)
+    private sealed record Candidate(int Parts, int Weak, List<CompoundPart> Chain)
     {
-        public bool IsBetterThan(Candidate other) =>
-            Parts != other.Parts ? Parts < other.Parts
-            : Weak != other.Weak ? Weak < other.Weak
-            : LastLength > other.LastLength;
+        public bool IsBetterThan(Candidate other)
+        {
+            if (Parts != other.Parts)
+            {
+                return Parts < other.Parts;
+            }
+
+            if (Weak != other.Weak)
+            {
+                return Weak < other.Weak;
+            }
+
+            for (var k = 0; k < Chain.Count; k++)
+            {
+                if (Chain[k].Length != other.Chain[k].Length)
+                {
+                    return Chain[k].Length > other.Chain[k].Length;
+                }
+            }
+
+            return false;
+        }
     }
 }

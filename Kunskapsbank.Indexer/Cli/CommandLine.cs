@@ -21,7 +21,7 @@ public static class CommandLine
         switch (args[0])
         {
             case "analyze":
-                return AnalyzeCommand.Run(rest, SwedishAnalyzer.Create(), stdout, stderr);
+                return AnalyzeCommand.Run(rest, SwedishAnalyzer.Create, stdout, stderr);
             case "compounds":
                 return CompoundsCommand.Run(rest, stdout, stderr);
             case "stem":

@@ -34,6 +34,10 @@ public class StemFilterTests
     [InlineData("anmäla", "anmälan")]
     [InlineData("myndighet", "myndigheterna")]
     [InlineData("flicka", "flickan")]
+    [InlineData("samtycke", "samtycket")]
+    [InlineData("insats", "insatsen")]
+    [InlineData("insats", "insatser")]
+    [InlineData("umgänge", "umgänget")]
     public void Stems_merge_forms_of_one_word(string a, string b) => Assert.Equal(Filter.Stem(a), Filter.Stem(b));
 
     [Fact]
