@@ -68,6 +68,8 @@ def sidecar(meta, out):
     ]
     if meta.get("ersatt-av"):
         lines.append(f"ersatt av: {meta['ersatt-av']}")
+    if meta.get("ersatter"):
+        lines.append(f"ersätter: {meta['ersatter']}")
     open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
 
 
@@ -85,6 +87,8 @@ def markdown_document(meta, body, out):
     ]
     if meta.get("ersatt-av"):
         lines.append(f"ersatt-av: {q(meta['ersatt-av'])}")
+    if meta.get("ersatter"):
+        lines.append(f"ersatter: {q(meta['ersatter'])}")
     lines.append("---")
     open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n\n" + body.lstrip("\n"))
 
