@@ -40,6 +40,12 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/build-corpus.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 pandoc -o "$work/default-reference.docx" --print-default-data-file reference.docx
 
+# Text, page breaks and properties of a PDF, without the timestamps LibreOffice adds.
+pdf_fingerprint() {
+  pdfinfo "$1" | grep -Ev '^(CreationDate|ModDate|File size):'
+  pdftotext -enc UTF-8 "$1" -
+}
+
 filter_arg="${1:-}"
 pdf_jobs=()
 built=0
@@ -47,44 +53,46 @@ for src in "$src_dir"/*.md; do
   name="$(basename "$src")"
   [[ "$name" == README.md ]] && continue
   [[ -n "$filter_arg" && "$name" != *"$filter_arg"* ]] && continue
-  format="$(python3 "$tool" field "$src" format)"
-  file="$(python3 "$tool" field "$src" fil)"
-  sidecar="$(python3 "$tool" field "$src" sidecar)"
+  IFS=$'\t' read -r format file < <(python3 "$tool" prepare "$src" "$work" "$out_dir" "$work/default-reference.docx")
+  [[ -n "${file:-}" ]] || { echo "$name: kunde inte läsa huvudet" >&2; exit 1; }
+  stem="${name%.md}"
   case "$format" in
-    pdf|docx)
-      python3 "$tool" pandoc-input "$src" "$work/$name"
-      python3 "$tool" reference-docx "$src" "$work/default-reference.docx" "$work/${name%.md}.ref.docx"
-      if [[ "$format" == docx ]]; then
-        target="$out_dir/$file"
-      else
-        mkdir -p "$work/pdf/${name%.md}"
-        target="$work/pdf/${name%.md}/${file%.pdf}.docx"
-        pdf_jobs+=("$target")
-      fi
-      pandoc "$work/$name" --from markdown --to docx --lua-filter "$filter" \
-        --reference-doc "$work/${name%.md}.ref.docx" -o "$target"
+    docx)
+      pandoc "$work/$stem.md" --from markdown --to docx --lua-filter "$filter" \
+        --reference-doc "$work/$stem.ref.docx" -o "$out_dir/$file"
       ;;
-    md) python3 "$tool" markdown "$src" "$out_dir/$file" ;;
-    txt) python3 "$tool" text "$src" "$out_dir/$file" ;;
-    *) echo "$name: okänt format '$format'" >&2; exit 1 ;;
+    pdf)
+      mkdir -p "$work/pdf/$stem"
+      target="$work/pdf/$stem/${file%.pdf}.docx"
+      pandoc "$work/$stem.md" --from markdown --to docx --lua-filter "$filter" \
+        --reference-doc "$work/$stem.ref.docx" -o "$target"
+      pdf_jobs+=("$target")
+      ;;
   esac
-  if [[ "$sidecar" != nej && "$format" != md ]]; then
-    python3 "$tool" sidecar "$src" "$out_dir/$file.meta.yml"
-  else
-    rm -f "$out_dir/$file.meta.yml"
-  fi
   echo "byggd: $file ($format)"
   built=$((built + 1))
 done
 
 if ((${#pdf_jobs[@]})); then
-  # A private LibreOffice profile so a running office or another build does not interfere.
+  # One LibreOffice start for all PDFs (starting it is the slow part), with a private
+  # profile so a running office or another build does not interfere.
+  mkdir -p "$work/pdfout"
+  soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
+    --outdir "$work/pdfout" "${pdf_jobs[@]}" >"$work/soffice.log" 2>&1 || true
   for docx in "${pdf_jobs[@]}"; do
-    soffice -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf \
-      --outdir "$out_dir" "$docx" >/dev/null 2>&1
-    pdf="$out_dir/$(basename "${docx%.docx}").pdf"
-    [[ -s "$pdf" ]] || { echo "LibreOffice gav ingen PDF för $docx" >&2; exit 1; }
-    echo "pdf: $(basename "$pdf"), $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') sidor"
+    name="$(basename "${docx%.docx}").pdf"
+    new="$work/pdfout/$name"
+    if [[ ! -s "$new" ]]; then
+      echo "LibreOffice gav ingen PDF för $name:" >&2; cat "$work/soffice.log" >&2; exit 1
+    fi
+    # LibreOffice stamps every PDF with the current time, so keep the committed file when
+    # the text and properties are unchanged: rebuilding then leaves git clean.
+    if [[ -f "$out_dir/$name" ]] && cmp -s <(pdf_fingerprint "$new") <(pdf_fingerprint "$out_dir/$name"); then
+      echo "pdf: $name oförändrad"
+    else
+      cp "$new" "$out_dir/$name"
+      echo "pdf: $name, $(pdfinfo "$new" | awk '/^Pages:/ {print $2}') sidor"
+    fi
   done
 fi
 echo "Klart: $built dokument i $out_dir"

@@ -159,10 +159,36 @@ def reference_docx(meta, default_ref, out):
         dst.writestr(footer_info, FOOTER.format(text=footer_text), zipfile.ZIP_DEFLATED)
 
 
+def prepare(src, meta, body, work, out_dir, default_ref):
+    """Everything for one source in one process (starting Python is slow on a busy machine):
+    writes the .md/.txt document or the pandoc input and reference .docx, and the sidecar;
+    prints "format<TAB>file name" for the shell script."""
+    import os
+    stem = os.path.splitext(os.path.basename(src))[0]
+    fmt, name = meta["format"], meta["fil"]
+    if fmt in ("pdf", "docx"):
+        pandoc_input(meta, body, os.path.join(work, stem + ".md"))
+        reference_docx(meta, default_ref, os.path.join(work, stem + ".ref.docx"))
+    elif fmt == "md":
+        markdown_document(meta, body, os.path.join(out_dir, name))
+    elif fmt == "txt":
+        text_document(body, os.path.join(out_dir, name))
+    else:
+        sys.exit(f"{src}: okänt format '{fmt}'")
+    side = os.path.join(out_dir, name + ".meta.yml")
+    if meta.get("sidecar") != "nej" and fmt != "md":
+        sidecar(meta, side)
+    elif os.path.exists(side):
+        os.remove(side)
+    print(f"{fmt}\t{name}")
+
+
 def main():
     cmd, src = sys.argv[1], sys.argv[2]
     meta, body = parse(src)
-    if cmd == "field":
+    if cmd == "prepare":
+        prepare(src, meta, body, sys.argv[3], sys.argv[4], sys.argv[5])
+    elif cmd == "field":
         v = meta.get(sys.argv[3], "")
         print(",".join(v) if isinstance(v, list) else v)
     elif cmd == "pandoc-input":
