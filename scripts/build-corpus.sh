@@ -96,3 +96,5 @@ if ((${#pdf_jobs[@]})); then
   done
 fi
 echo "Klart: $built dokument i $out_dir"
+# Golden facts on their pages and headings, every facet value used somewhere.
+python3 "$root/scripts/corpus/check_corpus.py"

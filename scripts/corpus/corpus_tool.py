@@ -5,6 +5,7 @@ Reads one corpus source (corpus-src/*.md: a front-matter header, then Markdown o
 and writes what the shell script needs: the pandoc input without build-only keys, a reference
 .docx with the publisher's running footer, the sidecar, or the finished .md/.txt document.
 """
+import os
 import re
 import sys
 import zipfile
@@ -163,7 +164,7 @@ def prepare(src, meta, body, work, out_dir, default_ref):
     """Everything for one source in one process (starting Python is slow on a busy machine):
     writes the .md/.txt document or the pandoc input and reference .docx, and the sidecar;
     prints "format<TAB>file name" for the shell script."""
-    import os
+
     stem = os.path.splitext(os.path.basename(src))[0]
     fmt, name = meta["format"], meta["fil"]
     if fmt in ("pdf", "docx"):
@@ -184,25 +185,11 @@ def prepare(src, meta, body, work, out_dir, default_ref):
 
 
 def main():
-    cmd, src = sys.argv[1], sys.argv[2]
+    if len(sys.argv) != 6 or sys.argv[1] != "prepare":
+        sys.exit("användning: corpus_tool.py prepare KÄLLA ARBETSMAPP KORPUSMAPP STANDARD-REFERENS.docx")
+    src = sys.argv[2]
     meta, body = parse(src)
-    if cmd == "prepare":
-        prepare(src, meta, body, sys.argv[3], sys.argv[4], sys.argv[5])
-    elif cmd == "field":
-        v = meta.get(sys.argv[3], "")
-        print(",".join(v) if isinstance(v, list) else v)
-    elif cmd == "pandoc-input":
-        pandoc_input(meta, body, sys.argv[3])
-    elif cmd == "sidecar":
-        sidecar(meta, sys.argv[3])
-    elif cmd == "markdown":
-        markdown_document(meta, body, sys.argv[3])
-    elif cmd == "text":
-        text_document(body, sys.argv[3])
-    elif cmd == "reference-docx":
-        reference_docx(meta, sys.argv[3], sys.argv[4])
-    else:
-        sys.exit(f"okänt kommando: {cmd}")
+    prepare(src, meta, body, sys.argv[3], sys.argv[4], sys.argv[5])
 
 
 if __name__ == "__main__":
