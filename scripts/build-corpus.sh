@@ -48,12 +48,13 @@ pdf_fingerprint() {
 
 filter_arg="${1:-}"
 pdf_jobs=()
+declare -A expected_pages
 built=0
 for src in "$src_dir"/*.md; do
   name="$(basename "$src")"
   [[ "$name" == README.md ]] && continue
   [[ -n "$filter_arg" && "$name" != *"$filter_arg"* ]] && continue
-  IFS=$'\t' read -r format file < <(python3 "$tool" prepare "$src" "$work" "$out_dir" "$work/default-reference.docx")
+  IFS=$'\t' read -r format file pages < <(python3 "$tool" prepare "$src" "$work" "$out_dir" "$work/default-reference.docx")
   [[ -n "${file:-}" ]] || { echo "$name: kunde inte läsa huvudet" >&2; exit 1; }
   stem="${name%.md}"
   case "$format" in
@@ -67,6 +68,7 @@ for src in "$src_dir"/*.md; do
       pandoc "$work/$stem.md" --from markdown --to docx --lua-filter "$filter" \
         --reference-doc "$work/$stem.ref.docx" -o "$target"
       pdf_jobs+=("$target")
+      expected_pages["$target"]="$pages"
       ;;
   esac
   echo "byggd: $file ($format)"
@@ -84,6 +86,11 @@ if ((${#pdf_jobs[@]})); then
     new="$work/pdfout/$name"
     if [[ ! -s "$new" ]]; then
       echo "LibreOffice gav ingen PDF för $name:" >&2; cat "$work/soffice.log" >&2; exit 1
+    fi
+    actual="$(pdfinfo "$new" | awk '/^Pages:/ {print $2}')"
+    if [[ "$actual" != "${expected_pages[$docx]}" ]]; then
+      echo "$name: $actual sidor men ${expected_pages[$docx]} väntade – en sida rymmer inte sin text; korta den eller flytta \\newpage" >&2
+      exit 1
     fi
     # LibreOffice stamps every PDF with the current time, so keep the committed file when
     # the text and properties are unchanged: rebuilding then leaves git clean.

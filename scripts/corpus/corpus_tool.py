@@ -163,7 +163,7 @@ def reference_docx(meta, default_ref, out):
 def prepare(src, meta, body, work, out_dir, default_ref):
     """Everything for one source in one process (starting Python is slow on a busy machine):
     writes the .md/.txt document or the pandoc input and reference .docx, and the sidecar;
-    prints "format<TAB>file name" for the shell script."""
+    prints "format<TAB>file name<TAB>expected pages" for the shell script."""
 
     stem = os.path.splitext(os.path.basename(src))[0]
     fmt, name = meta["format"], meta["fil"]
@@ -181,7 +181,9 @@ def prepare(src, meta, body, work, out_dir, default_ref):
         sidecar(meta, side)
     elif os.path.exists(side):
         os.remove(side)
-    print(f"{fmt}\t{name}")
+    # Every page ends at a \newpage, so a PDF with more pages than breaks + 1 has a page that overflowed.
+    pages = sum(1 for line in body.splitlines() if line.strip() == "\\newpage") + 1
+    print(f"{fmt}\t{name}\t{pages}")
 
 
 def main():
