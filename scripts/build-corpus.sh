@@ -54,13 +54,15 @@ for src in "$src_dir"/*.md; do
   name="$(basename "$src")"
   [[ "$name" == README.md ]] && continue
   [[ -n "$filter_arg" && "$name" != *"$filter_arg"* ]] && continue
-  IFS=$'\t' read -r format file pages < <(python3 "$tool" prepare "$src" "$work" "$out_dir" "$work/default-reference.docx")
+  IFS=$'\t' read -r format file pages wordmall < <(python3 "$tool" prepare "$src" "$work" "$out_dir" "$work/default-reference.docx")
   [[ -n "${file:-}" ]] || { echo "$name: kunde inte läsa huvudet" >&2; exit 1; }
   stem="${name%.md}"
   case "$format" in
     docx)
       pandoc "$work/$stem.md" --from markdown --to docx --lua-filter "$filter" \
         --reference-doc "$work/$stem.ref.docx" -o "$out_dir/$file"
+      # "wordmall: svensk": heading styles named as Swedish Word names them (Rubrik1, "Rubrik 1").
+      if [[ "$wordmall" == svensk ]]; then python3 "$tool" swedish-styles "$out_dir/$file"; fi
       ;;
     pdf)
       mkdir -p "$work/pdf/$stem"

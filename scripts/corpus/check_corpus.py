@@ -46,7 +46,7 @@ def docx_sections(path):
     for p in root.iter(W + "p"):
         style = p.find(f"{W}pPr/{W}pStyle")
         text = "".join(t.text or "" for t in p.iter(W + "t"))
-        if style is not None and style.get(W + "val", "").startswith("Heading"):
+        if style is not None and re.match(r"(Heading|Rubrik)\d", style.get(W + "val", "")):
             sections.append((heading, " ".join(buf)))
             heading, buf = text.strip(), []
         else:
