@@ -27,6 +27,7 @@ public sealed class ExtractorRegistry
     public static ExtractorRegistry CreateDefault() => new(
     [
         new PdfExtractor(new ProcessRunner()),
+        new DocxExtractor(),
         new LegacyWordExtractor(),
         new MarkdownExtractor(),
         new PlainTextExtractor(),
