@@ -73,6 +73,7 @@ public class HtmlExtractorTests
                 ("Stöd till barn > Tabell > Djupare", "Text i div\n\nrad 1\nrad 2"),
             ],
             document.Passages.Select(p => (string.Join(" > ", p.HeadingPath), p.Text)).ToArray());
+        Assert.Equal("Stöd till barn", document.Properties.Title);
     }
 
     [Fact]
