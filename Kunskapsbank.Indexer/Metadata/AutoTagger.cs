@@ -9,9 +9,9 @@ namespace Kunskapsbank.Indexer.Metadata;
 /// <param name="MaxTagsPerFacet">At most this many automatic values per facet, the strongest first.</param>
 /// <param name="TitleOnlyFacets">Facets tagged only from the title (a document type is what it calls itself).</param>
 public sealed record AutoTagOptions(
-    int MinOccurrences = 2,
-    int WordsPerExtraOccurrence = 4000,
-    int MaxMinOccurrences = 6,
+    int MinOccurrences = 3,
+    int WordsPerExtraOccurrence = 2000,
+    int MaxMinOccurrences = 8,
     int MaxTagsPerFacet = 3,
     IReadOnlyList<string>? TitleOnlyFacets = null)
 {
@@ -43,7 +43,7 @@ public sealed class AutoTagger(TriggerMatcher matcher, AutoTagOptions options)
         Evidence For(TriggerPattern p) =>
             evidence.TryGetValue((p.FacetId, p.ValueId), out var e) ? e : evidence[(p.FacetId, p.ValueId)] = new Evidence();
 
-        foreach (var hit in matcher.Match(title).Where(h => facets.Contains(h.Pattern.FacetId)))
+        foreach (var hit in matcher.Match(title).Hits.Where(h => facets.Contains(h.Pattern.FacetId)))
         {
             For(hit.Pattern).AddTitle(hit.Pattern.Text);
         }
@@ -54,7 +54,7 @@ public sealed class AutoTagger(TriggerMatcher matcher, AutoTagOptions options)
         {
             foreach (var heading in passages.SelectMany(p => p.HeadingPath).Distinct())
             {
-                foreach (var hit in matcher.Match(heading).Where(h => bodyFacets.Contains(h.Pattern.FacetId)))
+                foreach (var hit in matcher.Match(heading).Hits.Where(h => bodyFacets.Contains(h.Pattern.FacetId)))
                 {
                     For(hit.Pattern).AddHeading(hit.Pattern.Text);
                 }
@@ -62,8 +62,9 @@ public sealed class AutoTagger(TriggerMatcher matcher, AutoTagOptions options)
 
             foreach (var passage in passages)
             {
-                words += matcher.CountWords(passage.Text);
-                foreach (var hit in matcher.Match(passage.Text).Where(h => bodyFacets.Contains(h.Pattern.FacetId)))
+                var matches = matcher.Match(passage.Text);
+                words += matches.Words;
+                foreach (var hit in matches.Hits.Where(h => bodyFacets.Contains(h.Pattern.FacetId)))
                 {
                     For(hit.Pattern).AddBody(hit.Pattern.Text);
                 }

@@ -10,6 +10,9 @@ public sealed record TriggerPattern(string FacetId, string ValueId, string Text,
 /// <summary>One place where a trigger matched.</summary>
 public readonly record struct TriggerHit(TriggerPattern Pattern, int Start, int End);
 
+/// <summary>The trigger hits in one text, in order, and how many whole words the text has.</summary>
+public sealed record TriggerMatches(IReadOnlyList<TriggerHit> Hits, int Words);
+
 /// <summary>Finds taxonomy trigger words in text by analysed whole-word terms; built once per taxonomy.</summary>
 /// <remarks>
 /// Matching is on the analyser's terms, so inflections meet ("hedersrelaterade" ~ "hedersrelaterat") but a
@@ -64,16 +67,18 @@ public sealed class TriggerMatcher
     /// <summary>All analysed triggers.</summary>
     public IReadOnlyList<TriggerPattern> Patterns { get; }
 
-    /// <summary>Every trigger occurrence in <paramref name="text"/>; a word starts at most one hit per facet value (the longest).</summary>
-    public List<TriggerHit> Match(string text)
+    /// <summary>Trigger occurrences in <paramref name="text"/> and its word count.</summary>
+    /// <remarks>Overlapping hits of one facet value count once, as the longest ("barn som bevittnat våld" ⊃ "bevittnat våld").</remarks>
+    public TriggerMatches Match(string text)
     {
         var hits = new List<TriggerHit>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return hits;
+            return new TriggerMatches(hits, 0);
         }
 
         var tokens = WholeWords(_analyzer.Analyze(text)).ToList();
+        var lastHitOfValue = new Dictionary<(string Facet, string Value), int>();
         for (var i = 0; i < tokens.Count; i++)
         {
             if (!_byFirstTerm.TryGetValue(tokens[i].Term, out var candidates))
@@ -89,36 +94,23 @@ public sealed class TriggerMatcher
                 }
 
                 var hit = new TriggerHit(pattern, tokens[i].Start, tokens[i + pattern.Terms.Count - 1].End);
-                var same = SameValueAtSameStart(hits, hit);
-                if (same < 0)
+                var key = (pattern.FacetId, pattern.ValueId);
+                if (lastHitOfValue.TryGetValue(key, out var last) && hits[last].End > hit.Start)
                 {
-                    hits.Add(hit);
+                    if (hit.End - hit.Start > hits[last].End - hits[last].Start)
+                    {
+                        hits[last] = hit;
+                    }
+
+                    continue;
                 }
-                else if (hit.End > hits[same].End)
-                {
-                    hits[same] = hit;
-                }
+
+                lastHitOfValue[key] = hits.Count;
+                hits.Add(hit);
             }
         }
 
-        return hits;
-    }
-
-    /// <summary>The number of whole words in <paramref name="text"/> (document length for thresholds).</summary>
-    public int CountWords(string text) => string.IsNullOrEmpty(text) ? 0 : WholeWords(_analyzer.Analyze(text)).Count();
-
-    /// <summary>Hits are appended in start order, so only the tail can start where <paramref name="hit"/> does.</summary>
-    private static int SameValueAtSameStart(List<TriggerHit> hits, TriggerHit hit)
-    {
-        for (var j = hits.Count - 1; j >= 0 && hits[j].Start == hit.Start; j--)
-        {
-            if (hits[j].Pattern.FacetId == hit.Pattern.FacetId && hits[j].Pattern.ValueId == hit.Pattern.ValueId)
-            {
-                return j;
-            }
-        }
-
-        return -1;
+        return new TriggerMatches(hits, tokens.Count);
     }
 
     private static bool Matches(TriggerPattern pattern, List<Token> tokens, int first, string text)

@@ -34,7 +34,7 @@ public class AutoTaggingTests
     [Fact]
     public void Multi_word_trigger_matches_only_as_consecutive_words()
     {
-        var together = AutoTags("", "Mäns våld mot kvinnor är ett samhällsproblem. Arbetet mot mäns våld mot kvinnor pågår.");
+        var together = AutoTags("", "Mäns våld mot kvinnor är ett samhällsproblem. Arbetet mot mäns våld mot kvinnor pågår. Mäns våld mot kvinnor kostar.");
         var apart = AutoTags("", "Mäns hälsa är viktig. Våld förekommer. Mot detta står kvinnor och män tillsammans. Våld mot barn.");
 
         Assert.Contains("valdsutsatta-kvinnor", Values(together, "malgrupp"));
@@ -57,15 +57,25 @@ public class AutoTaggingTests
         var tags = AutoTags("", $"{filler} Tandläkaren ringde. En tandläkare till. {filler}");
 
         Assert.DoesNotContain("tandvard", Values(tags, "yrkesgrupp"));
-        Assert.Equal(6, AutoTagOptions.Default.RequiredOccurrences(20_000));
-        Assert.Equal(2, AutoTagOptions.Default.RequiredOccurrences(300));
+        Assert.Equal(8, AutoTagOptions.Default.RequiredOccurrences(20_000));
+        Assert.Equal(4, AutoTagOptions.Default.RequiredOccurrences(2_500));
+        Assert.Equal(3, AutoTagOptions.Default.RequiredOccurrences(300));
+    }
+
+    [Fact]
+    public void Overlapping_triggers_of_one_value_count_once()
+    {
+        var tags = AutoTags("", "Barn som bevittnat våld behöver stöd. Barn som bevittnat våld ska uppmärksammas. Ett barn som bevittnat våld.");
+
+        var tag = Assert.Single(tags, t => t.Value == "barn-som-upplever-vald");
+        Assert.Equal("Automatiskt: triggerordet 'barn som bevittnat våld' förekommer 3 gånger i texten (minst 3 krävs för ett dokument av den här längden).", tag.Reason);
     }
 
     [Fact]
     public void Capitalised_trigger_matches_only_capitals()
     {
         var name = AutoTags("", "Sara berättade. Sara var rädd. Sara fick hjälp av Sara:s syster.");
-        var instrument = AutoTags("", "Bedömningen gjordes med SARA. SARA är ett strukturerat instrument.");
+        var instrument = AutoTags("", "Bedömningen gjordes med SARA. SARA är ett strukturerat instrument. Läs mer om SARA.");
 
         Assert.DoesNotContain("riskbedomning", Values(name, "amne"));
         Assert.Contains("riskbedomning", Values(instrument, "amne"));
@@ -85,7 +95,7 @@ public class AutoTaggingTests
         Assert.Contains("polis", yrkesgrupp.Select(t => t.Value));
         Assert.Contains("socialtjanst", yrkesgrupp.Select(t => t.Value));
         Assert.All(yrkesgrupp, t => Assert.StartsWith("Automatiskt: triggerordet", t.Reason));
-        Assert.Contains("förekommer 4 gånger i texten", Assert.Single(yrkesgrupp, t => t.Value == "polis").Reason);
+        Assert.Contains("förekommer 4 gånger i texten (minst 3 krävs", Assert.Single(yrkesgrupp, t => t.Value == "polis").Reason);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public class MetadataPrecedenceTests
 {
     private const string HonourText =
         "Hedersrelaterat våld och förtryck drabbar många unga. Hedersvåld kan yttra sig som kontroll. " +
-        "Hedersförtryck är vanligt i familjer med starka hedersnormer. Unga som lever i en hederskontext behöver stöd. Skolkuratorn och elevhälsan ser ofta tecknen.";
+        "Hedersförtryck är vanligt i familjer med starka hedersnormer. Unga som lever i en hederskontext behöver stöd och unga i hederskontext ska få hjälp. Skolkuratorn och elevhälsan ser ofta tecknen.";
 
     private static readonly DocumentProperties FrontMatter = new(
         Title: "Titel från egenskaperna",
