@@ -36,7 +36,7 @@ public class MetadataPrecedenceTests
 
             var amne = Assert.Single(metadata.Tags, t => t.Facet == "amne");
             Assert.Equal(("trauma", TagSource.Sidecar), (amne.Value, amne.Source));
-            Assert.Contains("automatisk taggning lägger inte till fler", amne.Reason);
+            Assert.Equal("Från sidofilen rutin.md.meta.yml (den anger ämne, så inga värden läggs till från egenskaper eller automatisk taggning).", amne.Reason);
 
             var yrkesgrupp = Assert.Single(metadata.Tags, t => t.Facet == "yrkesgrupp");
             Assert.Equal(("polis", TagSource.Properties), (yrkesgrupp.Value, yrkesgrupp.Source));
