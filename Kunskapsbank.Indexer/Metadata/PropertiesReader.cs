@@ -40,7 +40,7 @@ internal sealed class PropertiesReader(Taxonomy taxonomy)
         {
             foreach (var facet in taxonomy.Facets.Where(f => f.Values.Count > 0 && !FacetIds.Derived.Contains(f.Id)))
             {
-                var value = MetadataFieldReader.FindValue(facet, keyword);
+                var value = _fields.FindValue(facet, keyword);
                 if (value is null)
                 {
                     continue;

@@ -84,7 +84,7 @@ public class SidecarTests
         var taxonomy = TaxonomyLoader.BuiltIn();
         var problems = new List<string>();
 
-        var ids = MetadataFieldReader.ResolveValues(taxonomy.Find("amne")!, ["riskbedomning, sekretes"], "x.meta.yml rad 1", problems);
+        var ids = new MetadataFieldReader(taxonomy).ResolveValues(taxonomy.Find("amne")!, ["riskbedomning, sekretes"], "x.meta.yml rad 1", problems);
 
         Assert.Equal(["riskbedomning"], ids);
         Assert.Contains("menade du 'sekretess'?", Assert.Single(problems));
