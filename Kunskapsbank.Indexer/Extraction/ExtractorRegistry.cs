@@ -1,3 +1,4 @@
+using Kunskapsbank.Indexer.Extraction.Html;
 using Kunskapsbank.Indexer.Extraction.Markdown;
 using Kunskapsbank.Indexer.Extraction.Pdf;
 using Kunskapsbank.Indexer.Extraction.PlainText;
@@ -30,6 +31,7 @@ public sealed class ExtractorRegistry
         new DocxExtractor(),
         new LegacyWordExtractor(),
         new MarkdownExtractor(),
+        new HtmlExtractor(),
         new PlainTextExtractor(),
     ]);
 
