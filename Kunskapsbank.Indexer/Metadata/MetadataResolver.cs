@@ -59,7 +59,7 @@ public sealed class MetadataResolver : IMetadataResolver
     {
         try
         {
-            var folder = Path.GetDirectoryName(documentPath) ?? ".";
+            var folder = Path.GetDirectoryName(documentPath) is { Length: > 0 } parent ? parent : ".";
             var name = Path.GetFileName(documentPath);
             foreach (var spelling in Spellings(name))
             {
