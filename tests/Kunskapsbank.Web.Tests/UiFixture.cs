@@ -1,5 +1,6 @@
 using System.Net;
-using Kunskapsbank.Indexer;
+using System.Text.Json;
+using Kunskapsbank.Api.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -96,26 +97,30 @@ public sealed class UiFixture : IAsyncLifetime
     {
         using var http = CreateHttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        var index = _factory!.Services.GetRequiredService<KunskapsbankIndex>();
+        var host = _factory!.Services.GetRequiredService<IndexHost>();
+        var last = string.Empty;
         while (DateTime.UtcNow < deadline)
         {
             using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-            var report = index.Corpus.GetReport();
-            if (ready.StatusCode == HttpStatusCode.OK && report.Documents.Count + report.Failed.Count >= DocumentCount)
+            last = await ready.Content.ReadAsStringAsync();
+            if (ready.StatusCode == HttpStatusCode.OK
+                && JsonDocument.Parse(last).RootElement.GetProperty("initialSyncDone").GetBoolean()
+                && host.Index is { } index)
             {
-                if (report.Failed.Count > 0)
-                {
-                    throw new InvalidOperationException(
-                        "Testkorpusen indexerades inte helt: " + string.Join("; ", report.Failed.Select(f => $"{f.Path}: {f.Reason}")));
-                }
-
+                var report = index.Corpus.GetReport();
+                Assert.True(
+                    report.Failed.Count == 0,
+                    "Testkorpusen indexerades inte helt: " + string.Join("; ", report.Failed.Select(f => $"{f.Path}: {f.Reason}")));
+                Assert.True(
+                    report.Documents.Count == DocumentCount,
+                    $"Testkorpusen har {DocumentCount} dokument men indexet {report.Documents.Count}.");
                 return;
             }
 
-            await Task.Delay(200);
+            await Task.Delay(100);
         }
 
-        throw new TimeoutException("Testkorpusen blev inte indexerad inom 120 sekunder.");
+        throw new TimeoutException("Testkorpusen blev inte indexerad inom 120 sekunder. Senaste /health/ready: " + last);
     }
 
     private static void CopyDirectory(string from, string to)
@@ -152,6 +157,9 @@ public sealed class UiFixture : IAsyncLifetime
             builder.UseEnvironment("Production");
             builder.UseSetting("Kunskapsbank:CorpusPath", _corpusPath);
             builder.UseSetting("Kunskapsbank:IndexPath", _indexPath);
+            builder.UseSetting("Kunskapsbank:Watcher:ReconcileMinutes", "0");
+            builder.UseSetting("Kunskapsbank:RateLimit:PermitLimit", "100000");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }
 }
