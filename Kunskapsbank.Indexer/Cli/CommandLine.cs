@@ -22,6 +22,8 @@ public static class CommandLine
         {
             case "analyze":
                 return AnalyzeCommand.Run(rest, SwedishAnalyzer.Create(), stdout, stderr);
+            case "stem":
+                return StemCommand.Run(rest, stdin, stdout, stderr);
             default:
                 stderr.WriteLine($"Okänt kommando: {args[0]}");
                 stderr.WriteLine(Usage);
@@ -33,6 +35,9 @@ public static class CommandLine
         Användning: kunskapsbank <kommando> [argument]
 
         Kommandon:
-          analyze "<text>"   visar hur texten delas upp i söktermer
+          analyze "<text>"   visar hur texten delas upp i söktermer (term, ord, start, slut,
+                             position, om det är en sammansättningsdel eller ett stoppord)
+          stem [--index]     läser ord från standard in, ett per rad, och skriver ordstammen
+                             för varje ord; --index använder projektets undantag i stem-overrides.tsv
         """;
 }
