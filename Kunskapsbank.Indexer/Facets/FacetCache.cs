@@ -34,7 +34,7 @@ public sealed class FacetCache
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(taxonomy);
-        var facets = FacetIds.All.Concat(taxonomy.Facets.Select(f => f.Id)).Distinct().ToList();
+        var facets = FacetCatalog.All.Concat(taxonomy.Facets.Select(f => f.Id)).Distinct().ToList();
         var facetIndex = facets.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
         var ordinals = new Dictionary<(string, string), int>();
         var facetOfValue = new List<int>();
@@ -104,7 +104,7 @@ public sealed class FacetCache
     }
 
     /// <summary>The label of a facet.</summary>
-    public string FacetLabel(string facetId) => _taxonomy.Find(facetId)?.Label ?? FacetIds.DefaultLabel(facetId);
+    public string FacetLabel(string facetId) => _taxonomy.Find(facetId)?.Label ?? FacetCatalog.DefaultLabel(facetId);
 
     /// <summary>The ordinal of a value, or -1 when no document or taxonomy entry has it.</summary>
     public int OrdinalOf(string facet, string value) => _ordinals.TryGetValue((facet, value), out var o) ? o : -1;
@@ -240,8 +240,8 @@ public sealed class FacetCache
 
                 IEnumerable<(int Ordinal, Search.FacetCount Count)> ordered = facet switch
                 {
-                    FacetIds.Year => values.OrderByDescending(v => v.Count.Id, StringComparer.Ordinal),
-                    FacetIds.Publisher => values.OrderByDescending(v => v.Count.Count).ThenBy(v => v.Count.Label, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false)),
+                    FacetIds.Ar => values.OrderByDescending(v => v.Count.Id, StringComparer.Ordinal),
+                    FacetIds.Utgivare => values.OrderByDescending(v => v.Count.Count).ThenBy(v => v.Count.Label, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), false)),
                     _ => values.OrderBy(v => v.Ordinal),
                 };
                 result[facet] = ordered.Select(v => v.Count).ToList();

@@ -7,13 +7,13 @@ namespace Kunskapsbank.Indexer.Index;
 /// <remarks>
 /// The analyzer does all tokenizing; FTS5 only splits our space-separated terms again. Letters and digits pass through
 /// (å/ä/ö intact: the tokenizer is created with remove_diacritics 0), the punctuation a term may legitimately carry
-/// (§ 5:3 e-post) is declared as token characters, and anything else is written as _XXXX so no character can ever
+/// (§, 1982:316, 2022/23:34; see the analysis notes) is declared as token characters, and anything else is written as _XXXX so no character can ever
 /// split a term or inject query syntax.
 /// </remarks>
 public static class FtsTerm
 {
     /// <summary>Characters declared to FTS5 as part of tokens (besides letters and digits).</summary>
-    public const string TokenChars = "-:§._/+@&#";
+    public const string TokenChars = ":/§";
 
     /// <summary>The tokenizer option used for every FTS5 table.</summary>
     public const string Tokenizer = "unicode61 remove_diacritics 0 tokenchars '" + TokenChars + "_'";

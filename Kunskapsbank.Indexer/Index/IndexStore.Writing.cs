@@ -337,31 +337,39 @@ public sealed partial class IndexStore
             return [.. list];
         }
 
+        // The resolver already tags the derived facets (ar, utgivare, dokumenttyp, status); they are added here only
+        // when missing, so every filterable value is one row in the facets table.
         private static IEnumerable<(string Facet, string Value, string Label)> FacetRows(IndexedDocument document)
         {
             var metadata = document.Metadata;
+            var facets = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tag in metadata.Tags)
             {
-                yield return (tag.Facet, tag.Value, tag.Value);
+                facets.Add(tag.Facet);
+                var label = tag.Facet == FacetIds.Utgivare && !string.IsNullOrWhiteSpace(metadata.Publisher) ? metadata.Publisher.Trim() : tag.Value;
+                yield return (tag.Facet, tag.Value, label);
             }
 
-            if (metadata.Year is int year)
+            if (metadata.Year is int year && !facets.Contains(FacetIds.Ar))
             {
                 var text = year.ToString(CultureInfo.InvariantCulture);
-                yield return (FacetIds.Year, text, text);
+                yield return (FacetIds.Ar, text, text);
             }
 
-            if (!string.IsNullOrWhiteSpace(metadata.Publisher))
+            if (!string.IsNullOrWhiteSpace(metadata.Publisher) && !facets.Contains(FacetIds.Utgivare))
             {
-                yield return (FacetIds.Publisher, Slug.From(metadata.Publisher), metadata.Publisher.Trim());
+                yield return (FacetIds.Utgivare, Slug.From(metadata.Publisher), metadata.Publisher.Trim());
             }
 
-            if (!string.IsNullOrWhiteSpace(metadata.DocumentType))
+            if (!string.IsNullOrWhiteSpace(metadata.DocumentType) && !facets.Contains(FacetIds.Dokumenttyp))
             {
-                yield return (FacetIds.DocumentType, metadata.DocumentType, metadata.DocumentType);
+                yield return (FacetIds.Dokumenttyp, metadata.DocumentType, metadata.DocumentType);
             }
 
-            yield return (FacetIds.Status, StatusIds.For(metadata.Status), StatusIds.Label(metadata.Status));
+            if (!facets.Contains(FacetIds.Status))
+            {
+                yield return (FacetIds.Status, StatusIds.For(metadata.Status), StatusIds.Label(metadata.Status));
+            }
         }
 
         private void Run(string sql, params (string Name, object? Value)[] parameters) => Prepare(sql, parameters).ExecuteNonQuery();

@@ -117,7 +117,7 @@ public sealed class QueryParser
         }
 
         var colon = raw.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0 && colon < raw.Length - 1 && FacetIds.Normalize(raw[..colon]) is { } facet)
+        if (colon > 0 && colon < raw.Length - 1 && FacetCatalog.Normalize(raw[..colon]) is { } facet)
         {
             _filters.Add(new KeyValuePair<string, string>(facet, raw[(colon + 1)..]));
             return;

@@ -392,7 +392,7 @@ public sealed class SearchEngine : ISearchEngine
             foreach (var value in values)
             {
                 var ordinal = facets.OrdinalOf(facet, value);
-                if (ordinal < 0 && facet == FacetIds.Year && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999)
+                if (ordinal < 0 && facet == FacetIds.Ar && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999)
                 {
                     // A valid year no document has yet: an empty result, not an error.
                     continue;
@@ -414,7 +414,7 @@ public sealed class SearchEngine : ISearchEngine
 
         void Add(string facet, string value)
         {
-            var id = FacetIds.Normalize(facet) ?? facet;
+            var id = FacetCatalog.Normalize(facet) ?? facet;
             if (!all.TryGetValue(id, out var list))
             {
                 all[id] = list = [];
