@@ -12,7 +12,6 @@ namespace Kunskapsbank.Api.Controllers;
 /// <summary>Search and typeahead: the HTTP face of <see cref="ISearchEngine"/>.</summary>
 [ApiController]
 [Route("api")]
-[Produces("application/json")]
 [RequireOpenIndex]
 [EnableRateLimiting(RateLimiting.SearchPolicy)]
 public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<KunskapsbankOptions> options) : ControllerBase
