@@ -13,7 +13,6 @@ namespace Kunskapsbank.Api.Controllers;
 /// <remarks>These endpoints do not exist (404) until `Kunskapsbank:AdminApiKey` is set.</remarks>
 [ApiController]
 [Route("api/admin")]
-[Produces("application/json")]
 [AdminApiKey]
 [RequireOpenIndex]
 public sealed class AdminController(

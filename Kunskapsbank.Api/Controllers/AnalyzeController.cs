@@ -8,7 +8,6 @@ namespace Kunskapsbank.Api.Controllers;
 /// <summary>Shows what the analyzer makes of a text, to answer "why did this (not) match?".</summary>
 [ApiController]
 [Route("api/analyze")]
-[Produces("application/json")]
 [RequireOpenIndex]
 public sealed class AnalyzeController(IndexHost host, IOptions<KunskapsbankOptions> options) : ControllerBase
 {

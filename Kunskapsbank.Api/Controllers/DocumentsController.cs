@@ -15,7 +15,6 @@ public sealed class DocumentsController(IndexHost host, CorpusFileResolver files
 {
     /// <summary>Metadata, outline (pages or headings) and passages of a document.</summary>
     [HttpGet("{id:long}")]
-    [Produces("application/json")]
     [ProducesResponseType<DocumentView>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public IActionResult Get(long id) =>

@@ -7,7 +7,6 @@ namespace Kunskapsbank.Api.Controllers;
 /// <summary>The taxonomy with document counts over the whole index.</summary>
 [ApiController]
 [Route("api/facets")]
-[Produces("application/json")]
 [RequireOpenIndex]
 public sealed class FacetsController(IndexHost host) : ControllerBase
 {

@@ -12,7 +12,6 @@ namespace Kunskapsbank.Api.Controllers;
 /// <summary>Search and typeahead: the HTTP face of <see cref="ISearchEngine"/>.</summary>
 [ApiController]
 [Route("api")]
-[Produces("application/json")]
 [RequireOpenIndex]
 [EnableRateLimiting(RateLimiting.SearchPolicy)]
 public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<KunskapsbankOptions> options) : ControllerBase
@@ -81,7 +80,8 @@ public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<
             return ProblemResults.Create(HttpContext, StatusCodes.Status400BadRequest, ex.ErrorType, "Sökningen kunde inte göras", ex.Message);
         }
 
-        gaps.Observe(q, response.Total, plainSearch: page == 1 && request.Filters.Count == 0);
+        // A partial match means no document covers every term: for the gap report that is a search without hits.
+        gaps.Observe(q, response.PartialMatch ? 0 : response.Total, plainSearch: page == 1 && request.Filters.Count == 0);
         return Ok(response);
     }
 

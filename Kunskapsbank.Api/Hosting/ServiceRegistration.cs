@@ -21,6 +21,7 @@ public static class ServiceRegistration
         services.AddSingleton<IndexHost>();
         services.AddSingleton<SyncStatus>();
         services.AddSingleton<CorpusSync>();
+        services.AddSingleton<Kunskapsbank.Indexer.Search.ISearchEngine, OpenIndexSearchEngine>();
         services.AddHostedService<IndexStartupService>();
         return services;
     }

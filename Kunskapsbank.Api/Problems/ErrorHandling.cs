@@ -1,3 +1,4 @@
+using Kunskapsbank.Api.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Kunskapsbank.Api.Problems;
@@ -54,7 +55,12 @@ public static class ErrorHandling
             return Task.CompletedTask;
         }
 
-        var status = error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        var status = error switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            IndexNotOpenException => StatusCodes.Status503ServiceUnavailable,
+            _ => StatusCodes.Status500InternalServerError,
+        };
         context.Response.StatusCode = status;
         return ProblemResults.WriteStandardAsync(context);
     }

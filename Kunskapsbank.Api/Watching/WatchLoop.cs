@@ -29,10 +29,29 @@ public sealed class WatchLoop(
             }
 
             var settled = queue.TakeSettled();
-            if (settled.Count > 0)
+            if (settled.Count > 0 && await sync.SyncPathsAsync(WithoutNested(settled), cancellationToken) is null && !cancellationToken.IsCancellationRequested)
             {
-                await sync.SyncPathsAsync(settled, cancellationToken);
+                // The batch is lost to a failed run; a full reconcile finds whatever it held.
+                reconcile.Request(SyncTrigger.Reconcile);
             }
         }
+    }
+
+    /// <summary>Drops paths under a folder that is itself in the batch: syncing the folder covers them.</summary>
+    public static IReadOnlyList<string> WithoutNested(IReadOnlyList<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var sorted = paths.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var kept = new List<string>(sorted.Count);
+        foreach (var path in sorted)
+        {
+            // Sorted order puts a folder right before its contents, but "a-b" sorts between "a" and "a/x": check every kept folder prefix.
+            if (!kept.Any(folder => path.Length > folder.Length && path.StartsWith(folder, StringComparison.Ordinal) && path[folder.Length] == Path.DirectorySeparatorChar))
+            {
+                kept.Add(path);
+            }
+        }
+
+        return kept;
     }
 }

@@ -38,7 +38,7 @@ public sealed class QueryParser
         }
 
         var parser = new QueryParser();
-        parser.Lex(text);
+        parser.Lex(WithoutLoneSurrogates(text));
         var root = parser.ParseOr(topLevel: true);
         return new ParsedQuery(root, parser._filters);
     }
@@ -133,6 +133,29 @@ public sealed class QueryParser
         _lexemes.Add(new Lexeme(prefix ? LexemeKind.Prefix : LexemeKind.Word, word));
     }
 
+    // Half of an emoji (a lone surrogate) cannot be normalised or lower-cased; it becomes a space.
+    private static string WithoutLoneSurrogates(string text)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var lone = char.IsHighSurrogate(c) ? i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])
+                : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1]));
+            if (lone)
+            {
+                builder ??= new StringBuilder(text, 0, i, text.Length);
+                builder.Append(' ');
+            }
+            else
+            {
+                builder?.Append(c);
+            }
+        }
+
+        return builder?.ToString() ?? text;
+    }
+
     private static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -163,13 +186,6 @@ public sealed class QueryParser
                 continue;
             }
 
-            if (topLevel && _position < _lexemes.Count && _lexemes[_position].Kind == LexemeKind.Close)
-            {
-                // A stray ")" at the top level is ignored.
-                _position++;
-                continue;
-            }
-
             break;
         }
 
@@ -187,6 +203,13 @@ public sealed class QueryParser
         while (_position < _lexemes.Count)
         {
             var lexeme = _lexemes[_position];
+            if (topLevel && lexeme.Kind == LexemeKind.Close)
+            {
+                // A stray ")" at the top level is ignored.
+                _position++;
+                continue;
+            }
+
             if (lexeme.Kind == LexemeKind.Or || lexeme.Kind == LexemeKind.Close)
             {
                 break;

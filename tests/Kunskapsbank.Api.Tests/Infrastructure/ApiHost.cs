@@ -113,6 +113,21 @@ public class ApiHost : IAsyncLifetime
     public async Task<int> TotalAsync(string query) =>
         (await GetJsonAsync("/api/search?q=" + Uri.EscapeDataString(query))).GetProperty("total").GetInt32();
 
+    /// <summary>The id of the document whose path ends with <paramref name="pathEnd"/>, found by searching <paramref name="query"/>.</summary>
+    public async Task<long> FindIdAsync(string query, string pathEnd)
+    {
+        var result = await GetJsonAsync("/api/search?pageSize=50&q=" + Uri.EscapeDataString(query));
+        foreach (var hit in result.GetProperty("hits").EnumerateArray())
+        {
+            if (hit.GetProperty("path").GetString()!.EndsWith(pathEnd, StringComparison.Ordinal))
+            {
+                return hit.GetProperty("id").GetInt64();
+            }
+        }
+
+        throw new InvalidOperationException($"No hit for '{query}' ends with {pathEnd}: {result}");
+    }
+
     public async Task DisposeAsync()
     {
         Client.Dispose();

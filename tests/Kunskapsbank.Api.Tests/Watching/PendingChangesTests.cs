@@ -103,3 +103,13 @@ public sealed class PendingChangesTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
+
+public class WatchLoopTests
+{
+    [Fact]
+    public void A_batch_holding_a_folder_drops_the_paths_inside_it()
+    {
+        var batch = Kunskapsbank.Api.Watching.WatchLoop.WithoutNested(["/c/a/x.md", "/c/a", "/c/a-b/y.md", "/c/a/sub/z.md", "/c/ab.md", "/c/a"]);
+        Assert.Equal(["/c/a", "/c/a-b/y.md", "/c/ab.md"], batch);
+    }
+}
