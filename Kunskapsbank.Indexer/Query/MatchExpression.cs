@@ -33,8 +33,12 @@ public static class MatchExpression
     {
         var leaves = new List<QueryClause>();
         CollectPositiveLeaves(clause, leaves);
-        return string.Join(" OR ", leaves.Select(l => Write(l, documentLevel: false)));
+        return ForPassages(leaves);
     }
+
+    /// <summary>The passage-level expression for the given leaves (any of them).</summary>
+    public static string ForPassages(IEnumerable<QueryClause> leaves) =>
+        string.Join(" OR ", leaves.Select(l => Write(l, documentLevel: false)));
 
     /// <summary>The positive leaves (terms, phrases, prefixes) of a query; what highlighting marks.</summary>
     public static void CollectPositiveLeaves(QueryClause clause, List<QueryClause> leaves)

@@ -117,7 +117,6 @@ public sealed class SearchEngine : ISearchEngine
             }
 
             var highlight = new HighlightTerms(leaves);
-            var passageExpression = clause is null ? null : MatchExpression.ForPassages(clause);
             var hits = new List<SearchHit>(ranked.Count);
             foreach (var (id, score) in ranked)
             {
@@ -126,7 +125,7 @@ public sealed class SearchEngine : ISearchEngine
                     continue;
                 }
 
-                var passages = request.IncludePassages ? BestPassages(session, id, passageExpression, highlight) : [];
+                var passages = request.IncludePassages ? BestPassages(session, summary, leaves, highlight) : [];
                 hits.Add(new SearchHit(
                     id,
                     summary.Path,
@@ -330,12 +329,24 @@ public sealed class SearchEngine : ISearchEngine
         return new MatchResult(total, top, counter);
     }
 
-    private List<HitPassage> BestPassages(IndexStore.ReaderSession session, long documentId, string? expression, HighlightTerms highlight)
+    private List<HitPassage> BestPassages(IndexStore.ReaderSession session, DocumentSummary summary, List<QueryClause> leaves, HighlightTerms highlight)
     {
+        var documentId = summary.Id;
         var chosen = new List<StoredPassage>();
-        if (expression is not null)
+        if (leaves.Count > 0)
         {
-            var ranked = session.MatchPassages(expression, FieldWeights.Passage, documentId, MaxPassagesPerHit);
+            // Words that are in the title chose the document; the other words say which passage is wanted
+            // ("blåmärken äldre hemtjänst" in "Våld mot äldre … hemtjänst" wants the passage about bruises).
+            var titleStems = _analyzer.Analyze(summary.Title).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+            var informative = leaves.Where(l => l is not TermClause term || !titleStems.Contains(term.Stem)).ToList();
+            var ranked = informative.Count > 0 && informative.Count < leaves.Count
+                ? session.MatchPassages(MatchExpression.ForPassages(informative), FieldWeights.Passage, documentId, MaxPassagesPerHit)
+                : [];
+            if (ranked.Count == 0)
+            {
+                ranked = session.MatchPassages(MatchExpression.ForPassages(leaves), FieldWeights.Passage, documentId, MaxPassagesPerHit);
+            }
+
             for (var i = 0; i < ranked.Count; i++)
             {
                 // Weaker passages are shown only when they are nearly as good as the best one.
