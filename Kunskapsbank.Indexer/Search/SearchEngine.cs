@@ -22,12 +22,12 @@ namespace Kunskapsbank.Indexer.Search;
 public sealed class SearchEngine : ISearchEngine
 {
     private const int MaxPageSize = 100;
-    private const int MaxPassagesPerHit = 3;
 
     private readonly IndexStore _store;
     private readonly Analyzer _analyzer;
     private readonly QueryAnalyzer _queryAnalyzer;
     private readonly SnippetBuilder _snippets;
+    private readonly PassageSelector _passages;
     private readonly Func<Taxonomy> _taxonomy;
     private readonly Lock _snapshotLock = new();
     private volatile IndexSnapshot? _snapshot;
@@ -39,6 +39,7 @@ public sealed class SearchEngine : ISearchEngine
         _analyzer = analyzer;
         _queryAnalyzer = new QueryAnalyzer(analyzer);
         _snippets = new SnippetBuilder(analyzer);
+        _passages = new PassageSelector(analyzer);
         _taxonomy = taxonomy;
     }
 
@@ -332,36 +333,10 @@ public sealed class SearchEngine : ISearchEngine
     private List<HitPassage> BestPassages(IndexStore.ReaderSession session, DocumentSummary summary, List<QueryClause> leaves, HighlightTerms highlight)
     {
         var documentId = summary.Id;
-        var chosen = new List<StoredPassage>();
-        if (leaves.Count > 0)
-        {
-            // Words that are in the title chose the document; the other words say which passage is wanted
-            // ("blåmärken äldre hemtjänst" in "Våld mot äldre … hemtjänst" wants the passage about bruises).
-            var titleStems = _analyzer.Analyze(summary.Title).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-            var informative = leaves.Where(l => l is not TermClause term || !titleStems.Contains(term.Stem)).ToList();
-            var ranked = informative.Count > 0 && informative.Count < leaves.Count
-                ? session.MatchPassages(MatchExpression.ForPassages(informative), FieldWeights.Passage, documentId, MaxPassagesPerHit)
-                : [];
-            if (ranked.Count == 0)
-            {
-                ranked = session.MatchPassages(MatchExpression.ForPassages(leaves), FieldWeights.Passage, documentId, MaxPassagesPerHit);
-            }
-
-            for (var i = 0; i < ranked.Count; i++)
-            {
-                // Weaker passages are shown only when they are nearly as good as the best one.
-                if (i > 0 && ranked[i].Score < ranked[0].Score * 0.5)
-                {
-                    break;
-                }
-
-                if (session.ReadPassage(ranked[i].PassageId) is { } passage)
-                {
-                    chosen.Add(passage);
-                }
-            }
-        }
-
+        var chosen = _passages.Select(session, documentId, summary.Title, leaves)
+            .Select(session.ReadPassage)
+            .OfType<StoredPassage>()
+            .ToList();
         if (chosen.Count == 0 && session.ReadPassage(documentId * IndexStore.PassageIdStride) is { } first)
         {
             // Matched only in the title (or browsing): the opening passage stands for the document.
