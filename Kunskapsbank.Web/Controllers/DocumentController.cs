@@ -1,0 +1,69 @@
+using Kunskapsbank.Indexer.Search;
+using Kunskapsbank.Web.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kunskapsbank.Web.Controllers;
+
+/// <summary>The document page: metadata, outline, the passages matching the query the user came with, the original.</summary>
+[ContentSecurityPolicy]
+public sealed class DocumentController(ISearchEngine engine) : Controller
+{
+    // Deep enough to find the document among the hits of any sensible query; the page shows only its passages.
+    private const int MatchSearchDepth = 50;
+
+    /// <summary>`/dokument/{id}?q=…`.</summary>
+    [HttpGet("/dokument/{id}")]
+    public IActionResult Show(string id, [FromQuery] string? q)
+    {
+        var details = long.TryParse(id, out var documentId) ? engine.GetDocument(documentId) : null;
+        if (details is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View("NotFound");
+        }
+
+        var query = (q ?? string.Empty).Trim();
+        if (query.Length > SearchQuery.MaxTextLength)
+        {
+            query = query[..SearchQuery.MaxTextLength];
+        }
+
+        IReadOnlyList<HitPassage>? matches = null;
+        string? inputError = null;
+        if (query.Length > 0)
+        {
+            try
+            {
+                var response = engine.Search(
+                    new SearchRequest { Query = query, PageSize = MatchSearchDepth, IncludeFacets = false },
+                    HttpContext.RequestAborted);
+                matches = response.Hits.FirstOrDefault(h => h.Id == details.Id)?.Passages ?? [];
+            }
+            catch (SearchInputException e)
+            {
+                inputError = e.Message;
+            }
+        }
+
+        return View("Show", new DocumentPage(details, query, matches, inputError, TagGroups(details)));
+    }
+
+    private List<TagGroup> TagGroups(DocumentDetails details)
+    {
+        var taxonomy = engine.GetFacets().ToDictionary(f => f.Id, StringComparer.Ordinal);
+        string LabelOf(string facet, string value) =>
+            taxonomy.TryGetValue(facet, out var summary)
+                ? summary.Values.FirstOrDefault(v => v.Id == value)?.Label ?? value
+                : value;
+
+        var order = FacetNames.Ordered.Select(f => f.Id).ToList();
+        return details.Tags
+            .GroupBy(t => t.Facet, StringComparer.Ordinal)
+            .OrderBy(g => order.IndexOf(g.Key) is var i && i >= 0 ? i : int.MaxValue)
+            .Select(g => new TagGroup(
+                taxonomy.TryGetValue(g.Key, out var summary) ? summary.Label : FacetNames.LabelOf(g.Key),
+                g.Select(t => LabelOf(g.Key, t.Value)).Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+}
