@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Kunskapsbank.Api.Tests.Infrastructure;
 
@@ -27,10 +28,10 @@ public class ApiHost : IAsyncLifetime
             ["Kunskapsbank:IndexPath"] = IndexPath,
             ["Kunskapsbank:Watcher:ReconcileMinutes"] = "0",
             ["Kunskapsbank:RateLimit:PermitLimit"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Information",
         };
         Configure(settings);
-        _factory = new HostFactory(settings);
+        _factory = new HostFactory(settings, Logs);
         _factory.UseKestrel(0);
     }
 
@@ -42,6 +43,9 @@ public class ApiHost : IAsyncLifetime
     public string IndexPath { get; }
 
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Every log line the host wrote (category, level, message, exception), for privacy and report checks.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => _factory.Services;
 
@@ -142,7 +146,7 @@ public class ApiHost : IAsyncLifetime
         }
     }
 
-    private sealed class HostFactory(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class HostFactory(Dictionary<string, string?> settings, CapturedLogs logs) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -150,6 +154,12 @@ public class ApiHost : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureLogging(logging =>
+            {
+                logging.ClearProviders();
+                logging.AddProvider(logs);
+            });
         }
     }
 }
