@@ -1,3 +1,4 @@
+using Kunskapsbank.Indexer.Extraction.Html;
 using Kunskapsbank.Indexer.Extraction.Markdown;
 using Kunskapsbank.Indexer.Extraction.Pdf;
 using Kunskapsbank.Indexer.Extraction.PlainText;
@@ -27,8 +28,10 @@ public sealed class ExtractorRegistry
     public static ExtractorRegistry CreateDefault() => new(
     [
         new PdfExtractor(new ProcessRunner()),
+        new DocxExtractor(),
         new LegacyWordExtractor(),
         new MarkdownExtractor(),
+        new HtmlExtractor(),
         new PlainTextExtractor(),
     ]);
 

@@ -46,19 +46,24 @@ public sealed class DocumentController(ISearchEngine engine) : Controller
             }
         }
 
-        return View("Show", new DocumentPage(details, query, matches, inputError, TagGroups(details)));
+        var taxonomy = engine.GetFacets().ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var typeLabel = details.DocumentType is { } type && taxonomy.TryGetValue("dokumenttyp", out var types)
+            ? types.Values.FirstOrDefault(v => v.Id == type)?.Label ?? type
+            : details.DocumentType;
+        return View("Show", new DocumentPage(details, query, matches, inputError, TagGroups(details, taxonomy), typeLabel));
     }
 
-    private List<TagGroup> TagGroups(DocumentDetails details)
+    private static List<TagGroup> TagGroups(DocumentDetails details, Dictionary<string, FacetSummary> taxonomy)
     {
-        var taxonomy = engine.GetFacets().ToDictionary(f => f.Id, StringComparer.Ordinal);
         string LabelOf(string facet, string value) =>
             taxonomy.TryGetValue(facet, out var summary)
                 ? summary.Values.FirstOrDefault(v => v.Id == value)?.Label ?? value
                 : value;
 
-        var order = FacetNames.Ordered.Select(f => f.Id).ToList();
+        // Year, type, publisher and status have their own rows; tags list only the vocabularies.
+        var order = new List<string> { "malgrupp", "amne", "yrkesgrupp" };
         return details.Tags
+            .Where(t => order.Contains(t.Facet))
             .GroupBy(t => t.Facet, StringComparer.Ordinal)
             .OrderBy(g => order.IndexOf(g.Key) is var i && i >= 0 ? i : int.MaxValue)
             .Select(g => new TagGroup(

@@ -94,6 +94,19 @@ public sealed class SearchPage
         }
     }
 
+    /// <summary>The Swedish name of a document type id ("vagledning" → "Vägledning"), from the facet counts.</summary>
+    public string? DocumentTypeLabel(string? typeId)
+    {
+        if (string.IsNullOrWhiteSpace(typeId))
+        {
+            return null;
+        }
+
+        return Response is not null && Response.Facets.TryGetValue("dokumenttyp", out var types)
+            ? types.FirstOrDefault(t => t.Id == typeId)?.Label ?? typeId
+            : typeId;
+    }
+
     /// <summary>The URL of this search on another page of results.</summary>
     public string PageUrl(int page) => Query.WithPage(page).ToUrl(BasePath);
 

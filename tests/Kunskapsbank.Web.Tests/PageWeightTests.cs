@@ -16,19 +16,20 @@ public sealed class PageWeightTests(UiFixture ui, ITestOutputHelper output)
     {
         await using var probed = await ui.NewPageAsync();
         var page = probed.Page;
-        var responses = new List<IResponse>();
-        page.Response += (_, r) => responses.Add(r);
+        var responses = new System.Collections.Concurrent.ConcurrentQueue<IResponse>();
+        page.Response += (_, r) => responses.Enqueue(r);
 
         await page.GotoAsync(new Uri(ui.BaseUrl, path).ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         var total = 0;
-        foreach (var response in responses)
+        var loaded = responses.ToArray();
+        foreach (var response in loaded)
         {
             Assert.StartsWith(ui.BaseUrl.ToString(), response.Url, StringComparison.Ordinal);
             total += (await response.BodyAsync()).Length;
         }
 
-        output.WriteLine($"{path}: {responses.Count} svar, {total} byte ({total / 1024.0:F1} KB) HTML+CSS+JS+ikon");
+        output.WriteLine($"{path}: {loaded.Length} svar, {total} byte ({total / 1024.0:F1} KB) HTML+CSS+JS+ikon");
         Assert.True(total < Budget, $"{path} väger {total} byte; gränsen är {Budget}.");
         await probed.AssertNoProblemsAsync();
     }

@@ -158,6 +158,33 @@ public sealed partial class SearchPageTests(UiFixture ui)
         await probed.AssertNoProblemsAsync();
     }
 
+    [Fact]
+    public async Task A_misspelled_query_shows_hits_for_the_correction_and_says_so()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=oroasnm%C3%A4lan").ToString());
+
+        await Assertions.Expect(page.Locator(".notis").First)
+            .ToContainTextAsync("Inga träffar för ”oroasnmälan”. Visar i stället träffar för ”orosanmälan”.");
+        Assert.True(await page.Locator(".traffar-lista .traff").CountAsync() >= 1);
+        await Assertions.Expect(page.Locator("#sokstatus")).ToContainTextAsync("för ”orosanmälan”");
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task When_no_document_has_every_word_the_best_partial_matches_are_announced()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=v%C3%A5ld%20xyzzy").ToString());
+
+        await Assertions.Expect(page.Locator(".notis"))
+            .ToContainTextAsync("Inga dokument innehöll alla orden – visar de bästa delträffarna.");
+        Assert.True(await page.Locator(".traffar-lista .traff").CountAsync() >= 1);
+        await probed.AssertNoProblemsAsync();
+    }
+
     [GeneratedRegex(@"\((\d+)\)")]
     private static partial Regex CountPattern();
 }
