@@ -7,7 +7,7 @@ namespace Kunskapsbank.Api.Controllers;
 /// <summary>Liveness and readiness for orchestrators and for people watching a sync.</summary>
 [ApiController]
 [Route("health")]
-public sealed class HealthController(IndexHost host, SyncStatus sync, PendingChanges changes) : ControllerBase
+public sealed class HealthController(IndexHost host, WriterStatus sync, PendingChanges changes) : ControllerBase
 {
     /// <summary>The process answers.</summary>
     [HttpGet("live")]

@@ -4,7 +4,7 @@ namespace Kunskapsbank.Api.Hosting;
 
 /// <summary>At start: open the index, start watching, run a full sync in the background, then keep the index in step.</summary>
 /// <remarks>The watcher starts before the first sync so nothing written meanwhile is missed; its queue waits for the sync.</remarks>
-internal sealed class IndexStartupService(IndexHost host, CorpusWatcher watcher, CorpusSync sync, WatchLoop loop) : BackgroundService
+internal sealed class IndexStartupService(IndexHost host, CorpusWatcher watcher, IndexWriter sync, WatchLoop loop) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -19,8 +19,8 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<KunskapsbankOptions>, KunskapsbankOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IndexHost>();
-        services.AddSingleton<SyncStatus>();
-        services.AddSingleton<CorpusSync>();
+        services.AddSingleton<WriterStatus>();
+        services.AddSingleton<IndexWriter>();
         services.AddSingleton<ISearchEngine, OpenIndexSearchEngine>();
         services.AddHostedService<IndexStartupService>();
         return services;

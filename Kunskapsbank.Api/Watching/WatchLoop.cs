@@ -8,7 +8,7 @@ public sealed class WatchLoop(
     IOptions<KunskapsbankOptions> options,
     PendingChanges queue,
     ReconcileSignal reconcile,
-    CorpusSync sync,
+    IndexWriter sync,
     TimeProvider clock)
 {
     // Short enough to keep "searchable within a second", long enough to batch a burst of copied files.

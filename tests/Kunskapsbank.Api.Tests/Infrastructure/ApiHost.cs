@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kunskapsbank.Api.Tests.Infrastructure;
@@ -31,7 +32,7 @@ public class ApiHost : IAsyncLifetime
             ["Logging:LogLevel:Default"] = "Information",
         };
         Configure(settings);
-        _factory = new HostFactory(settings, Logs);
+        _factory = new HostFactory(settings, Logs, ConfigureServices);
         _factory.UseKestrel(0);
     }
 
@@ -51,6 +52,11 @@ public class ApiHost : IAsyncLifetime
 
     /// <summary>Overrides settings for a test class (admin key, rate limit, gap report …).</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Adds test-only services to the host (e.g. a controller that fails on purpose).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 
@@ -146,7 +152,7 @@ public class ApiHost : IAsyncLifetime
         }
     }
 
-    private sealed class HostFactory(Dictionary<string, string?> settings, CapturedLogs logs) : WebApplicationFactory<Program>
+    private sealed class HostFactory(Dictionary<string, string?> settings, CapturedLogs logs, Action<IServiceCollection> services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -155,6 +161,7 @@ public class ApiHost : IAsyncLifetime
                 builder.UseSetting(key, value);
             }
 
+            builder.ConfigureServices(services);
             builder.ConfigureLogging(logging =>
             {
                 logging.ClearProviders();

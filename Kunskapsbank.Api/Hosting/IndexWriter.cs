@@ -4,7 +4,7 @@ namespace Kunskapsbank.Api.Hosting;
 
 /// <summary>The single writer: every full or partial sync of the index goes through here, one at a time.</summary>
 /// <remarks>Sync errors are logged and reported, never thrown: the service keeps serving the index it has.</remarks>
-public sealed class CorpusSync(IndexHost host, SyncStatus status, ILogger<CorpusSync> logger) : IDisposable
+public sealed class IndexWriter(IndexHost host, WriterStatus status, ILogger<IndexWriter> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 

@@ -19,7 +19,7 @@ public enum SyncTrigger
 }
 
 /// <summary>What the index writer is doing and has done; thread-safe, read by /health/ready.</summary>
-public sealed class SyncStatus(TimeProvider clock)
+public sealed class WriterStatus(TimeProvider clock)
 {
     private readonly Lock _lock = new();
     private SyncTrigger? _running;
