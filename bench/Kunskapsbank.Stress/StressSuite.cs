@@ -1,0 +1,201 @@
+using Kunskapsbank.Stress.Corpora;
+using Kunskapsbank.Stress.Crash;
+using Kunskapsbank.Stress.Hostile;
+using Kunskapsbank.Stress.Hosting;
+using Kunskapsbank.Stress.Load;
+using Kunskapsbank.Stress.Memory;
+using Kunskapsbank.Stress.NearRealTime;
+
+namespace Kunskapsbank.Stress;
+
+/// <summary>Runs the checks a command asks for, prints a table per check and collects every figure for the JSON line.</summary>
+public sealed class StressSuite(StressOptions options, SolutionLayout layout, ChildProcessGuard guard, string work, TextWriter output)
+{
+    private readonly Dictionary<string, object> _figures = new(StringComparer.Ordinal);
+
+    /// <summary>Every figure measured so far, by check.</summary>
+    public IReadOnlyDictionary<string, object> Figures => _figures;
+
+    /// <summary>Runs the command's checks in order: index, service (load, memory, near-real-time), hostile input, crash.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _figures["seed"] = options.Seed;
+        var command = options.Command;
+        if (command is "all" or "load" or "memory" or "nrt")
+        {
+            await RunServiceChecksAsync(command, cancellationToken);
+        }
+
+        if (command is "all" or "hostile")
+        {
+            await RunHostileAsync(cancellationToken);
+        }
+
+        if (command is "all" or "crash")
+        {
+            await RunCrashAsync(cancellationToken);
+        }
+    }
+
+    private async Task RunServiceChecksAsync(string command, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(work, "tjanst");
+        var corpus = Path.Combine(folder, "corpus");
+        var index = Path.Combine(folder, "index.sqlite");
+        Directory.CreateDirectory(folder);
+        var copied = CorpusFolder.Copy(options.Corpus!, corpus);
+        var corpusMb = CorpusFolder.List(corpus).Sum(f => new FileInfo(Path.Combine(corpus, f)).Length) / (1024.0 * 1024.0);
+        Say($"Indexerar {copied} dokument ({corpusMb:F0} MB) med kunskapsbank index …");
+        var cli = new IndexerCli(layout, guard, folder);
+        var indexing = await cli.RunIndexAsync(corpus, index, TimeSpan.FromMinutes(60));
+        if (indexing.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Indexeringen misslyckades (kod {indexing.ExitCode}): {indexing.Tail}");
+        }
+
+        var memory = new MemoryFigures(copied, corpusMb, indexing.Elapsed.TotalSeconds, indexing.PeakRssMb, new FileInfo(index).Length / (1024.0 * 1024.0));
+        Say($"  klar på {indexing.Elapsed.TotalSeconds:F1} s, topp-RSS {indexing.PeakRssMb:F0} MB");
+
+        Say("Startar tjänsten …");
+        using var service = await ServiceProcess.StartAsync(layout, guard, corpus, index, folder, ServiceEnvironment(), TimeSpan.FromMinutes(5));
+        using var client = service.CreateClient(TimeSpan.FromSeconds(10), options.Clients * 2);
+        await WaitForStartupSyncAsync(client, service, cancellationToken);
+
+        if (command is "all" or "load" or "memory")
+        {
+            var queries = BenchQuery.ReadFile(options.Queries!);
+            var ids = new DocumentIdPool();
+            var generator = new LoadGenerator(client, queries, ids);
+            Say("Uppvärmning 5 s …");
+            await generator.RunAsync("uppvärmning", new LoadOptions(Math.Min(options.Clients, 8), TimeSpan.FromSeconds(5), options.Seed), cancellationToken);
+            var serviceRssBeforeLoad = ProcessMemory.CurrentRssMb(service.Process.Id) ?? 0;
+            service.Process.ResetSampledPeak();
+            Say($"Last {options.DurationSeconds} s med {options.Clients} klienter …");
+            var plain = await generator.RunAsync("last", new LoadOptions(options.Clients, TimeSpan.FromSeconds(options.DurationSeconds), options.Seed), cancellationToken);
+            var peakUnderLoad = service.Process.PeakSampledRssMb;
+            Print(plain.ToTable().ToString());
+            PrintErrors(plain);
+            _figures["load"] = plain.ToFigures();
+
+            if (command is "all" or "load")
+            {
+                Say($"Last {options.DurationSeconds} s under full omindexering …");
+                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.DurationSeconds));
+                var probe = new ReindexProbe(service.CreateClient(TimeSpan.FromSeconds(30), 2), service.AdminKey).TriggerAndWatchAsync(stop.Token);
+                var underReindex = await generator.RunAsync("last under omindexering", new LoadOptions(options.Clients, TimeSpan.FromSeconds(options.DurationSeconds), options.Seed + 1), cancellationToken);
+                var observation = await probe;
+                Print(underReindex.ToTable($"POST /api/admin/reindex gav {observation.TriggerStatus}").ToString());
+                PrintErrors(underReindex);
+                foreach (var state in observation.ReadyStates.Take(3).Concat(observation.ReadyStates.Skip(Math.Max(3, observation.ReadyStates.Count - 3))))
+                {
+                    Say("  /health/ready " + state);
+                }
+
+                _figures["load_during_reindex"] = new { reindex_trigger_status = observation.TriggerStatus, load = underReindex.ToFigures() };
+            }
+
+            memory = memory with
+            {
+                ServiceRssBeforeLoadMb = serviceRssBeforeLoad,
+                ServicePeakUnderLoadMb = peakUnderLoad,
+                ServicePeakRssMb = ProcessMemory.PeakRssMb(service.Process.Id) ?? service.Process.PeakRssMb,
+            };
+            Print(memory.ToTable().ToString());
+            _figures["memory"] = memory.ToFigures();
+        }
+
+        if (command is "all" or "nrt")
+        {
+            Say($"Nära realtid: {options.NrtFiles} filer …");
+            var nrt = await new NearRealTimeCheck(client, corpus, Path.Combine(folder, "mellanlager"))
+                .RunAsync(new NrtOptions(options.NrtFiles, 5, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30), options.Seed), cancellationToken);
+            Print(nrt.ToTable().ToString());
+            _figures["near_real_time"] = nrt.ToFigures();
+        }
+    }
+
+    private async Task RunHostileAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(work, "fientligt");
+        Directory.CreateDirectory(folder);
+        var problematic = options.Problematic ?? Path.Combine(layout.Root, "tests", "data", "stress", "problematic");
+        var good = Path.Combine(layout.Root, "tests", "data", "stress", "good");
+        Say("Fientlig indata …");
+        var check = new HostileInputCheck(layout, guard, new IndexerCli(layout, guard, folder), folder, output);
+        var hostileOptions = new HostileOptions(
+            Directory.Exists(problematic) ? problematic : null,
+            Directory.Exists(good) ? good : null,
+            new HostileCorpusOptions(options.ZipBombMb * 1024L * 1024L, options.LargeTextMb * 1024L * 1024L, 100_000, 20),
+            options.Requests,
+            8,
+            options.Seed);
+        var (files, requests) = await check.RunAsync(hostileOptions, cancellationToken);
+        Print(files.ToTable().ToString());
+        Print(requests.ToTable().ToString());
+        _figures["hostile"] = new
+        {
+            files = files.Files.Count,
+            reported_failed = files.Reported,
+            good_lost = files.GoodLost,
+            bad_not_reported = files.BadNotReported,
+            unaccounted = files.Unaccounted,
+            index_exit_code = files.IndexExitCode,
+            zipbomb_peak_rss_mb = Math.Round(files.ZipBombPeakRssMb, 1),
+            zipbomb_baseline_rss_mb = Math.Round(files.BaselinePeakRssMb, 1),
+            requests = requests.Requests,
+            server_errors_5xx = requests.ServerErrors,
+            leaks = requests.Leaks,
+            no_response = requests.NoResponse,
+            alive_afterwards = requests.AliveAfterwards,
+        };
+    }
+
+    private async Task RunCrashAsync(CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(work, "krasch");
+        Directory.CreateDirectory(folder);
+        var queries = options.Queries is not null
+            ? new Random(options.Seed).GetItems(BenchQuery.ReadFile(options.Queries).Where(q => q.Filters.Count == 0).Select(q => q.Text).Distinct().ToArray(), 20).Distinct().ToList()
+            : ["våld", "barn", "\"hedersrelaterat våld\"", "riskbedömning", "stöd skydd"];
+        Say($"Kraschsäkerhet: {options.Kills} kill -9, frö {options.Seed} …");
+        var check = new CrashSafetyCheck(new IndexerCli(layout, guard, folder), folder, output);
+        var result = await check.RunAsync(new CrashOptions(options.Corpus, options.CrashDocuments, options.Kills, options.Seed, queries, TimeSpan.FromMinutes(30)), cancellationToken);
+        Print(result.ToTable().ToString());
+        _figures["crash"] = result.ToFigures();
+    }
+
+    // The service syncs its corpus in the background after it opened the index; measuring starts once that settled.
+    private async Task WaitForStartupSyncAsync(HttpClient client, ServiceProcess service, CancellationToken cancellationToken)
+    {
+        var report = await ServiceQueries.WaitForSettledReportAsync(client, service.AdminKey, CorpusFolder.List(options.Corpus!).Count(f => !f.EndsWith("manifest.json", StringComparison.Ordinal)), cancellationToken);
+        Say($"  tjänsten redo: {report.DocumentPaths.Count} dokument, {report.Failed.Count} misslyckade");
+    }
+
+    private Dictionary<string, string> ServiceEnvironment()
+    {
+        // The rate limiter protects the service from abuse; the load test must measure the service, not the limiter.
+        var environment = new Dictionary<string, string>
+        {
+            ["Kunskapsbank__RateLimit__PermitLimit"] = "1000000",
+            ["Kunskapsbank__RateLimit__PermitsPerMinute"] = "1000000",
+        };
+        foreach (var (key, value) in options.ServiceEnvironment)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    private void PrintErrors(LoadResult result)
+    {
+        foreach (var sample in result.ErrorSamples)
+        {
+            Say("  fel: " + sample);
+        }
+    }
+
+    private void Print(string table) => output.WriteLine(table);
+
+    private void Say(string line) => output.WriteLine(line);
+}
