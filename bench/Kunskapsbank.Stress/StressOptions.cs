@@ -14,6 +14,9 @@ public sealed record StressOptions
     /// <summary>queries.txt.</summary>
     public string? Queries { get; init; }
 
+    /// <summary>Documents of the corpus the service checks use (default: all).</summary>
+    public int Documents { get; init; } = int.MaxValue;
+
     /// <summary>Seconds per load phase.</summary>
     public int DurationSeconds { get; init; } = 60;
 
@@ -60,6 +63,7 @@ public sealed record StressOptions
         Kontroller: all | load | crash | hostile | memory | nrt
           --corpus KATALOG       benchmark-corpus (make-corpus.py); krävs för all, load, memory, nrt och crash
           --queries FIL          frågefil (queries.txt); krävs för all, load och memory
+          --docs N               använd bara de N första dokumenten i corpus (alla)
           --duration S           sekunder per lastfas (60)
           --clients N            samtidiga klienter (32)
           --seed N               frö för allt slumpmässigt (42)
@@ -104,6 +108,7 @@ public sealed record StressOptions
             {
                 "--corpus" => options with { Corpus = Path.GetFullPath(value) },
                 "--queries" => options with { Queries = Path.GetFullPath(value) },
+                "--docs" => options with { Documents = Number(name, value) },
                 "--duration" => options with { DurationSeconds = Number(name, value) },
                 "--clients" => options with { Clients = Number(name, value) },
                 "--seed" => options with { Seed = Number(name, value) },

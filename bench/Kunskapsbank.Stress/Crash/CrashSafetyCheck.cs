@@ -23,10 +23,13 @@ public sealed record CrashIteration(
     bool SameDocuments,
     int SameAnswers,
     int Queries,
+    int ScoreDrift,
     string? Difference);
 
 /// <summary>The crash check's figures.</summary>
-public sealed record CrashResult(int Seed, int Documents, double CleanRunSeconds, double IncrementalRunSeconds, bool IncrementalEqualsClean, IReadOnlyList<CrashIteration> Iterations)
+/// <param name="IncrementalEqualsClean">A→B applied incrementally to the index of A gives the same documents and rankings as B built from scratch.</param>
+/// <param name="IncrementalScoreDrift">Queries whose scores differ between those two (ranks equal).</param>
+public sealed record CrashResult(int Seed, int Documents, double CleanRunSeconds, double IncrementalRunSeconds, bool IncrementalEqualsClean, int IncrementalScoreDrift, IReadOnlyList<CrashIteration> Iterations)
 {
     /// <summary>Runs that were really killed mid-way.</summary>
     public int Kills => Iterations.Count(i => i.Killed);
@@ -42,16 +45,21 @@ public sealed record CrashResult(int Seed, int Documents, double CleanRunSeconds
     {
         var table = new TextTable(
             $"Kraschsäkerhet: kill -9 av indexeraren (frö {Seed}, {Documents} dokument, ren körning {CleanRunSeconds:F1} s, ändringskörning {IncrementalRunSeconds:F1} s, inkrementell = ren: {(IncrementalEqualsClean ? "ja" : "NEJ")})",
-            "nr", "fall", "dödad efter ms", "dödad", "konsistent efter kill", "FTS5-tabeller", "slutkörning kod", "konsistent efter", "samma dokument", "samma svar");
+            "nr", "fall", "dödad efter ms", "dödad", "konsistent efter kill", "FTS5-tabeller", "slutkörning kod", "konsistent efter", "samma dokument", "samma topp-10", "andra poäng");
         foreach (var i in Iterations)
         {
             table.Row(i.Number, i.Scenario, i.KillAfterMs, i.Killed ? "ja" : "nej (klar före)", i.AfterKill.Exists ? (i.AfterKill.Consistent ? "ja" : "NEJ") : "ja (ingen fil än)",
-                i.AfterKill.FtsTables.Count, i.ResumeExitCode, i.AfterResume.Consistent ? "ja" : "NEJ", i.SameDocuments ? "ja" : "NEJ", $"{i.SameAnswers}/{i.Queries}");
+                i.AfterKill.FtsTables.Count, i.ResumeExitCode, i.AfterResume.Consistent ? "ja" : "NEJ", i.SameDocuments ? "ja" : "NEJ", $"{i.SameAnswers}/{i.Queries}", i.ScoreDrift);
         }
 
         foreach (var i in Iterations.Where(i => i.Difference is not null || !i.AfterKill.Consistent || !i.AfterResume.Consistent))
         {
-            table.Row($"#{i.Number}", string.Join("; ", i.AfterKill.Problems.Concat(i.AfterResume.Problems).Append(i.Difference ?? string.Empty)));
+            table.Note($"#{i.Number}: " + string.Join("; ", i.AfterKill.Problems.Concat(i.AfterResume.Problems).Append(i.Difference ?? string.Empty)));
+        }
+
+        if (IncrementalScoreDrift > 0 || Iterations.Any(i => i.ScoreDrift > 0))
+        {
+            table.Note($"Poängen skiljer sig från en ren körning: {IncrementalScoreDrift} frågor efter A→B inkrementellt, {Iterations.Sum(i => i.ScoreDrift)} efter kill och omkörning (rangordning och antal träffar jämförs i «samma topp-10»).");
         }
 
         return table;
@@ -67,6 +75,8 @@ public sealed record CrashResult(int Seed, int Documents, double CleanRunSeconds
         inconsistent_after_kill = InconsistentAfterKill,
         incomplete_after_resume = IncompleteAfterResume,
         incremental_equals_clean = IncrementalEqualsClean,
+        incremental_score_drift_queries = IncrementalScoreDrift,
+        score_drift_after_resume_queries = Iterations.Sum(i => i.ScoreDrift),
         clean_run_s = Math.Round(CleanRunSeconds, 1),
     };
 }
@@ -108,6 +118,7 @@ public sealed class CrashSafetyCheck(IndexerCli cli, string workDirectory, TextW
         var referenceA = inspector.ReadContents(cleanA, corpus, options.Queries);
         log.WriteLine($"  ren körning A {runA.Elapsed.TotalSeconds:F1} s, B {runB.Elapsed.TotalSeconds:F1} s, A→B {runInc.Elapsed.TotalSeconds:F1} s; {referenceA.DocumentPaths.Count}/{referenceB.DocumentPaths.Count} dokument");
         var incrementalEqualsClean = Describe(referenceB, incrementalB) is null;
+        var incrementalScoreDrift = incrementalB.ScoreDrift(referenceB);
 
         var work = Path.Combine(workDirectory, "arbete.sqlite");
         var iterations = new List<CrashIteration>();
@@ -149,12 +160,13 @@ public sealed class CrashSafetyCheck(IndexerCli cli, string workDirectory, TextW
                 contents.DocumentPaths.SequenceEqual(reference.DocumentPaths, StringComparer.Ordinal),
                 contents.Answers.Zip(reference.Answers).Count(p => p.First == p.Second),
                 options.Queries.Count,
+                contents.ScoreDrift(reference),
                 difference);
             iterations.Add(iteration);
             log.WriteLine($"  kill {number}: {(killed ? "dödad" : "klar före")} efter {iteration.KillAfterMs} ms, konsistent {afterKill.Consistent}, efter omkörning konsistent {afterResume.Consistent}, samma dokument {iteration.SameDocuments}, samma svar {iteration.SameAnswers}/{iteration.Queries}");
         }
 
-        return new CrashResult(options.Seed, documents, runA.Elapsed.TotalSeconds, runInc.Elapsed.TotalSeconds, incrementalEqualsClean, iterations);
+        return new CrashResult(options.Seed, documents, runA.Elapsed.TotalSeconds, runInc.Elapsed.TotalSeconds, incrementalEqualsClean, incrementalScoreDrift, iterations);
     }
 
     private async Task<IndexRun> RunToEndAsync(string corpus, string index, CrashOptions options)

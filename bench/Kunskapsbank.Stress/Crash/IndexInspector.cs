@@ -97,8 +97,8 @@ public sealed partial class IndexInspector(string scratchDirectory)
             using var index = KunskapsbankIndex.Open(new IndexOptions(copy, corpusPath));
             var report = index.Corpus.GetReport();
             var paths = report.Documents.Select(d => d.Path.Normalize(System.Text.NormalizationForm.FormC)).Order(StringComparer.Ordinal).ToList();
-            var answers = queries.Select(q => Signature(index.Search, q)).ToList();
-            return new IndexContents(paths, answers);
+            var answers = queries.Select(q => Answer(index.Search, q)).ToList();
+            return new IndexContents(paths, answers.Select(a => a.Ranking).ToList(), answers.Select(a => a.Scores).ToList());
         }
         finally
         {
@@ -107,8 +107,8 @@ public sealed partial class IndexInspector(string scratchDirectory)
         }
     }
 
-    // Ties in score may come back in any order (document ids differ between runs), so hits are listed score-then-path.
-    private static string Signature(ISearchEngine search, string query)
+    // Ties in score may come back in any order (document ids differ between runs), so equal scores are listed by path.
+    private static (string Ranking, string Scores) Answer(ISearchEngine search, string query)
     {
         try
         {
@@ -116,12 +116,12 @@ public sealed partial class IndexInspector(string scratchDirectory)
             var hits = response.Hits
                 .OrderByDescending(h => Math.Round(h.Score, 6))
                 .ThenBy(h => h.Path, StringComparer.Ordinal)
-                .Select(h => $"{h.Path}@{Math.Round(h.Score, 6)}");
-            return $"{response.Total}|{string.Join(',', hits)}";
+                .ToList();
+            return ($"{response.Total}|{string.Join(',', hits.Select(h => h.Path))}", string.Join(',', hits.Select(h => Math.Round(h.Score, 4))));
         }
         catch (SearchInputException e)
         {
-            return "fel:" + e.ErrorType;
+            return ("fel:" + e.ErrorType, string.Empty);
         }
     }
 
@@ -146,5 +146,10 @@ public sealed partial class IndexInspector(string scratchDirectory)
 }
 
 /// <summary>What an index holds, in a form two indexes can be compared by.</summary>
-/// <param name="Answers">Per query: total and the top-10 paths with scores.</param>
-public sealed record IndexContents(IReadOnlyList<string> DocumentPaths, IReadOnlyList<string> Answers);
+/// <param name="Answers">Per query: total and the top-10 paths in rank order.</param>
+/// <param name="Scores">Per query: the top-10 scores (compared separately: equal ranks with other scores are a drift, not a loss).</param>
+public sealed record IndexContents(IReadOnlyList<string> DocumentPaths, IReadOnlyList<string> Answers, IReadOnlyList<string> Scores)
+{
+    /// <summary>Queries whose scores differ from <paramref name="other"/>'s.</summary>
+    public int ScoreDrift(IndexContents other) => Scores.Zip(other.Scores).Count(p => p.First != p.Second);
+}

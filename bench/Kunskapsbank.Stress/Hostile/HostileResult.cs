@@ -69,6 +69,7 @@ public sealed record AdversarialResult(
     int Requests,
     IReadOnlyDictionary<int, int> ByStatus,
     int ServerErrors,
+    int RateLimited,
     int NoResponse,
     int Leaks,
     IReadOnlyList<string> Samples,
@@ -79,7 +80,7 @@ public sealed record AdversarialResult(
     public TextTable ToTable()
     {
         var table = new TextTable(
-            $"Fientliga anrop: {Requests} anrop på {Seconds:F1} s, 5xx: {ServerErrors}, läckor: {Leaks}, utan svar: {NoResponse}, tjänsten svarar efteråt: {(AliveAfterwards ? "ja" : "NEJ")}",
+            $"Fientliga anrop: {Requests} anrop på {Seconds:F1} s, 5xx: {ServerErrors}, läckor: {Leaks}, utan svar: {NoResponse}, 429: {RateLimited}, tjänsten svarar efteråt: {(AliveAfterwards ? "ja" : "NEJ")}",
             "status", "antal");
         foreach (var (status, count) in ByStatus.OrderBy(p => p.Key))
         {
@@ -88,7 +89,7 @@ public sealed record AdversarialResult(
 
         foreach (var sample in Samples)
         {
-            table.Row("exempel", sample);
+            table.Note("exempel: " + sample);
         }
 
         return table;

@@ -24,7 +24,8 @@ public sealed partial class LeakDetector
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        var isFileDownload = response.Status is >= 200 and < 300 && request.Display.Contains("/file", StringComparison.Ordinal);
+        var path = request.Display.Split('?', 2)[0];
+        var isFileDownload = response.Status is >= 200 and < 300 && path.EndsWith("/file", StringComparison.Ordinal);
         if (isFileDownload)
         {
             // A downloaded file may contain anything, but it must be one of the corpus's own files.

@@ -5,33 +5,11 @@ namespace Kunskapsbank.Stress.Hosting;
 /// <summary>Questions the checks ask the running service: is this document findable, has the sync settled, which ids exist.</summary>
 public static class ServiceQueries
 {
-    /// <summary>Waits until the report accounts for every file (or stops changing), then returns it.</summary>
-    public static async Task<AdminReport> WaitForSettledReportAsync(HttpClient client, string adminKey, int expectedFiles, CancellationToken cancellationToken)
+    /// <summary>Waits until the service's writer is idle (first sync done, nothing pending), then returns its report.</summary>
+    public static async Task<AdminReport> WaitForSettledReportAsync(HttpClient client, string adminKey, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        AdminReport? last = null;
-        var stableRounds = 0;
-        while (DateTime.UtcNow < deadline)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var report = await AdminReport.FetchAsync(client, adminKey);
-            var accounted = report.DocumentPaths.Count + report.Failed.Count;
-            if (accounted >= expectedFiles)
-            {
-                return report;
-            }
-
-            stableRounds = last is not null && last.DocumentPaths.Count + last.Failed.Count == accounted ? stableRounds + 1 : 0;
-            if (stableRounds >= 10)
-            {
-                return report;
-            }
-
-            last = report;
-            await Task.Delay(500, cancellationToken);
-        }
-
-        return last ?? await AdminReport.FetchAsync(client, adminKey);
+        await ReadyState.WaitForIdleAsync(client, timeout, cancellationToken);
+        return await AdminReport.FetchAsync(client, adminKey);
     }
 
     /// <summary>True when searching for <paramref name="marker"/> returns the document at <paramref name="path"/>.</summary>

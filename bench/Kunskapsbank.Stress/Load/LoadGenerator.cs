@@ -9,7 +9,8 @@ namespace Kunskapsbank.Stress.Load;
 
 /// <summary>How the load is shaped.</summary>
 /// <param name="SearchShare">Fractions of each kind; the rest after search, suggest and document are file downloads.</param>
-public sealed record LoadOptions(int Clients, TimeSpan Duration, int Seed, double SearchShare = 0.65, double SuggestShare = 0.2, double DocumentShare = 0.12);
+/// <param name="MinimumPerClient">Requests each client sends even when the duration has passed (a short run still mixes every kind).</param>
+public sealed record LoadOptions(int Clients, TimeSpan Duration, int Seed, double SearchShare = 0.65, double SuggestShare = 0.2, double DocumentShare = 0.12, int MinimumPerClient = 0);
 
 /// <summary>Closed-loop HTTP load: N clients, each sending its next request as soon as the last one answered.</summary>
 public sealed class LoadGenerator(HttpClient client, IReadOnlyList<BenchQuery> queries, DocumentIdPool ids)
@@ -47,9 +48,9 @@ public sealed class LoadGenerator(HttpClient client, IReadOnlyList<BenchQuery> q
     private async Task<ClientTally> RunClientAsync(Random random, LoadOptions options, List<string> errorSamples, CancellationToken stop)
     {
         var tally = new ClientTally();
-        while (!stop.IsCancellationRequested)
+        for (var sent = 0; !stop.IsCancellationRequested || sent < options.MinimumPerClient; sent++)
         {
-            var (kind, url) = NextRequest(random, options);
+            var (kind, url) = NextRequest(random, options, sent);
             var watch = Stopwatch.StartNew();
             try
             {
@@ -87,9 +88,16 @@ public sealed class LoadGenerator(HttpClient client, IReadOnlyList<BenchQuery> q
         return tally;
     }
 
-    private (RequestKind Kind, string Url) NextRequest(Random random, LoadOptions options)
+    // Every client starts with one search, one suggest and one document request, then draws by the shares.
+    private (RequestKind Kind, string Url) NextRequest(Random random, LoadOptions options, int sent)
     {
-        var roll = random.NextDouble();
+        var roll = sent switch
+        {
+            0 => 0.0,
+            1 => options.SearchShare,
+            2 => options.SearchShare + options.SuggestShare,
+            _ => random.NextDouble(),
+        };
         var suggestEnd = options.SearchShare + options.SuggestShare;
         var documentEnd = suggestEnd + options.DocumentShare;
         var query = queries[random.Next(queries.Count)];

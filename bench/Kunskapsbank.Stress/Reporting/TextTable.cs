@@ -6,12 +6,20 @@ namespace Kunskapsbank.Stress.Reporting;
 public sealed class TextTable(string title, params string[] headers)
 {
     private readonly List<string[]> _rows = [];
+    private readonly List<string> _notes = [];
 
     /// <summary>Adds a row (missing cells are blank).</summary>
     public TextTable Row(params object?[] cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
         _rows.Add(cells.Select(Format).ToArray());
+        return this;
+    }
+
+    /// <summary>Adds a line printed under the table (details that would break the columns).</summary>
+    public TextTable Note(string note)
+    {
+        _notes.Add(note);
         return this;
     }
 
@@ -34,6 +42,11 @@ public sealed class TextTable(string title, params string[] headers)
         foreach (var row in _rows)
         {
             AppendRow(text, row, widths);
+        }
+
+        foreach (var note in _notes)
+        {
+            text.Append("  ").Append(note).Append('\n');
         }
 
         return text.ToString();
