@@ -1,5 +1,8 @@
 using Kunskapsbank.Indexer.Analysis;
 using Kunskapsbank.Indexer.Corpus;
+using Kunskapsbank.Indexer.Extraction;
+using Kunskapsbank.Indexer.Index;
+using Kunskapsbank.Indexer.Metadata;
 using Kunskapsbank.Indexer.Search;
 
 namespace Kunskapsbank.Indexer;
@@ -8,12 +11,23 @@ namespace Kunskapsbank.Indexer;
 /// <remarks>The CLI, the API, the UI and the benchmark all start here. Thread-safe; dispose once at shutdown.</remarks>
 public sealed class KunskapsbankIndex : IDisposable
 {
-    private KunskapsbankIndex(Analyzer analyzer, ISearchEngine search, ICorpusIndexer corpus)
+    private readonly IndexStore _store;
+    private readonly CorpusSync _sync;
+
+    private KunskapsbankIndex(IndexStore store, Analyzer analyzer, CorpusSync sync, SearchEngine search, string corpusPath)
     {
+        _store = store;
+        _sync = sync;
         Analyzer = analyzer;
         Search = search;
-        Corpus = corpus;
+        Corpus = sync;
+        CorpusPath = corpusPath;
+        sync.Changed += (_, report) => Changed?.Invoke(this, report);
     }
+
+    /// <summary>Raised after a sync changed the index (documents added, changed, moved, removed or failed).</summary>
+    /// <remarks>Raised on the syncing thread; searches already see the new state when it fires.</remarks>
+    public event EventHandler<SyncReport>? Changed;
 
     /// <summary>The analyzer shared by indexing and queries.</summary>
     public Analyzer Analyzer { get; }
@@ -24,12 +38,56 @@ public sealed class KunskapsbankIndex : IDisposable
     /// <summary>The writer side (sync of the corpus folder).</summary>
     public ICorpusIndexer Corpus { get; }
 
+    /// <summary>The corpus folder (absolute).</summary>
+    public string CorpusPath { get; }
+
+    /// <summary>The index file (absolute).</summary>
+    public string IndexPath => _store.Path;
+
+    /// <summary>Whether a sync is running and how far it got (for readiness checks).</summary>
+    public SyncStatus SyncStatus => _sync.Status;
+
+    /// <summary>True when opening found an index of an older schema and started it afresh (the next sync fills it).</summary>
+    public bool WasRebuilt => _store.WasRebuilt;
+
+    /// <summary>Taxonomy problems (Swedish report lines) of the taxonomy file in force; empty when it is fine.</summary>
+    public IReadOnlyList<string> TaxonomyProblems => _sync.Resolver.TaxonomyProblems;
+
+    internal IndexStore Store => _store;
+
+    internal CorpusSync Sync => _sync;
+
     /// <summary>Opens (or creates, or rebuilds on a schema change) the index and wires the stages.</summary>
-    // PLACEHOLDER: the engine branch implements this.
-    public static KunskapsbankIndex Open(IndexOptions options) => throw new NotImplementedException();
+    public static KunskapsbankIndex Open(IndexOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var analyzer = SwedishAnalyzer.Create();
+        var corpus = Path.GetFullPath(options.CorpusPath);
+        return Open(options, analyzer, ExtractorRegistry.CreateDefault(), () => MetadataResolver.ForCorpus(corpus, analyzer));
+    }
+
+    /// <summary>Opens with explicit components (tests substitute one of them).</summary>
+    internal static KunskapsbankIndex Open(IndexOptions options, Analyzer analyzer, ExtractorRegistry extractors, Func<IMetadataResolver> resolverFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var corpus = Path.GetFullPath(options.CorpusPath);
+        var store = IndexStore.Open(options.IndexPath);
+        try
+        {
+            var pipeline = new DocumentPipeline(extractors, new FtsColumnsBuilder(analyzer), options.Limits);
+            CorpusSync? sync = null;
+            var scanner = new CorpusScanner(corpus, path => sync?.Resolver.IsMetadataFile(path) ?? false);
+            sync = new CorpusSync(store, scanner, pipeline, resolverFactory);
+            var search = new SearchEngine(store, analyzer, () => sync.Resolver.Taxonomy);
+            return new KunskapsbankIndex(store, analyzer, sync, search, corpus);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-    }
+    public void Dispose() => _store.Dispose();
 }

@@ -1,40 +1,28 @@
-using System.Globalization;
-using System.Text;
-
 namespace Kunskapsbank.Indexer.Analysis;
 
-/// <summary>Builds the Swedish analysis chain.</summary>
+/// <summary>Builds the Swedish analysis chain: tokenizer, lower-casing, stop-word marking, compound splitting, stemming.</summary>
 public static class SwedishAnalyzer
 {
-    /// <summary>Creates the analyzer used for both documents and queries.</summary>
-    // PLACEHOLDER until the full chain lands: letter/digit runs, NFC, lower-case, no stemming.
-    public static Analyzer Create() => new(Tokenize);
-
-    private static List<Token> Tokenize(string text)
+    /// <summary>Creates the analyzer used for both documents and queries (loads the embedded dictionaries once).</summary>
+    public static Analyzer Create()
     {
-        var tokens = new List<Token>();
-        var position = 0;
-        var i = 0;
-        while (i < text.Length)
-        {
-            if (!IsWordChar(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && (IsWordChar(text[i]) || CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.NonSpacingMark))
-            {
-                i++;
-            }
-
-            var word = text[start..i].Normalize(NormalizationForm.FormC).ToLower(CultureInfo.GetCultureInfo("sv-SE"));
-            tokens.Add(new Token(word, word, start, i, position++));
-        }
-
-        return tokens;
+        ITokenFilter[] filters =
+        [
+            new LowercaseFilter(),
+            new StopWordFilter(StopWords.Load()),
+            new StemFilter(StemOverrides.Load()),
+        ];
+        return new Analyzer(text => Run(filters, text));
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+    private static List<Token> Run(ITokenFilter[] filters, string text)
+    {
+        var tokens = WordTokenizer.Tokenize(text);
+        foreach (var filter in filters)
+        {
+            tokens = filter.Apply(tokens);
+        }
+
+        return [.. tokens];
+    }
 }

@@ -2,7 +2,7 @@ using Kunskapsbank.Indexer.Analysis;
 
 namespace Kunskapsbank.Indexer.Cli;
 
-/// <summary>`kunskapsbank analyze "text"`: prints the token stream.</summary>
+/// <summary>`kunskapsbank analyze "text"`: prints the token stream, one token a line, tab-separated.</summary>
 internal static class AnalyzeCommand
 {
     public static int Run(string[] args, Analyzer analyzer, TextWriter stdout, TextWriter stderr)
@@ -14,12 +14,24 @@ internal static class AnalyzeCommand
         }
 
         var text = string.Join(' ', args);
-        stdout.WriteLine("term\tord\tstart\tslut\tposition\tdel");
+        stdout.WriteLine("term\tord\tstart\tslut\tposition\tdel\tstoppord\ttext");
         foreach (var token in analyzer.Analyze(text))
         {
-            stdout.WriteLine($"{token.Term}\t{token.Word}\t{token.Start}\t{token.End}\t{token.Position}\t{(token.IsCompoundPart ? "ja" : "nej")}");
+            stdout.WriteLine(string.Join('\t',
+                token.Term,
+                token.Word,
+                token.Start,
+                token.End,
+                token.Position,
+                token.IsCompoundPart ? "ja" : "nej",
+                token.IsStopWord ? "ja" : "nej",
+                Printable(text[token.Start..token.End])));
         }
 
         return 0;
     }
+
+    // The original span, with invisible characters shown so a soft hyphen inside a word is visible in the output.
+    private static string Printable(string span) =>
+        string.Concat(span.Select(c => char.IsControl(c) || c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' ? $"<U+{(int)c:X4}>" : c.ToString()));
 }

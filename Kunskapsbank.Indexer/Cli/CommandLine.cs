@@ -20,8 +20,16 @@ public static class CommandLine
         var rest = args[1..];
         switch (args[0])
         {
+            case "index":
+                return IndexCommand.Run(rest, stdout, stderr);
+            case "search" or "sok" or "sök":
+                return SearchCommand.Run(rest, stdout, stderr);
+            case "report" or "rapport":
+                return ReportCommand.Run(rest, stdout, stderr);
             case "analyze":
                 return AnalyzeCommand.Run(rest, SwedishAnalyzer.Create(), stdout, stderr);
+            case "stem":
+                return StemCommand.Run(rest, stdin, stdout, stderr);
             default:
                 stderr.WriteLine($"Okänt kommando: {args[0]}");
                 stderr.WriteLine(Usage);
@@ -33,6 +41,19 @@ public static class CommandLine
         Användning: kunskapsbank <kommando> [argument]
 
         Kommandon:
-          analyze "<text>"   visar hur texten delas upp i söktermer
+          index <dokumentmapp> [--index fil] [--tyst]
+                             läser in nya, ändrade, flyttade och borttagna dokument i indexet
+                             (standardindex: data/kunskapsbank.sqlite)
+          search "<fråga>" [--index fil] [--filter facett=värde]... [--limit N] [--page N]
+                 [--sort relevans|nyast] [--json] [--explain]
+                             söker: ord (alla måste finnas), "fraser", prefix*, -uteslut, OR, (parenteser),
+                             facett:värde i frågan, t.ex. amne:trauma
+          report [--index fil] [--json]
+                             visar indexerade dokument med metadata och taggar (och varför), och filer
+                             som inte kunde indexeras med orsak
+          analyze "<text>"   visar hur texten delas upp i söktermer (term, ord, start, slut,
+                             position, om det är en sammansättningsdel eller ett stoppord)
+          stem [--index]     läser ord från standard in, ett per rad, och skriver ordstammen
+                             för varje ord; --index använder projektets undantag i stem-overrides.tsv
         """;
 }

@@ -1,3 +1,9 @@
+using Kunskapsbank.Indexer.Extraction.Html;
+using Kunskapsbank.Indexer.Extraction.Markdown;
+using Kunskapsbank.Indexer.Extraction.Pdf;
+using Kunskapsbank.Indexer.Extraction.PlainText;
+using Kunskapsbank.Indexer.Extraction.Word;
+
 namespace Kunskapsbank.Indexer.Extraction;
 
 /// <summary>Picks the extractor for a file by its extension; the one seam the indexer calls.</summary>
@@ -17,6 +23,17 @@ public sealed class ExtractorRegistry
             }
         }
     }
+
+    /// <summary>Every format Kunskapsbank reads: PDF, Word (.docx; .doc is reported as unsupported), Markdown, HTML and plain text.</summary>
+    public static ExtractorRegistry CreateDefault() => new(
+    [
+        new PdfExtractor(new ProcessRunner()),
+        new DocxExtractor(),
+        new LegacyWordExtractor(),
+        new MarkdownExtractor(),
+        new HtmlExtractor(),
+        new PlainTextExtractor(),
+    ]);
 
     /// <summary>Extensions (".pdf") some extractor reads.</summary>
     public IReadOnlyCollection<string> SupportedExtensions => _byExtension.Keys;

@@ -10,7 +10,11 @@ public sealed record DocumentMetadata(
     DocumentStatus Status,
     string? SupersededBy,
     IReadOnlyList<FacetTag> Tags,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>The older document this one replaces (the sidecar's `ersätter`), as the editor wrote it; null when none.</summary>
+    public string? Supersedes { get; init; }
+}
 
 /// <summary>Whether a document is still the one to follow.</summary>
 public enum DocumentStatus

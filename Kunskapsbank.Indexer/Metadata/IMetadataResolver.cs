@@ -8,6 +8,9 @@ public interface IMetadataResolver
     /// <summary>The vocabularies in force (loaded from the corpus folder).</summary>
     Taxonomy Taxonomy { get; }
 
+    /// <summary>Swedish report lines about a broken `taxonomi.yml` (then the built-in taxonomy is in force); empty when fine.</summary>
+    IReadOnlyList<string> TaxonomyProblems { get; }
+
     /// <summary>True for files that describe documents rather than being documents (sidecars, the taxonomy file).</summary>
     bool IsMetadataFile(string path);
 

@@ -1,0 +1,67 @@
+using Kunskapsbank.Indexer;
+using Microsoft.Extensions.Options;
+
+namespace Kunskapsbank.Api.Hosting;
+
+/// <summary>Owns the one open index of the process and knows whether it is usable yet.</summary>
+/// <remarks>The index opens in the background so the host answers /health/live at once; until then requests get 503.</remarks>
+public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<IndexHost> logger) : IDisposable
+{
+    private readonly TaskCompletionSource _initialSync = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile KunskapsbankIndex? _index;
+    private volatile bool _hadEarlierSync;
+    private volatile string? _openError;
+
+    /// <summary>The open index, or null while it is still opening (or failed to).</summary>
+    public KunskapsbankIndex? Index => _index;
+
+    /// <summary>True once the index is open and holds a completed sync (from this run or an earlier one).</summary>
+    public bool IsReady => _index is not null && (_hadEarlierSync || _initialSync.Task.IsCompleted);
+
+    /// <summary>True once this process's first full sync has finished.</summary>
+    public bool InitialSyncDone => _initialSync.Task.IsCompleted;
+
+    /// <summary>Completes when this process's first full sync has finished.</summary>
+    public Task InitialSync => _initialSync.Task;
+
+    /// <summary>A Swedish reason the index could not be opened, or null.</summary>
+    public string? OpenError => _openError;
+
+    /// <summary>Opens (or creates) the index file; failures are logged and reported by /health/ready, never thrown.</summary>
+    public async Task<bool> OpenAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        try
+        {
+            var folder = Path.GetDirectoryName(settings.IndexPath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            var index = await Task.Run(() => KunskapsbankIndex.Open(new IndexOptions(settings.IndexPath, settings.CorpusPath)), cancellationToken);
+            _hadEarlierSync = index.Corpus.GetReport().LastSync is not null;
+            _index = index;
+            logger.LogInformation("Sökindexet är öppnat: {IndexPath}", settings.IndexPath);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+#pragma warning disable CA1031 // A broken index must leave a running host that says so, not a crash loop.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _openError = "Sökindexet kunde inte öppnas. Se tjänstens logg.";
+            logger.LogError(ex, "Sökindexet kunde inte öppnas: {IndexPath}", settings.IndexPath);
+            return false;
+        }
+    }
+
+    /// <summary>Marks the first full sync as done (successful or not: the index is as good as it gets).</summary>
+    public void MarkInitialSyncDone() => _initialSync.TrySetResult();
+
+    /// <inheritdoc />
+    public void Dispose() => _index?.Dispose();
+}

@@ -1,0 +1,49 @@
+using Kunskapsbank.Api.Gaps;
+using Kunskapsbank.Api.Security;
+using Kunskapsbank.Api.Watching;
+
+namespace Kunskapsbank.Api.Hosting;
+
+/// <summary>The service's settings (configuration section `Kunskapsbank`, environment variables `Kunskapsbank__…`).</summary>
+public sealed class KunskapsbankOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Kunskapsbank";
+
+    /// <summary>The corpus folder; relative paths are resolved against the content root (the Api project folder).</summary>
+    public string CorpusPath { get; set; } = "../corpus";
+
+    /// <summary>The SQLite index file; its folder is created when missing.</summary>
+    public string IndexPath { get; set; } = "../data/kunskapsbank.sqlite";
+
+    /// <summary>The key for the admin endpoints (header `X-Api-Key`); the endpoints do not exist while it is empty.</summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary>Bounds on search parameters.</summary>
+    public SearchLimits Search { get; set; } = new();
+
+    /// <summary>Rate limiting of search and suggest.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>The folder watcher.</summary>
+    public WatcherOptions Watcher { get; set; } = new();
+
+    /// <summary>The knowledge-gap report.</summary>
+    public GapOptions Gaps { get; set; } = new();
+}
+
+/// <summary>Bounds that keep one request cheap.</summary>
+public sealed class SearchLimits
+{
+    /// <summary>Longest query text accepted, in characters.</summary>
+    public int MaxQueryLength { get; set; } = 1000;
+
+    /// <summary>Largest page size.</summary>
+    public int MaxPageSize { get; set; } = 50;
+
+    /// <summary>Highest page number.</summary>
+    public int MaxPage { get; set; } = 1000;
+
+    /// <summary>Longest text for /api/analyze and /api/suggest.</summary>
+    public int MaxAnalyzeLength { get; set; } = 1000;
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Serialization;
+using Kunskapsbank.Api.Gaps;
+using Kunskapsbank.Api.Security;
+using Kunskapsbank.Api.Watching;
+using Microsoft.Extensions.Options;
+
+namespace Kunskapsbank.Api.Hosting;
+
+/// <summary>The service's parts, one registration method per folder, called from Program.cs.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>Options (validated at start), the index host, the single writer and the start-up sync.</summary>
+    public static IServiceCollection AddKunskapsbankIndex(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KunskapsbankOptions>()
+            .Bind(configuration.GetSection(KunskapsbankOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<KunskapsbankOptions>, KunskapsbankOptionsSetup>();
+        services.AddSingleton<IValidateOptions<KunskapsbankOptions>, KunskapsbankOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IndexHost>();
+        services.AddSingleton<SyncStatus>();
+        services.AddSingleton<CorpusSync>();
+        services.AddSingleton<Kunskapsbank.Indexer.Search.ISearchEngine, OpenIndexSearchEngine>();
+        services.AddHostedService<IndexStartupService>();
+        return services;
+    }
+
+    /// <summary>The folder watcher, its debounce queue and the reconcile loop.</summary>
+    public static IServiceCollection AddCorpusWatching(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new PendingChanges(
+            TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<KunskapsbankOptions>>().Value.Watcher.DebounceMilliseconds),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ReconcileSignal>();
+        services.AddSingleton<CorpusWatcher>();
+        services.AddSingleton<WatchLoop>();
+        return services;
+    }
+
+    /// <summary>Safe file access and rate limiting.</summary>
+    public static IServiceCollection AddKunskapsbankSecurity(this IServiceCollection services)
+    {
+        services.AddSingleton<CorpusFileResolver>();
+        services.AddSearchRateLimiting();
+        return services;
+    }
+
+    /// <summary>The knowledge-gap recorder, its store and background writer.</summary>
+    public static IServiceCollection AddKnowledgeGaps(this IServiceCollection services)
+    {
+        services.AddSingleton<GapRecorder>();
+        services.AddSingleton(sp => new Lazy<GapStore>(() => new GapStore(sp.GetRequiredService<IOptions<KunskapsbankOptions>>().Value.Gaps.StorePath!)));
+        services.AddHostedService<GapWriterService>();
+        return services;
+    }
+
+    /// <summary>JSON as the CLI writes it: camelCase, enums as camelCase strings, nulls kept.</summary>
+    public static IMvcBuilder AddKunskapsbankJson(this IMvcBuilder mvc) =>
+        mvc.AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+}

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Kunskapsbank.Indexer.Extraction;
+using Kunskapsbank.Indexer.Index;
+using Kunskapsbank.Indexer.Metadata;
+
+namespace Kunskapsbank.Indexer.Corpus;
+
+/// <summary>The flow of one document: extract → resolve metadata → analyse into FTS5 columns. Never throws for bad input.</summary>
+public sealed class DocumentPipeline(ExtractorRegistry extractors, FtsColumnsBuilder columns, ExtractionLimits limits)
+{
+    /// <summary>A prepared document or the reason it failed.</summary>
+    public sealed record Outcome(IndexedDocument? Document, FailedFile? Failure);
+
+    /// <summary>Runs the pipeline for one file.</summary>
+    public Outcome Prepare(CorpusFile file, FileFingerprint fingerprint, string metadataHash, IMetadataResolver resolver, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(resolver);
+        var extraction = extractors.Extract(file.FullPath, limits, cancellationToken);
+        if (extraction.Document is not { } extracted)
+        {
+            var failure = extraction.Failure!;
+            return new Outcome(null, new FailedFile(file.RelativePath, FailureKinds.Of(failure.Kind), failure.Message));
+        }
+
+        if (extracted.Passages.Count == 0 || extracted.Passages.All(p => string.IsNullOrWhiteSpace(p.Text)))
+        {
+            return new Outcome(null, new FailedFile(file.RelativePath, FailureKinds.Of(ExtractionFailureKind.Empty), "Filen innehåller ingen text att söka i."));
+        }
+
+        DocumentMetadata metadata;
+        try
+        {
+            metadata = resolver.Resolve(file.FullPath, extracted);
+        }
+#pragma warning disable CA1031 // A resolver bug on one file must not end the run; the file is reported instead.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return new Outcome(null, new FailedFile(file.RelativePath, FailureKinds.Metadata, "Dokumentets metadata kunde inte läsas: " + ex.Message));
+        }
+
+        var title = string.IsNullOrWhiteSpace(metadata.Title) ? Path.GetFileNameWithoutExtension(file.RelativePath) : metadata.Title.Trim();
+        metadata = metadata with { Title = title };
+        var (documentColumns, passageColumns) = columns.Build(title, extracted.Passages);
+        var problems = metadata.Problems.Concat(extracted.Notes).ToList();
+        return new Outcome(
+            new IndexedDocument(
+                file.RelativePath,
+                fingerprint,
+                metadataHash,
+                ContentTypes.Of(file.RelativePath),
+                extracted.Properties.PageCount ?? PageCountOf(extracted),
+                metadata,
+                problems,
+                extracted.Passages,
+                documentColumns,
+                passageColumns),
+            null);
+    }
+
+    /// <summary>SHA-256 of a file's content, hex.</summary>
+    public static string HashFile(string fullPath)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static int? PageCountOf(ExtractedDocument document)
+    {
+        var pages = document.Passages.Where(p => p.Page is not null).Select(p => p.Page!.Value).ToList();
+        return pages.Count == 0 ? null : pages.Max();
+    }
+}
+
+/// <summary>Stable failure categories for the report and the API.</summary>
+public static class FailureKinds
+{
+    /// <summary>The metadata of a document could not be resolved.</summary>
+    public const string Metadata = "metadata";
+
+    /// <summary>The slug for an extraction failure kind (`needs-ocr`, `corrupt` …).</summary>
+    public static string Of(ExtractionFailureKind kind) => kind switch
+    {
+        ExtractionFailureKind.UnsupportedFormat => "unsupported-format",
+        ExtractionFailureKind.Empty => "empty",
+        ExtractionFailureKind.Corrupt => "corrupt",
+        ExtractionFailureKind.Encrypted => "encrypted",
+        ExtractionFailureKind.NeedsOcr => "needs-ocr",
+        ExtractionFailureKind.TooLarge => "too-large",
+        ExtractionFailureKind.Timeout => "timeout",
+        _ => "unreadable",
+    };
+}
+
+/// <summary>MIME types by extension.</summary>
+public static class ContentTypes
+{
+    /// <summary>The MIME type of a file, by its extension.</summary>
+    public static string Of(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".pdf" => "application/pdf",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".md" or ".markdown" => "text/markdown",
+        ".html" or ".htm" => "text/html",
+        ".txt" => "text/plain",
+        _ => "application/octet-stream",
+    };
+}

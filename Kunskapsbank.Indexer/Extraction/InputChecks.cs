@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Kunskapsbank.Indexer.Extraction;
+
+/// <summary>Checks every extractor makes before reading a file: it exists, is not empty and not too large.</summary>
+public static class InputChecks
+{
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>A failure for an empty or oversized file, or null when the file may be read.</summary>
+    public static ExtractionResult? CheckSize(string path, ExtractionLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return ExtractionResult.Fail(ExtractionFailureKind.Unreadable, "Filen finns inte längre eller kunde inte öppnas.");
+        }
+
+        if (info.Length == 0)
+        {
+            return ExtractionResult.Fail(ExtractionFailureKind.Empty, "Filen är tom (0 byte).");
+        }
+
+        if (info.Length > limits.MaxInputBytes)
+        {
+            return ExtractionResult.Fail(
+                ExtractionFailureKind.TooLarge,
+                string.Create(Swedish, $"Filen är för stor ({Megabytes(info.Length)}); gränsen är {Megabytes(limits.MaxInputBytes)}."));
+        }
+
+        return null;
+    }
+
+    /// <summary>A byte count in megabytes, Swedish style ("12,5 MB").</summary>
+    public static string Megabytes(long bytes) => string.Create(Swedish, $"{bytes / (1024.0 * 1024.0):0.#} MB");
+}

@@ -1,0 +1,102 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Kunskapsbank.Indexer.Extraction;
+
+/// <summary>Reads a text-based file (TXT, Markdown, HTML) with its encoding detected, never more than a cap.</summary>
+public static class TextFileReader
+{
+    private const int SniffBytes = 64 * 1024;
+
+    /// <summary>The decoded text, cut at the cap.</summary>
+    /// <param name="Text">Up to the cap in characters of the file, as written (not yet cleaned).</param>
+    /// <param name="Truncated">True when the file held more text than was read.</param>
+    /// <param name="EncodingName">"UTF-8", "UTF-16" or "Windows-1252", for notes and tests.</param>
+    public sealed record Result(string Text, bool Truncated, string EncodingName);
+
+    /// <summary>Reads <paramref name="path"/>: BOMs first (UTF-8, UTF-16), then valid UTF-8, else Windows-1252.</summary>
+    public static Result Read(string path, int maxChars, CancellationToken cancellationToken)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
+        var head = new byte[SniffBytes];
+        var headLength = stream.ReadAtLeast(head, SniffBytes, throwOnEndOfStream: false);
+        var encoding = Detect(head.AsSpan(0, headLength), isWholeFile: headLength < SniffBytes);
+        stream.Position = 0;
+
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+        var builder = new StringBuilder(Math.Min(maxChars, (int)Math.Min(int.MaxValue, stream.Length)));
+        var buffer = ArrayPool<char>.Shared.Rent(64 * 1024);
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = reader.Read(buffer, 0, buffer.Length);
+                if (read == 0)
+                {
+                    return new Result(builder.ToString(), false, NameOf(encoding));
+                }
+
+                var room = maxChars - builder.Length;
+                if (read > room)
+                {
+                    builder.Append(buffer, 0, room);
+                    return new Result(builder.ToString(), true, NameOf(encoding));
+                }
+
+                builder.Append(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Picks the encoding for bytes that may be only the start of a file.</summary>
+    public static Encoding Detect(ReadOnlySpan<byte> head, bool isWholeFile)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return new UTF8Encoding(false);
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: true);
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: true);
+        }
+
+        return IsUtf8(head, isWholeFile) ? new UTF8Encoding(false) : Windows1252();
+    }
+
+    private static bool IsUtf8(ReadOnlySpan<byte> bytes, bool isWholeFile)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out _, out _, replaceInvalidSequences: false, isFinalBlock: isWholeFile);
+
+            // NeedMoreData: the sniffed window ended inside a multi-byte letter, which is still UTF-8.
+            return status is System.Buffers.OperationStatus.Done or System.Buffers.OperationStatus.NeedMoreData;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static Encoding Windows1252() => CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
+
+    private static string NameOf(Encoding encoding) => encoding switch
+    {
+        UTF8Encoding => "UTF-8",
+        UnicodeEncoding => "UTF-16",
+        _ => "Windows-1252",
+    };
+}

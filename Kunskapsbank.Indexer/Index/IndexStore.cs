@@ -1,0 +1,267 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Kunskapsbank.Indexer.Index;
+
+/// <summary>The SQLite index file: every SQL statement of the product lives in this class (partial over three files).</summary>
+/// <remarks>
+/// Schema (version <see cref="SchemaVersion"/>):
+/// <list type="bullet">
+/// <item><c>meta(key, value)</c>: schema version, the generation counter (bumped by every write so readers in any
+/// process notice a change and refresh their caches) and the time of the last sync.</item>
+/// <item><c>documents</c>: one row per indexed file: path relative to the corpus, fingerprint (size, mtime ticks,
+/// SHA-256) to detect changes and moves, the hash of the metadata sources (sidecar + taxonomy) to re-resolve tags
+/// when they change, and the resolved metadata. Tags and problems are JSON because only the report reads them.</item>
+/// <item><c>passages</c>: the unit of matching and of snippets: PDF pages or sections under headings. The id is
+/// <c>document id × 1 000 000 + ordinal</c>, so a document's passages are one rowid range in both this table and
+/// <c>passage_fts</c> (FTS5 seeks rowid ranges, which is how passages are found for the top documents only).</item>
+/// <item><c>facets(doc_id, facet, value)</c>: every facet value of a document (taxonomy tags plus the derived
+/// ar, utgivare, dokumenttyp and status), loaded once into the in-memory facet cache.</item>
+/// <item><c>failures</c>: files that could not be indexed, with a Swedish reason and the fingerprint that failed,
+/// so an unchanged broken file is not re-extracted on every run.</item>
+/// <item><c>doc_fts</c>: FTS5, one row per document (rowid = document id): title, headings and body, each as exact
+/// words (<c>_w</c>) and stems (<c>_s</c>), plus compound parts. This is where queries match and documents are ranked:
+/// "all terms must match" is a document-level condition and a 10k-row table ranks fast.</item>
+/// <item><c>passage_fts</c>: FTS5, one row per passage (rowid = passage id), headings and body; used to find and rank
+/// the best passages of the documents on the result page.</item>
+/// <item><c>doc_vocab</c>: fts5vocab over <c>doc_fts</c>: document frequencies for typo correction and typeahead.</item>
+/// </list>
+/// Both FTS5 tables are contentless (the text lives in <c>passages</c>) with contentless_delete so a document can be
+/// replaced in place. Their tokenizer is told to keep our terms whole (see <see cref="FtsTerm"/>): the analyzer has
+/// already done all tokenizing. WAL lets one writer work while any number of readers search.
+/// </remarks>
+public sealed partial class IndexStore : IDisposable
+{
+    /// <summary>Bump when the schema or the way text is analysed into it changes; an older file is rebuilt.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>Passage ids are document id times this plus the ordinal.</summary>
+    public const long PassageIdStride = 1_000_000;
+
+    private readonly string _connectionString;
+    private readonly ConcurrentBag<ReaderSession> _readers = [];
+    private readonly Lock _writerLock = new();
+    private SqliteConnection? _writer;
+    private bool _disposed;
+
+    private IndexStore(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>The index file.</summary>
+    public string Path { get; }
+
+    /// <summary>True when opening found an index of another schema version and started a fresh one.</summary>
+    public bool WasRebuilt { get; private set; }
+
+    /// <summary>Opens or creates the index file (and its folder); a file of another schema version is replaced.</summary>
+    public static IndexStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var store = new IndexStore(full);
+        store.Initialise();
+        return store;
+    }
+
+    private void Initialise()
+    {
+        var version = ReadSchemaVersion();
+        if (version is not null && version != SchemaVersion)
+        {
+            DeleteIndexFiles();
+            WasRebuilt = true;
+        }
+
+        using var connection = OpenConnection();
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, Schema, transaction);
+        Execute(connection, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', $v), ('generation', '0');", transaction, ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
+        transaction.Commit();
+    }
+
+    private int? ReadSchemaVersion()
+    {
+        if (!File.Exists(Path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var connection = OpenConnection();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+            var value = command.ExecuteScalar() as string;
+            return int.TryParse(value, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        }
+        catch (SqliteException)
+        {
+            // Not our file or an old layout without meta: rebuild it.
+            return -1;
+        }
+    }
+
+    private void DeleteIndexFiles()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(Path + suffix);
+        }
+    }
+
+    private const string FtsColumnsDocument = "title_w, title_s, head_w, head_s, body_w, body_s, parts";
+    private const string FtsColumnsPassage = "head_w, head_s, body_w, body_s, parts";
+
+    private const string Schema = $"""
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS documents(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            metadata_hash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            publisher TEXT,
+            year INTEGER,
+            document_type TEXT,
+            status TEXT NOT NULL,
+            superseded_by TEXT,
+            content_type TEXT NOT NULL,
+            page_count INTEGER,
+            tags TEXT NOT NULL,
+            problems TEXT NOT NULL,
+            indexed_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS documents_by_hash ON documents(content_hash);
+        CREATE TABLE IF NOT EXISTS passages(
+            id INTEGER PRIMARY KEY,
+            doc_id INTEGER NOT NULL,
+            ordinal INTEGER NOT NULL,
+            page INTEGER,
+            heading_path TEXT NOT NULL,
+            text TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS facets(
+            doc_id INTEGER NOT NULL,
+            facet TEXT NOT NULL,
+            value TEXT NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (doc_id, facet, value)) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS failures(
+            path TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            failed_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5({FtsColumnsDocument},
+            content='', contentless_delete=1, tokenize="{FtsTerm.Tokenizer}", prefix='3');
+        CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5({FtsColumnsPassage},
+            content='', contentless_delete=1, tokenize="{FtsTerm.Tokenizer}");
+        CREATE VIRTUAL TABLE IF NOT EXISTS doc_vocab USING fts5vocab(doc_fts, 'col');
+        """;
+
+    private SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs SQLite's and FTS5's own consistency checks; returns the problems found (empty when healthy).</summary>
+    public IReadOnlyList<string> CheckIntegrity()
+    {
+        var problems = new List<string>();
+        using var connection = OpenConnection();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA integrity_check";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var line = reader.GetString(0);
+                if (line != "ok")
+                {
+                    problems.Add(line);
+                }
+            }
+        }
+
+        foreach (var table in new[] { "doc_fts", "passage_fts" })
+        {
+            try
+            {
+                Execute(connection, $"INSERT INTO {table}({table}) VALUES('integrity-check')");
+            }
+            catch (SqliteException ex)
+            {
+                problems.Add($"{table}: {ex.Message}");
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT count(*) FROM passages WHERE doc_id NOT IN (SELECT id FROM documents)";
+            var orphans = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (orphans > 0)
+            {
+                problems.Add($"{orphans} passages without a document");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        lock (_writerLock)
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+
+        while (_readers.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Kunskapsbank.Indexer.Index;
+
+namespace Kunskapsbank.Indexer.Suggestions;
+
+/// <summary>The index's terms with document frequencies: stems (does a term have hits?) and surface words
+/// (what to suggest and complete). Immutable; loaded from fts5vocab when the index generation changes.</summary>
+public sealed class Vocabulary
+{
+    private readonly Dictionary<string, int> _stems;
+    private readonly VocabularyEntry[] _wordsSorted;
+    private readonly Dictionary<int, VocabularyEntry[]> _wordsByLength;
+
+    /// <summary>Builds the vocabulary from stem and word entries.</summary>
+    public Vocabulary(IEnumerable<VocabularyEntry> stems, IEnumerable<VocabularyEntry> words)
+    {
+        _stems = stems.ToDictionary(e => e.Term, e => e.DocumentCount, StringComparer.Ordinal);
+        _wordsSorted = words.Where(w => w.Term.Length > 1 && FtsTerm.IsPlain(w.Term)).OrderBy(w => w.Term, StringComparer.Ordinal).ToArray();
+
+        // Words seen in one document only are mostly typos and names: never offered as corrections.
+        _wordsByLength = _wordsSorted.Where(w => w.DocumentCount >= 2).GroupBy(w => w.Term.Length).ToDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    /// <summary>Number of words in the vocabulary.</summary>
+    public int WordCount => _wordsSorted.Length;
+
+    /// <summary>Documents holding this stem (or compound part), 0 when unknown.</summary>
+    public int StemFrequency(string stem) => _stems.TryGetValue(FtsTerm.Encode(stem), out var n) ? n : 0;
+
+    /// <summary>Documents holding this exact surface word.</summary>
+    public int WordFrequency(string word)
+    {
+        var index = Array.BinarySearch(_wordsSorted, new VocabularyEntry(word, 0), EntryComparer.Instance);
+        return index >= 0 ? _wordsSorted[index].DocumentCount : 0;
+    }
+
+    /// <summary>Words of the given length (candidates for a correction).</summary>
+    public IReadOnlyList<VocabularyEntry> WordsOfLength(int length) =>
+        _wordsByLength.TryGetValue(length, out var words) ? words : [];
+
+    /// <summary>Words starting with <paramref name="prefix"/>, most frequent first.</summary>
+    public List<VocabularyEntry> WordsWithPrefix(string prefix, int limit)
+    {
+        var index = Array.BinarySearch(_wordsSorted, new VocabularyEntry(prefix, 0), EntryComparer.Instance);
+        if (index < 0)
+        {
+            index = ~index;
+        }
+
+        var top = new List<VocabularyEntry>();
+        for (var i = index; i < _wordsSorted.Length && _wordsSorted[i].Term.StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            top.Add(_wordsSorted[i]);
+        }
+
+        return top.OrderByDescending(e => e.DocumentCount).ThenBy(e => e.Term, StringComparer.Ordinal).Take(limit).ToList();
+    }
+
+    private sealed class EntryComparer : IComparer<VocabularyEntry>
+    {
+        public static EntryComparer Instance { get; } = new();
+
+        public int Compare(VocabularyEntry x, VocabularyEntry y) => string.CompareOrdinal(x.Term, y.Term);
+    }
+}

@@ -1,0 +1,52 @@
+using Kunskapsbank.Indexer.Analysis;
+
+namespace Kunskapsbank.Indexer.Tests.Analysis;
+
+public class StopWordFilterTests
+{
+    private static readonly StopWords StopWords = StopWords.Load();
+
+    [Theory]
+    [InlineData("och")]
+    [InlineData("att")]
+    [InlineData("det")]
+    [InlineData("som")]
+    public void Stop_list_keeps_the_common_function_words(string word) => Assert.Contains(word, StopWords.Words);
+
+    [Theory]
+    [InlineData("mot")]
+    [InlineData("inte")]
+    [InlineData("man")]
+    [InlineData("hon")]
+    [InlineData("han")]
+    [InlineData("henne")]
+    [InlineData("honom")]
+    [InlineData("vid")]
+    [InlineData("under")]
+    [InlineData("utan")]
+    public void Stop_list_does_not_hold_words_that_carry_meaning_here(string word) =>
+        Assert.DoesNotContain(word, StopWords.Words);
+
+    [Fact]
+    public void Stop_words_are_marked_not_dropped_so_positions_stay()
+    {
+        var tokens = SwedishAnalyzer.Create().Analyze("våld i nära relationer");
+        Assert.Equal([0, 1, 2, 3], tokens.Select(t => t.Position));
+        Assert.Equal([false, true, false, false], tokens.Select(t => t.IsStopWord));
+    }
+
+    [Fact]
+    public void Inte_anmala_keeps_both_words_as_searchable_terms()
+    {
+        var tokens = SwedishAnalyzer.Create().Analyze("inte anmäla");
+        Assert.Equal(2, tokens.Count);
+        Assert.All(tokens, t => Assert.False(t.IsStopWord));
+    }
+
+    [Fact]
+    public void Mans_vald_mot_kvinnor_keeps_mot()
+    {
+        var tokens = SwedishAnalyzer.Create().Analyze("mäns våld mot kvinnor");
+        Assert.Contains(tokens, t => t.Word == "mot" && !t.IsStopWord);
+    }
+}

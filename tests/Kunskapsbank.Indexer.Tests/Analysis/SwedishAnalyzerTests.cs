@@ -1,0 +1,101 @@
+using System.Text;
+using Kunskapsbank.Indexer.Analysis;
+
+namespace Kunskapsbank.Indexer.Tests.Analysis;
+
+public class SwedishAnalyzerTests
+{
+    private static readonly Analyzer Analyzer = SwedishAnalyzer.Create();
+
+    [Theory]
+    [InlineData("barnet", "Barnen behöver skydd.")]
+    [InlineData("kvinnor", "Kvinnan sökte stöd hos kvinnojouren.")]
+    [InlineData("utsatta", "Hon var utsatt för hot.")]
+    [InlineData("1982:316", "Enligt lagen (1982:316) om förbud mot könsstympning.")]
+    [InlineData("SOSFS 2014:4", "Föreskrifterna SOSFS 2014:4 gäller.")]
+    [InlineData("14 kap. 1 §", "Anmälan enligt 14 kap. 1 § SoL.")]
+    [InlineData("FREDA-kortfrågor", "Använd FREDA-kortfrågor vid screening.")]
+    [InlineData("hedersrelaterat", "Hedersrelaterat våld och förtryck.")]
+    public void Query_terms_are_found_among_the_document_terms(string query, string document)
+    {
+        var documentTerms = Analyzer.Analyze(document).Select(t => t.Term).ToHashSet();
+        var queryTerms = Analyzer.Analyze(query).Where(t => !t.IsCompoundPart).Select(t => t.Term).ToList();
+        Assert.NotEmpty(queryTerms);
+        Assert.All(queryTerms, term => Assert.Contains(term, documentTerms));
+    }
+
+    [Fact]
+    public void A_word_analysed_alone_gives_the_same_tokens_as_in_running_text()
+    {
+        const string document = "Många våldsutsatta kvinnor får inte det stöd de behöver enligt 5 kap. 11 § socialtjänstlagen.";
+        var inContext = Analyzer.Analyze(document);
+        var offset = 0;
+        foreach (var word in document.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var alone = Analyzer.Analyze(word);
+            offset = document.IndexOf(word, offset, StringComparison.Ordinal);
+            var expected = inContext.Where(t => t.Start >= offset && t.End <= offset + word.Length)
+                .Select(t => (t.Term, t.Word, t.Kind)).ToList();
+            Assert.Equal(expected, alone.Select(t => (t.Term, t.Word, t.Kind)));
+            offset += word.Length;
+        }
+    }
+
+    [Fact]
+    public void Analyzer_is_safe_to_share_between_threads()
+    {
+        const string text = "Hedersrelaterat våld och förtryck drabbar barn och unga.";
+        var expected = Analyzer.Analyze(text);
+        Parallel.For(0, 200, _ => Assert.Equal(expected, Analyzer.Analyze(text)));
+    }
+
+    [Fact]
+    public void Analyzer_survives_random_text_with_offsets_in_range_and_positions_in_order()
+    {
+        var random = new Random(20261122);
+        for (var round = 0; round < 3000; round++)
+        {
+            var text = RandomText(random);
+            var tokens = Analyzer.Analyze(text);
+            var previous = -1;
+            foreach (var token in tokens)
+            {
+                Assert.InRange(token.Start, 0, text.Length);
+                Assert.InRange(token.End, token.Start, text.Length);
+                Assert.True(token.Position >= previous, $"Positionen minskade i omgång {round}");
+                Assert.False(string.IsNullOrEmpty(token.Term));
+                previous = token.Position;
+            }
+        }
+    }
+
+    private static string RandomText(Random random)
+    {
+        string[] pieces =
+        [
+            "våld", "Å", "a\u030A", "\u0301", "\u00AD", "\u200B", "\uFEFF", "😀", "👩‍👩‍👧", "\uD800", "\uDC00", "\0", "\u0007",
+            "\r\n", "\t", " ", "-", ":", "/", "§", "§§", "1982", "2022/23:34", "中文", "العربية", "ĸ", "İ", "ß", "ﬁ", "𝔘",
+            "Ω", "\u2028", "ǅ", "٣", "-\u00AD-", "::", "1-", "-1", "\u0300\u0300\u0300", "x\u0338", "FREDA-", "ä",
+        ];
+        var builder = new StringBuilder();
+        var length = random.Next(0, 40);
+        for (var i = 0; i < length; i++)
+        {
+            var roll = random.Next(100);
+            if (roll < 2)
+            {
+                builder.Append(new string((char)random.Next('a', 'z' + 1), random.Next(1, 10_001)));
+            }
+            else if (roll < 20)
+            {
+                builder.Append((char)random.Next(0, 0x10000));
+            }
+            else
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

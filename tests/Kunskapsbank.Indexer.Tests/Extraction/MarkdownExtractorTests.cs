@@ -1,0 +1,160 @@
+using Kunskapsbank.Indexer.Extraction;
+using Kunskapsbank.Indexer.Extraction.Markdown;
+
+namespace Kunskapsbank.Indexer.Tests.Extraction;
+
+public class MarkdownExtractorTests
+{
+    private const string BenchmarkDocument = """
+        ---
+        title: "Tvångsäktenskap – en \"kunskapsöversikt\" C:\\mapp"
+        malgrupp: [barn-som-upplever-vald, unga]
+        amne: [tvangsaktenskap]
+        yrkesgrupp: [halso-och-sjukvard, kommunledning, ideell-sektor]
+        year: 2015
+        publisher: "Sveriges Kommuner och Regioner"
+        ---
+
+        ## Orosanmälan
+
+        Skolan ska göra en **orosanmälan** när ett barn *misstänks* fara illa.
+
+        9. tillsynen över efterlevnaden,
+
+        10. tillverkares information,
+
+        ## Skydd
+
+        Text om skydd.
+        """;
+
+    private readonly MarkdownExtractor _extractor = new();
+
+    private static ExtractedDocument Extract(string markdown, string name = "dokument.md")
+    {
+        using var folder = new TestDocuments.TempFolder();
+        var path = folder.File(name);
+        File.WriteAllText(path, markdown);
+        var result = new MarkdownExtractor().Extract(path, TestDocuments.Limits, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        return result.Document!;
+    }
+
+    [Fact]
+    public void Markdown_front_matter_becomes_properties_with_lists_kept()
+    {
+        var document = Extract(BenchmarkDocument);
+        var fields = document.Properties.Fields!;
+        Assert.Equal("Tvångsäktenskap – en \"kunskapsöversikt\" C:\\mapp", document.Properties.Title);
+        Assert.Equal(["barn-som-upplever-vald", "unga"], fields["malgrupp"]);
+        Assert.Equal(["halso-och-sjukvard", "kommunledning", "ideell-sektor"], fields["yrkesgrupp"]);
+        Assert.Equal(["2015"], fields["year"]);
+        Assert.Equal(["Sveriges Kommuner och Regioner"], fields["publisher"]);
+        Assert.Empty(document.Notes);
+    }
+
+    [Fact]
+    public void Markdown_block_lists_and_single_quotes_are_read()
+    {
+        var document = Extract("---\ntitle: 'Barnens röst i ''skyddat'' boende'\namne:\n  - konsstympning\n  - \"trauma\"\nyear: 2021 # kommentar\n---\n\nBrödtext.\n");
+        Assert.Equal("Barnens röst i 'skyddat' boende", document.Properties.Title);
+        Assert.Equal(["konsstympning", "trauma"], document.Properties.Fields!["amne"]);
+        Assert.Equal(["2021"], document.Properties.Fields["year"]);
+    }
+
+    [Fact]
+    public void Markdown_front_matter_error_is_a_note_not_a_failure()
+    {
+        var document = Extract("---\ntitle: \"Ostängd\nmalgrupp: [unga, aldre\nden här raden saknar kolon\namne: [trauma]\n---\n\nBrödtext finns.\n");
+        Assert.Equal(["trauma"], document.Properties.Fields!["amne"]);
+        Assert.Equal(3, document.Notes.Count);
+        Assert.All(document.Notes, note => Assert.StartsWith("Rad ", note, StringComparison.Ordinal));
+        Assert.Equal("Brödtext finns.", document.Passages.Single().Text);
+    }
+
+    [Fact]
+    public void Markdown_headings_start_passages_with_their_path()
+    {
+        var document = Extract(BenchmarkDocument);
+        Assert.Equal(2, document.Passages.Count);
+        Assert.Equal(["Orosanmälan"], document.Passages[0].HeadingPath);
+        Assert.Equal("Skolan ska göra en orosanmälan när ett barn misstänks fara illa.\n\ntillsynen över efterlevnaden,\n\ntillverkares information,", document.Passages[0].Text);
+        Assert.Equal(["Skydd"], document.Passages[1].HeadingPath);
+    }
+
+    [Fact]
+    public void Markdown_nested_and_setext_headings_build_the_path()
+    {
+        var document = Extract("Inledande text.\n\nHuvudrubrik\n===========\n\nText ett.\n\nUnderrubrik\n-----------\n\nText två.\n\n### Tredje nivå ###\n\nText tre.\n\n# Ny del\n\nText fyra.\n");
+        Assert.Equal(
+            [[], ["Huvudrubrik"], ["Huvudrubrik", "Underrubrik"], ["Huvudrubrik", "Underrubrik", "Tredje nivå"], ["Ny del"]],
+            document.Passages.Select(p => p.HeadingPath.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void Markdown_syntax_is_stripped_to_what_a_reader_sees()
+    {
+        var document = Extract("""
+            # Rubrik med [länk](https://example.org)
+
+            Se ![Diagram över stöd](bild.png) och [Kvinnofridslinjen](https://kvinnofridslinjen.se "titel") eller <https://example.org>.
+            Text med `kod`, ~~struket~~, __fet__, _kursiv_ och snake_case_namn samt 2 * 3 * 4.
+            <span class="x">HTML&nbsp;i&amp;text</span> <!-- dold kommentar -->
+
+            > Citat över
+            > två rader.
+
+            - punkt ett
+            - punkt två
+              fortsätter
+            1. numrerad
+
+            | Kolumn A | Kolumn B |
+            |----------|:--------:|
+            | cell 1   | cell 2   |
+
+            ```bash
+            echo "kod behålls"
+            ```
+
+            [ref]: https://example.org
+            """);
+        var text = TestDocuments.AllText(document);
+        Assert.Equal(["Rubrik med länk"], document.Passages[0].HeadingPath);
+        Assert.Equal(
+            "Se Diagram över stöd och Kvinnofridslinjen eller https://example.org. Text med kod, struket, fet, kursiv och snake_case_namn samt 2 * 3 * 4. HTML i&text\n\n"
+            + "Citat över två rader.\n\n"
+            + "punkt ett\npunkt två fortsätter\nnumrerad\n\n"
+            + "Kolumn A | Kolumn B\ncell 1 | cell 2\n\n"
+            + "echo \"kod behålls\"",
+            text);
+    }
+
+    [Fact]
+    public void Markdown_generated_guidance_has_headings_and_title()
+    {
+        var document = TestDocuments.ExtractOk(_extractor, "generated/vagledning-vald-i-nara-relationer.md");
+        Assert.Equal("Vägledning: Våld i nära relationer – stöd och skydd", document.Properties.Title);
+        var passage = document.Passages.First(p => p.Heading == "Barn som upplever våld");
+        Assert.Equal(["Våld i nära relationer", "Barn som upplever våld"], passage.HeadingPath);
+        Assert.Contains("orosanmälan till socialtjänsten", passage.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_without_front_matter_has_no_properties()
+    {
+        var document = Extract("# Rubrik\n\nText.\n\n---\n\nMer text.\n");
+        Assert.Null(document.Properties.Title);
+        Assert.Equal("Text.\n\nMer text.", document.Passages.Single().Text);
+    }
+
+    [Fact]
+    public void Markdown_long_section_is_split_into_answer_sized_passages()
+    {
+        var paragraphs = Enumerable.Range(1, 40).Select(i => $"Stycke {i} om stöd och skydd för våldsutsatta, med några ord till för att fylla ut raden ordentligt.");
+        var document = Extract("## Lång rubrik\n\n" + string.Join("\n\n", paragraphs));
+        Assert.True(document.Passages.Count > 1);
+        Assert.All(document.Passages, p => Assert.True(p.Text.Length <= PassageBuilder.TargetPassageChars));
+        Assert.All(document.Passages, p => Assert.Equal(["Lång rubrik"], p.HeadingPath));
+    }
+}

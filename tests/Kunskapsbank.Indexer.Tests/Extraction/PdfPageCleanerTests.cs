@@ -1,0 +1,43 @@
+using Kunskapsbank.Indexer.Extraction.Pdf;
+
+namespace Kunskapsbank.Indexer.Tests.Extraction;
+
+public class PdfPageCleanerTests
+{
+    [Theory]
+    [InlineData("stöd till vålds-", "utsatta kvinnor", "stöd till våldsutsatta kvinnor")]
+    [InlineData("inom barn-", "och ungdomsvården", "inom barn- och ungdomsvården")]
+    [InlineData("använd FREDA-", "kortfrågor", "använd FREDA-kortfrågor")]
+    [InlineData("enligt HSLF-", "FS 2022:39", "enligt HSLF-FS 2022:39")]
+    [InlineData("skicka e-", "post", "skicka e-post")]
+    [InlineData("en rad", "och nästa", "en rad och nästa")]
+    [InlineData("kostar 100 -", "200 kr", "kostar 100 - 200 kr")]
+    public void Lines_are_joined_and_line_end_hyphenation_mended(string first, string second, string expected) =>
+        Assert.Equal(expected, PdfPageCleaner.JoinLines(first, second));
+
+    [Fact]
+    public void Lines_repeated_at_page_edges_and_page_numbers_are_removed()
+    {
+        string[] topics = ["skydd", "stöd", "samverkan", "riskbedömning", "orosanmälan"];
+        var pages = topics
+            .Select((topic, i) => $"Rutin för hedersrelaterat våld, version 2\nOm {topic} i arbetet.\nMer text om {topic}.\n\n{i + 1} ({topics.Length})")
+            .ToList();
+        var cleaned = PdfPageCleaner.Clean(pages);
+        for (var i = 0; i < topics.Length; i++)
+        {
+            Assert.Equal($"Om {topics[i]} i arbetet. Mer text om {topics[i]}.", cleaned[i]);
+        }
+    }
+
+    [Theory]
+    [InlineData("Sida 3")]
+    [InlineData("- 3 -")]
+    [InlineData("3 (11)")]
+    [InlineData("Sida 3 av 11")]
+    [InlineData("3")]
+    public void Page_number_lines_at_the_bottom_are_removed(string footer)
+    {
+        var cleaned = PdfPageCleaner.Clean([$"Första sidans text.\n{footer}", "Andra sidans text."]);
+        Assert.Equal("Första sidans text.", cleaned[0]);
+    }
+}

@@ -1,0 +1,134 @@
+using Kunskapsbank.Indexer.Extraction;
+using Kunskapsbank.Indexer.Metadata;
+
+namespace Kunskapsbank.Indexer.Tests.Metadata;
+
+public class SidecarTests
+{
+    private static DocumentMetadata ResolveWithSidecar(string sidecarName)
+    {
+        // The document need not exist: the sidecar is found by its name next to the document's path.
+        var documentPath = MetadataTestData.PathOf("sidecars", sidecarName[..^".meta.yml".Length]);
+        return MetadataTestData.Resolver.Resolve(documentPath, MetadataTestData.Document(null, ("Inledning", "Kort text.")));
+    }
+
+    [Fact]
+    public void Sidecar_with_ascii_keys_and_ids_sets_every_field()
+    {
+        var metadata = ResolveWithSidecar("ascii-keys.pdf.meta.yml");
+
+        Assert.Empty(metadata.Problems);
+        Assert.Equal("Rutin vid misstanke om hedersrelaterat våld", metadata.Title);
+        Assert.Equal("Exempelkommunens socialtjänst", metadata.Publisher);
+        Assert.Equal(2023, metadata.Year);
+        Assert.Equal("rutin", metadata.DocumentType);
+        Assert.Equal(DocumentStatus.Current, metadata.Status);
+        Assert.Null(metadata.SupersededBy);
+        Assert.Equal(["hederskontext", "unga"], MetadataTestData.ValuesOf(metadata, "malgrupp"));
+        Assert.Equal(["hedersrelaterat-vald", "riskbedomning"], MetadataTestData.ValuesOf(metadata, "amne"));
+        Assert.Equal(["socialtjanst", "skola"], MetadataTestData.ValuesOf(metadata, "yrkesgrupp"));
+        Assert.Equal(["exempelkommunens-socialtjanst"], MetadataTestData.ValuesOf(metadata, "utgivare"));
+        Assert.Equal(["2023"], MetadataTestData.ValuesOf(metadata, "ar"));
+        Assert.Equal(["gallande"], MetadataTestData.ValuesOf(metadata, "status"));
+        Assert.All(metadata.Tags, t => Assert.Equal(TagSource.Sidecar, t.Source));
+    }
+
+    [Fact]
+    public void Sidecar_accepts_labels_in_any_case_and_every_list_style()
+    {
+        var metadata = ResolveWithSidecar("all-styles.pdf.meta.yml");
+
+        Assert.Empty(metadata.Problems);
+        Assert.Equal("Våld: en översikt för hemtjänsten", metadata.Title);
+        Assert.Equal(2021, metadata.Year);
+        Assert.Equal("vagledning", metadata.DocumentType);
+        Assert.Equal(["aldre", "kvinnor-med-funktionsnedsattning"], MetadataTestData.ValuesOf(metadata, "malgrupp"));
+        Assert.Equal(["stod-och-behandling", "hedersrelaterat-vald"], MetadataTestData.ValuesOf(metadata, "amne"));
+        Assert.Equal(["omsorg", "halso-och-sjukvard"], MetadataTestData.ValuesOf(metadata, "yrkesgrupp"));
+        Assert.Equal(DocumentStatus.Superseded, metadata.Status);
+        Assert.Equal("Vägledning om våld mot äldre, 2024", metadata.SupersededBy);
+        Assert.Equal("Vägledning 2015", metadata.Supersedes);
+        Assert.Equal(["ersatt"], MetadataTestData.ValuesOf(metadata, "status"));
+    }
+
+    [Fact]
+    public void Bad_sidecar_reports_each_problem_with_file_and_line_and_keeps_the_valid_values()
+    {
+        var metadata = ResolveWithSidecar("bad.pdf.meta.yml");
+
+        Assert.Equal("Checklista med fel i sidofilen", metadata.Title);
+        Assert.Equal(["unga"], MetadataTestData.ValuesOf(metadata, "malgrupp"));
+        Assert.Equal(["konsstympning"], MetadataTestData.ValuesOf(metadata, "amne"));
+        Assert.Null(metadata.Year);
+        Assert.Equal(DocumentStatus.Current, metadata.Status);
+        string[] expected =
+        [
+            "bad.pdf.meta.yml rad 2: 'tjugohundratjugo' är inget giltigt år",
+            "bad.pdf.meta.yml rad 3: okänd nyckel 'färg'",
+            "bad.pdf.meta.yml rad 4: okänt värde 'hedersvald' för ämne",
+            "bad.pdf.meta.yml rad 5: raden saknar kolon",
+            "bad.pdf.meta.yml rad 6: listan saknar avslutande ']'",
+            "bad.pdf.meta.yml rad 8: okänd status 'kanske'",
+        ];
+        foreach (var line in expected)
+        {
+            Assert.Contains(metadata.Problems, p => p.StartsWith(line, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(expected.Length, metadata.Problems.Count);
+    }
+
+    [Fact]
+    public void Unknown_value_suggests_the_id_it_resembles()
+    {
+        var taxonomy = TaxonomyLoader.BuiltIn();
+        var problems = new List<string>();
+
+        var ids = MetadataFieldReader.ResolveValues(taxonomy.Find("amne")!, ["riskbedomning, sekretes"], "x.meta.yml rad 1", problems);
+
+        Assert.Equal(["riskbedomning"], ids);
+        Assert.Contains("menade du 'sekretess'?", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void Sidecar_named_after_the_full_file_name_wins_over_the_short_name()
+    {
+        var document = MetadataTestData.PathOf("sidecars", "full", "Rutin.pdf");
+
+        Assert.Equal(document + ".meta.yml", MetadataTestData.Resolver.FindSidecar(document));
+        Assert.Equal("Rutin från full sidofil", MetadataTestData.Resolver.Resolve(document, MetadataTestData.Document(null)).Title);
+    }
+
+    [Fact]
+    public void Short_sidecar_name_is_used_when_only_one_document_has_that_name()
+    {
+        var document = MetadataTestData.PathOf("sidecars", "short", "Checklista.pdf");
+
+        Assert.Equal(MetadataTestData.PathOf("sidecars", "short", "Checklista.meta.yml"), MetadataTestData.Resolver.FindSidecar(document));
+    }
+
+    [Fact]
+    public void Short_sidecar_name_is_ignored_when_two_documents_share_the_name()
+    {
+        Assert.Null(MetadataTestData.Resolver.FindSidecar(MetadataTestData.PathOf("sidecars", "ambiguous", "Plan.pdf")));
+        Assert.Null(MetadataTestData.Resolver.FindSidecar(MetadataTestData.PathOf("sidecars", "ambiguous", "Plan.docx")));
+    }
+
+    [Theory]
+    [InlineData("corpus/Rutin.pdf.meta.yml", true)]
+    [InlineData("corpus/Rutin.META.YML", true)]
+    [InlineData("corpus/taxonomi.yml", true)]
+    [InlineData("corpus/Rutin.pdf", false)]
+    [InlineData("corpus/meta.yml.pdf", false)]
+    public void IsMetadataFile_recognises_sidecars_and_the_taxonomy(string path, bool expected) =>
+        Assert.Equal(expected, MetadataTestData.Resolver.IsMetadataFile(path));
+
+    [Fact]
+    public void Resolve_never_throws_on_a_path_in_a_missing_folder()
+    {
+        var metadata = MetadataTestData.Resolver.Resolve("/finns/inte/någonstans/rapport_om-våld.pdf", new ExtractedDocument(DocumentProperties.Empty, [], []));
+
+        Assert.Equal("Rapport om våld", metadata.Title);
+        Assert.Empty(metadata.Problems);
+    }
+}
