@@ -12,6 +12,7 @@ namespace Kunskapsbank.Stress;
 public sealed class StressSuite(StressOptions options, SolutionLayout layout, ChildProcessGuard guard, string work, TextWriter output)
 {
     private readonly Dictionary<string, object> _figures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _machineLoad = new(StringComparer.Ordinal);
 
     /// <summary>Every figure measured so far, by check.</summary>
     public IReadOnlyDictionary<string, object> Figures => _figures;
@@ -20,6 +21,7 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         _figures["seed"] = options.Seed;
+        _figures["machine_load_1m"] = _machineLoad;
         var command = options.Command;
         if (command is "all" or "load" or "memory" or "nrt")
         {
@@ -43,6 +45,7 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
         var corpus = Path.Combine(folder, "corpus");
         var index = Path.Combine(folder, "index.sqlite");
         Directory.CreateDirectory(folder);
+        NoteMachineLoad("service");
         var copied = CorpusFolder.Copy(options.Corpus!, corpus, options.Documents);
         var corpusMb = CorpusFolder.List(corpus).Sum(f => new FileInfo(Path.Combine(corpus, f)).Length) / (1024.0 * 1024.0);
         Say($"Indexerar {copied} dokument ({corpusMb:F0} MB) med kunskapsbank index …");
@@ -140,6 +143,7 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
         Directory.CreateDirectory(folder);
         var problematic = options.Problematic ?? Path.Combine(layout.Root, "tests", "data", "stress", "problematic");
         var good = Path.Combine(layout.Root, "tests", "data", "stress", "good");
+        NoteMachineLoad("hostile");
         Say("Fientlig indata …");
         var check = new HostileInputCheck(layout, guard, new IndexerCli(layout, guard, folder), folder, output);
         var hostileOptions = new HostileOptions(
@@ -178,6 +182,7 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
         var queries = options.Queries is not null
             ? new Random(options.Seed).GetItems(BenchQuery.ReadFile(options.Queries).Where(q => q.Filters.Count == 0).Select(q => q.Text).Distinct().ToArray(), 20).Distinct().ToList()
             : ["våld", "barn", "\"hedersrelaterat våld\"", "riskbedömning", "stöd skydd"];
+        NoteMachineLoad("crash");
         Say($"Kraschsäkerhet: {options.Kills} kill -9, frö {options.Seed} …");
         var check = new CrashSafetyCheck(new IndexerCli(layout, guard, folder), folder, output);
         var result = await check.RunAsync(new CrashOptions(options.Corpus, options.CrashDocuments, options.Kills, options.Seed, queries, TimeSpan.FromMinutes(30)), cancellationToken);
@@ -225,6 +230,15 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
         {
             Say("  fel: " + sample);
         }
+    }
+
+    // Other processes on the machine change every latency figure; the load average is printed with them.
+    private void NoteMachineLoad(string check)
+    {
+        var first = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "0";
+        var load = double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+        _machineLoad[check] = load;
+        Say($"Maskinens belastning (loadavg 1 min) före {check}: {load:F1} på {Environment.ProcessorCount} kärnor");
     }
 
     private void Print(string table) => output.WriteLine(table);

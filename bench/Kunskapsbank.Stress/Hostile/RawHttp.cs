@@ -15,7 +15,8 @@ public sealed record RawRequest(string Category, string Method, byte[] Target, I
 }
 
 /// <summary>A response read to the end (status 0 = no response: reset, timeout or garbage).</summary>
-public sealed record RawResponse(int Status, string Head, byte[] Body, bool TimedOut)
+/// <param name="Truncated">The response was longer than the reader keeps; <see cref="Body"/> is its beginning.</param>
+public sealed record RawResponse(int Status, string Head, byte[] Body, bool TimedOut, bool Truncated = false)
 {
     /// <summary>The body as text (UTF-8, lenient).</summary>
     public string BodyText => Encoding.UTF8.GetString(Body);
@@ -70,7 +71,7 @@ public static class RawHttp
                 received.Write(buffer, 0, read);
             }
 
-            return Parse(received.ToArray());
+            return Parse(received.ToArray()) with { Truncated = received.Length >= MaxResponseBytes };
         }
         catch (OperationCanceledException)
         {
