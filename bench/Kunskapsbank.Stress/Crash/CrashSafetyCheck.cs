@@ -21,6 +21,7 @@ public sealed record CrashIteration(
     int ResumeExitCode,
     IntegrityReport AfterResume,
     bool SameDocuments,
+    int SameTotals,
     int SameAnswers,
     int Queries,
     int ScoreDrift,
@@ -37,19 +38,22 @@ public sealed record CrashResult(int Seed, int Documents, double CleanRunSeconds
     /// <summary>Iterations where the killed index was inconsistent.</summary>
     public int InconsistentAfterKill => Iterations.Count(i => !i.AfterKill.Consistent);
 
-    /// <summary>Iterations where the resumed index differs from the clean one (documents, answers, exit code or consistency).</summary>
-    public int IncompleteAfterResume => Iterations.Count(i => !i.AfterResume.Consistent || !i.SameDocuments || i.SameAnswers != i.Queries || i.ResumeExitCode != 0);
+    /// <summary>Iterations where the resumed index is not complete: inconsistent, other documents, other hit totals, or a failed run.</summary>
+    public int IncompleteAfterResume => Iterations.Count(i => !i.AfterResume.Consistent || !i.SameDocuments || i.SameTotals != i.Queries || i.ResumeExitCode != 0);
+
+    /// <summary>Iterations whose top-10 rankings differ from the clean build's (complete, but ranked differently).</summary>
+    public int RankingDiffersAfterResume => Iterations.Count(i => i.SameAnswers != i.Queries);
 
     /// <summary>The table.</summary>
     public TextTable ToTable()
     {
         var table = new TextTable(
             $"Kraschsäkerhet: kill -9 av indexeraren (frö {Seed}, {Documents} dokument, ren körning {CleanRunSeconds:F1} s, ändringskörning {IncrementalRunSeconds:F1} s, inkrementell = ren: {(IncrementalEqualsClean ? "ja" : "NEJ")})",
-            "nr", "fall", "dödad efter ms", "dödad", "konsistent efter kill", "FTS5-tabeller", "slutkörning kod", "konsistent efter", "samma dokument", "samma topp-10", "andra poäng");
+            "nr", "fall", "dödad efter ms", "dödad", "konsistent efter kill", "FTS5-tabeller", "slutkörning kod", "konsistent efter", "samma dokument", "samma antal träffar", "samma topp-10", "andra poäng");
         foreach (var i in Iterations)
         {
             table.Row(i.Number, i.Scenario, i.KillAfterMs, i.Killed ? "ja" : "nej (klar före)", i.AfterKill.Exists ? (i.AfterKill.Consistent ? "ja" : "NEJ") : "ja (ingen fil än)",
-                i.AfterKill.FtsTables.Count, i.ResumeExitCode, i.AfterResume.Consistent ? "ja" : "NEJ", i.SameDocuments ? "ja" : "NEJ", $"{i.SameAnswers}/{i.Queries}", i.ScoreDrift);
+                i.AfterKill.FtsTables.Count, i.ResumeExitCode, i.AfterResume.Consistent ? "ja" : "NEJ", i.SameDocuments ? "ja" : "NEJ", $"{i.SameTotals}/{i.Queries}", $"{i.SameAnswers}/{i.Queries}", i.ScoreDrift);
         }
 
         foreach (var i in Iterations.Where(i => i.Difference is not null || !i.AfterKill.Consistent || !i.AfterResume.Consistent))
@@ -59,7 +63,7 @@ public sealed record CrashResult(int Seed, int Documents, double CleanRunSeconds
 
         if (IncrementalScoreDrift > 0 || Iterations.Any(i => i.ScoreDrift > 0))
         {
-            table.Note($"Poängen skiljer sig från en ren körning: {IncrementalScoreDrift} frågor efter A→B inkrementellt, {Iterations.Sum(i => i.ScoreDrift)} efter kill och omkörning (rangordning och antal träffar jämförs i «samma topp-10»).");
+            table.Note($"Poängen skiljer sig från en ren körning: {IncrementalScoreDrift} frågor efter A→B inkrementellt utan kill, {Iterations.Sum(i => i.ScoreDrift)} efter kill och omkörning.");
         }
 
         return table;
@@ -74,6 +78,7 @@ public sealed record CrashResult(int Seed, int Documents, double CleanRunSeconds
         iterations = Iterations.Count,
         inconsistent_after_kill = InconsistentAfterKill,
         incomplete_after_resume = IncompleteAfterResume,
+        ranking_differs_after_resume = RankingDiffersAfterResume,
         incremental_equals_clean = IncrementalEqualsClean,
         incremental_score_drift_queries = IncrementalScoreDrift,
         score_drift_after_resume_queries = Iterations.Sum(i => i.ScoreDrift),
@@ -158,12 +163,13 @@ public sealed class CrashSafetyCheck(IndexerCli cli, string workDirectory, TextW
                 resume.ExitCode,
                 afterResume,
                 contents.DocumentPaths.SequenceEqual(reference.DocumentPaths, StringComparer.Ordinal),
+                contents.Answers.Zip(reference.Answers).Count(p => Total(p.First) == Total(p.Second)),
                 contents.Answers.Zip(reference.Answers).Count(p => p.First == p.Second),
                 options.Queries.Count,
                 contents.ScoreDrift(reference),
                 difference);
             iterations.Add(iteration);
-            log.WriteLine($"  kill {number}: {(killed ? "dödad" : "klar före")} efter {iteration.KillAfterMs} ms, konsistent {afterKill.Consistent}, efter omkörning konsistent {afterResume.Consistent}, samma dokument {iteration.SameDocuments}, samma svar {iteration.SameAnswers}/{iteration.Queries}");
+            log.WriteLine($"  kill {number}: {(killed ? "dödad" : "klar före")} efter {iteration.KillAfterMs} ms, konsistent {afterKill.Consistent}, efter omkörning konsistent {afterResume.Consistent}, samma dokument {iteration.SameDocuments}, samma antal {iteration.SameTotals}/{iteration.Queries}, samma topp-10 {iteration.SameAnswers}/{iteration.Queries}");
         }
 
         return new CrashResult(options.Seed, documents, runA.Elapsed.TotalSeconds, runInc.Elapsed.TotalSeconds, incrementalEqualsClean, incrementalScoreDrift, iterations);
@@ -237,6 +243,8 @@ public sealed class CrashSafetyCheck(IndexerCli cli, string workDirectory, TextW
 
         return null;
     }
+
+    private static string Total(string answer) => answer.Split('|', 2)[0];
 
     private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";
 
