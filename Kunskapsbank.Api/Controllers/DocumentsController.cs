@@ -24,6 +24,7 @@ public sealed class DocumentsController(IndexHost host, CorpusFileResolver files
 
     /// <summary>The original file: PDFs and text inline (so `#page=N` works), other formats as a download; ranges supported.</summary>
     [HttpGet("{id:long}/file")]
+    [HttpHead("{id:long}/file")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status206PartialContent)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]

@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization;
 using Kunskapsbank.Api.Gaps;
 using Kunskapsbank.Api.Security;
 using Kunskapsbank.Api.Watching;
+using Kunskapsbank.Indexer.Search;
 using Microsoft.Extensions.Options;
 
 namespace Kunskapsbank.Api.Hosting;
@@ -21,7 +21,7 @@ public static class ServiceRegistration
         services.AddSingleton<IndexHost>();
         services.AddSingleton<SyncStatus>();
         services.AddSingleton<CorpusSync>();
-        services.AddSingleton<Kunskapsbank.Indexer.Search.ISearchEngine, OpenIndexSearchEngine>();
+        services.AddSingleton<ISearchEngine, OpenIndexSearchEngine>();
         services.AddHostedService<IndexStartupService>();
         return services;
     }
@@ -55,7 +55,20 @@ public static class ServiceRegistration
         return services;
     }
 
-    /// <summary>JSON as the CLI writes it: camelCase, enums as camelCase strings, nulls kept.</summary>
+    /// <summary>JSON exactly as `kunskapsbank search --json` writes it (the engine's <see cref="SearchJson.Options"/>).</summary>
     public static IMvcBuilder AddKunskapsbankJson(this IMvcBuilder mvc) =>
-        mvc.AddJsonOptions(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        mvc.AddJsonOptions(options =>
+        {
+            var json = options.JsonSerializerOptions;
+            var cli = SearchJson.Options;
+            json.PropertyNamingPolicy = cli.PropertyNamingPolicy;
+            json.DictionaryKeyPolicy = cli.DictionaryKeyPolicy;
+            json.DefaultIgnoreCondition = cli.DefaultIgnoreCondition;
+            json.NumberHandling = cli.NumberHandling;
+            json.Encoder = cli.Encoder;
+            foreach (var converter in cli.Converters)
+            {
+                json.Converters.Add(converter);
+            }
+        });
 }

@@ -3,7 +3,7 @@ namespace Kunskapsbank.Indexer.Analysis;
 /// <summary>Lower-cases term and word; å, ä and ö stay the letters they are (no accent folding).</summary>
 internal sealed class LowercaseFilter : ITokenFilter
 {
-    public IEnumerable<Token> Apply(IEnumerable<Token> tokens)
+    public IEnumerable<Token> Apply(IEnumerable<Token> tokens, string text)
     {
         foreach (var token in tokens)
         {

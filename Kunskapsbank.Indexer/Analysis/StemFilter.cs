@@ -4,7 +4,7 @@ namespace Kunskapsbank.Indexer.Analysis;
 /// <remarks>Terms with digits or signs (1982:316, §, 4a) are kept as they are so references match exactly.</remarks>
 internal sealed class StemFilter(StemOverrides overrides) : ITokenFilter
 {
-    public IEnumerable<Token> Apply(IEnumerable<Token> tokens)
+    public IEnumerable<Token> Apply(IEnumerable<Token> tokens, string text)
     {
         foreach (var token in tokens)
         {

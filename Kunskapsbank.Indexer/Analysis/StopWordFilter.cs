@@ -4,7 +4,7 @@ namespace Kunskapsbank.Indexer.Analysis;
 /// <remarks>Dropping is a query-time choice (plain AND-queries may skip marked tokens; phrases keep them).</remarks>
 internal sealed class StopWordFilter(StopWords stopWords) : ITokenFilter
 {
-    public IEnumerable<Token> Apply(IEnumerable<Token> tokens)
+    public IEnumerable<Token> Apply(IEnumerable<Token> tokens, string text)
     {
         foreach (var token in tokens)
         {

@@ -10,6 +10,7 @@ public static class SwedishAnalyzer
         [
             new LowercaseFilter(),
             new StopWordFilter(StopWords.Load()),
+            new CompoundSplitFilter(new CompoundSplitter(CompoundLexicon.Load())),
             new StemFilter(StemOverrides.Load()),
         ];
         return new Analyzer(text => Run(filters, text));
@@ -20,7 +21,7 @@ public static class SwedishAnalyzer
         var tokens = WordTokenizer.Tokenize(text);
         foreach (var filter in filters)
         {
-            tokens = filter.Apply(tokens);
+            tokens = filter.Apply(tokens, text);
         }
 
         return [.. tokens];

@@ -5,7 +5,7 @@ namespace Kunskapsbank.Indexer.Cli;
 /// <summary>`kunskapsbank analyze "text"`: prints the token stream, one token a line, tab-separated.</summary>
 internal static class AnalyzeCommand
 {
-    public static int Run(string[] args, Analyzer analyzer, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, Func<Analyzer> createAnalyzer, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0)
         {
@@ -13,6 +13,7 @@ internal static class AnalyzeCommand
             return 2;
         }
 
+        var analyzer = createAnalyzer();
         var text = string.Join(' ', args);
         stdout.WriteLine("term\tord\tstart\tslut\tposition\tdel\tstoppord\ttext");
         foreach (var token in analyzer.Analyze(text))

@@ -27,7 +27,9 @@ public static class CommandLine
             case "report" or "rapport":
                 return ReportCommand.Run(rest, stdout, stderr);
             case "analyze":
-                return AnalyzeCommand.Run(rest, SwedishAnalyzer.Create(), stdout, stderr);
+                return AnalyzeCommand.Run(rest, SwedishAnalyzer.Create, stdout, stderr);
+            case "compounds":
+                return CompoundsCommand.Run(rest, stdout, stderr);
             case "stem":
                 return StemCommand.Run(rest, stdin, stdout, stderr);
             default:
@@ -53,6 +55,9 @@ public static class CommandLine
                              som inte kunde indexeras med orsak
           analyze "<text>"   visar hur texten delas upp i söktermer (term, ord, start, slut,
                              position, om det är en sammansättningsdel eller ett stoppord)
+          compounds <ord>...   visar hur orden delas i sammansättningsdelar
+          compounds --evaluate <fil.tsv>
+                             mäter precision och täckning för ordledsdelningen på en testfil
           stem [--index]     läser ord från standard in, ett per rad, och skriver ordstammen
                              för varje ord; --index använder projektets undantag i stem-overrides.tsv
         """;

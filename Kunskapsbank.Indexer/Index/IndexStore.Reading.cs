@@ -64,28 +64,30 @@ public sealed partial class IndexStore
             }
         }
 
-        /// <summary>The best passages of one document for <paramref name="match"/>, best first.</summary>
-        /// <param name="weights">bm25 column weights for head_w, head_s, body_w, body_s, parts.</param>
-        public List<(long PassageId, double Score)> MatchPassages(string match, string weights, long documentId, int limit)
+        /// <summary>The passages of one document that match <paramref name="match"/>, in document order.</summary>
+        public List<long> PassagesMatching(string match, long documentId)
         {
-            var command = Prepare(
-                $"SELECT rowid, -bm25(passage_fts, {weights}) AS s FROM passage_fts WHERE passage_fts MATCH $q AND rowid BETWEEN $lo AND $hi ORDER BY s DESC LIMIT $n",
-                "$q",
-                "$lo",
-                "$hi",
-                "$n");
+            var command = Prepare("SELECT rowid FROM passage_fts WHERE passage_fts MATCH $q AND rowid BETWEEN $lo AND $hi", "$q", "$lo", "$hi");
             command.Parameters[0].Value = match;
             command.Parameters[1].Value = documentId * PassageIdStride;
             command.Parameters[2].Value = ((documentId + 1) * PassageIdStride) - 1;
-            command.Parameters[3].Value = limit;
             using var reader = command.ExecuteReader();
-            var list = new List<(long, double)>();
+            var list = new List<long>();
             while (reader.Read())
             {
-                list.Add((reader.GetInt64(0), reader.GetDouble(1)));
+                list.Add(reader.GetInt64(0));
             }
 
             return list;
+        }
+
+        /// <summary>How many passages a document has.</summary>
+        public int CountPassages(long documentId)
+        {
+            var command = Prepare("SELECT count(*) FROM passages WHERE id BETWEEN $lo AND $hi", "$lo", "$hi");
+            command.Parameters[0].Value = documentId * PassageIdStride;
+            command.Parameters[1].Value = ((documentId + 1) * PassageIdStride) - 1;
+            return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         /// <summary>One passage, or null.</summary>

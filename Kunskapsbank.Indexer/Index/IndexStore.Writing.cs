@@ -281,11 +281,9 @@ public sealed partial class IndexStore
             else
             {
                 Run(
-                    $"INSERT INTO {table}(rowid, {columns}) VALUES ($id, $hw, $hs, $bw, $bs, $p)",
+                    $"INSERT INTO {table}(rowid, {columns}) VALUES ($id, $hs, $bs, $p)",
                     ("$id", rowid),
-                    ("$hw", values.HeadingWords),
                     ("$hs", values.HeadingStems),
-                    ("$bw", values.BodyWords),
                     ("$bs", values.BodyStems),
                     ("$p", values.Parts));
             }

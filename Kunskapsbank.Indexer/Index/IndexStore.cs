@@ -23,8 +23,10 @@ namespace Kunskapsbank.Indexer.Index;
 /// <item><c>doc_fts</c>: FTS5, one row per document (rowid = document id): title, headings and body, each as exact
 /// words (<c>_w</c>) and stems (<c>_s</c>), plus compound parts. This is where queries match and documents are ranked:
 /// "all terms must match" is a document-level condition and a 10k-row table ranks fast.</item>
-/// <item><c>passage_fts</c>: FTS5, one row per passage (rowid = passage id), headings and body; used to find and rank
-/// the best passages of the documents on the result page.</item>
+/// <item><c>passage_fts</c>: FTS5, one row per passage (rowid = passage id): heading stems, body stems and compound
+/// parts. Used only to find which passages of a result-page document hold which query words (a rowid-range lookup per
+/// word, no bm25: bm25 would re-count every word over the whole table on each call); surface words are not needed
+/// here, so they are not stored twice.</item>
 /// <item><c>doc_vocab</c>: fts5vocab over <c>doc_fts</c>: document frequencies for typo correction and typeahead.</item>
 /// </list>
 /// Both FTS5 tables are contentless (the text lives in <c>passages</c>) with contentless_delete so a document can be
@@ -34,7 +36,7 @@ namespace Kunskapsbank.Indexer.Index;
 public sealed partial class IndexStore : IDisposable
 {
     /// <summary>Bump when the schema or the way text is analysed into it changes; an older file is rebuilt.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -128,7 +130,7 @@ public sealed partial class IndexStore : IDisposable
     }
 
     private const string FtsColumnsDocument = "title_w, title_s, head_w, head_s, body_w, body_s, parts";
-    private const string FtsColumnsPassage = "head_w, head_s, body_w, body_s, parts";
+    private const string FtsColumnsPassage = "head_s, body_s, parts";
 
     private const string Schema = $"""
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

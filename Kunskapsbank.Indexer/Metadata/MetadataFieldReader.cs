@@ -9,7 +9,12 @@ internal sealed partial class MetadataFieldReader(Taxonomy taxonomy)
     /// <summary>Keys editors may write, for the error message about an unknown key.</summary>
     public const string KnownKeysText = "titel, utgivare, år, dokumenttyp, målgrupp, ämne, yrkesgrupp, status, ersatt av, ersätter";
 
+    /// <summary>A label with commas spans a few pieces at most; the cap keeps "a, b, c, …" linear.</summary>
+    private const int MaxPiecesPerLabel = 4;
+
     private static readonly int LatestYear = DateTime.UtcNow.Year + 1;
+
+    private readonly FacetValueNames _names = new(taxonomy);
 
     /// <summary>Applies one field to <paramref name="claims"/>; false when the key means nothing here.</summary>
     /// <param name="where">How a problem names the place, e.g. "Rutin.pdf.meta.yml rad 6".</param>
@@ -61,7 +66,7 @@ internal sealed partial class MetadataFieldReader(Taxonomy taxonomy)
     /// Items are split at commas, then neighbours are joined again when together they name a value,
     /// so a label with a comma ("Stöd, behandling och insatser") survives "a, b" lists.
     /// </remarks>
-    public static List<string> ResolveValues(FacetDefinition facet, IReadOnlyList<string> values, string? where, List<string>? problems)
+    public List<string> ResolveValues(FacetDefinition facet, IReadOnlyList<string> values, string? where, List<string>? problems)
     {
         var pieces = values.SelectMany(v => v.Split(',')).Select(p => p.Trim()).ToList();
         var found = new List<string>();
@@ -76,7 +81,7 @@ internal sealed partial class MetadataFieldReader(Taxonomy taxonomy)
 
             FacetValue? match = null;
             var used = 1;
-            for (var j = pieces.Count; j > i && match is null; j--)
+            for (var j = Math.Min(pieces.Count, i + MaxPiecesPerLabel); j > i && match is null; j--)
             {
                 match = FindValue(facet, string.Join(", ", pieces[i..j]));
                 used = j - i;
@@ -101,17 +106,7 @@ internal sealed partial class MetadataFieldReader(Taxonomy taxonomy)
     }
 
     /// <summary>The value whose id or label <paramref name="text"/> names, ignoring case and å/ä/ö spelling.</summary>
-    public static FacetValue? FindValue(FacetDefinition facet, string text)
-    {
-        var slug = Slug.From(text);
-        if (slug.Length == 0)
-        {
-            return null;
-        }
-
-        return facet.Values.FirstOrDefault(v => v.Id == slug)
-            ?? facet.Values.FirstOrDefault(v => Slug.From(v.Label) == slug);
-    }
+    public FacetValue? FindValue(FacetDefinition facet, string text) => _names.Find(facet, text);
 
     private void ApplyDocumentType(MetadataClaims claims, IReadOnlyList<string> values, string where)
     {

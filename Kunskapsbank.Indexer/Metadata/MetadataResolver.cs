@@ -194,8 +194,8 @@ public sealed class MetadataResolver : IMetadataResolver
 
     private static string FromReason(MetadataClaims source, FacetDefinition facet) => source.Source switch
     {
-        TagSource.Sidecar => $"Från {source.Origin}; den anger {facet.Label.ToLowerInvariant()}, så dokumentets egenskaper och automatisk taggning lägger inte till fler.",
-        _ => $"Från {source.Origin}; de anger {facet.Label.ToLowerInvariant()}, så automatisk taggning lägger inte till fler.",
+        TagSource.Sidecar => $"Från {source.Origin} (den anger {facet.Label.ToLowerInvariant()}, så inga värden läggs till från egenskaper eller automatisk taggning).",
+        _ => $"Från {source.Origin} (de anger {facet.Label.ToLowerInvariant()}, så automatisk taggning lägger inte till fler).",
     };
 
     private static Sourced<T> Strongest<T>(MetadataClaims[] sources, Func<MetadataClaims, T> read)

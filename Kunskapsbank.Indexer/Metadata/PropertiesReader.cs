@@ -5,10 +5,6 @@ namespace Kunskapsbank.Indexer.Metadata;
 /// <summary>Turns a file's own properties (PDF info, Word core properties, Markdown front matter) into claims.</summary>
 internal sealed class PropertiesReader(Taxonomy taxonomy)
 {
-    /// <summary>Author values that name software or a placeholder rather than a publisher.</summary>
-    private static readonly HashSet<string> PlaceholderAuthors =
-        ["user", "admin", "administrator", "owner", "unknown", "microsoft-office-user", "forfattare", "anvandare", "ingen"];
-
     private readonly MetadataFieldReader _fields = new(taxonomy);
 
     public MetadataClaims Read(DocumentProperties properties)
@@ -29,10 +25,8 @@ internal sealed class PropertiesReader(Taxonomy taxonomy)
             claims.Title = title;
         }
 
-        if (claims.Publisher is null && properties.Author is { } author && !PlaceholderAuthors.Contains(Slug.From(author)) && Slug.From(author).Length > 0)
-        {
-            claims.Publisher = author.Trim();
-        }
+        // The author property is not used as publisher: in real files it is the person or account that
+        // typed the document ("NSD0318", a clerk's name), and a person's name must not become a facet.
 
         // Keywords and subject are free text: use the ones that name a value exactly, ignore the rest quietly.
         var free = (properties.Keywords ?? []).Append(properties.Subject ?? "").Where(k => k.Trim().Length > 0);
@@ -40,7 +34,7 @@ internal sealed class PropertiesReader(Taxonomy taxonomy)
         {
             foreach (var facet in taxonomy.Facets.Where(f => f.Values.Count > 0 && !FacetIds.Derived.Contains(f.Id)))
             {
-                var value = MetadataFieldReader.FindValue(facet, keyword);
+                var value = _fields.FindValue(facet, keyword);
                 if (value is null)
                 {
                     continue;

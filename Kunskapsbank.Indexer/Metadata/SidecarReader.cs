@@ -6,6 +6,9 @@ internal sealed class SidecarReader(Taxonomy taxonomy)
     /// <summary>Sidecars are a handful of lines; anything bigger is a mistake, not metadata.</summary>
     private const long MaxBytes = 64 * 1024;
 
+    /// <summary>A garbage file would otherwise flood the report with one line per line.</summary>
+    private const int MaxProblems = 20;
+
     private readonly MetadataFieldReader _fields = new(taxonomy);
 
     public MetadataClaims Read(string sidecarPath)
@@ -15,7 +18,15 @@ internal sealed class SidecarReader(Taxonomy taxonomy)
         string text;
         try
         {
-            if (new FileInfo(sidecarPath).Length > MaxBytes)
+            var info = new FileInfo(sidecarPath);
+            if (info.LinkTarget is not null)
+            {
+                // A link could point outside the corpus; editors put real files here.
+                claims.Problems.Add($"{name}: sidofilen är en symbolisk länk och lästes inte.");
+                return claims;
+            }
+
+            if (info.Length > MaxBytes)
             {
                 claims.Problems.Add($"{name}: sidofilen är större än 64 kB och lästes inte.");
                 return claims;
@@ -56,6 +67,13 @@ internal sealed class SidecarReader(Taxonomy taxonomy)
             {
                 claims.Problems.Add($"{where}: okänd nyckel '{entry.Key}' (tillåtna: {MetadataFieldReader.KnownKeysText}).");
             }
+        }
+
+        if (claims.Problems.Count > MaxProblems)
+        {
+            var more = claims.Problems.Count - MaxProblems;
+            claims.Problems.RemoveRange(MaxProblems, more);
+            claims.Problems.Add($"{name}: ytterligare {more} fel visas inte. Är det verkligen en sidofil?");
         }
 
         return claims;

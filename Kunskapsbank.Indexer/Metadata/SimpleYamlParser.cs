@@ -335,7 +335,12 @@ public sealed class SimpleYamlParser
         return line;
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    /// <summary>A line quoted in a message: short, and without control characters that would garble the report.</summary>
+    private static string Shorten(string text)
+    {
+        var clean = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return clean.Length <= 40 ? clean : clean[..40] + "…";
+    }
 
     private readonly record struct SourceLine(int Number, int Indent, string Content);
 }

@@ -24,6 +24,14 @@ public static class TaxonomyLoader
         string text;
         try
         {
+            if (new FileInfo(path).LinkTarget is not null)
+            {
+                return new TaxonomyLoadResult(
+                    BuiltIn(),
+                    [$"{FileName}: filen är en symbolisk länk och lästes inte. Den inbyggda standardtaxonomin används."],
+                    IsBuiltIn: true);
+            }
+
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -18,7 +18,8 @@ public sealed record TriggerMatches(IReadOnlyList<TriggerHit> Hits, int Words);
 /// Matching is on the analyser's terms, so inflections meet ("hedersrelaterade" ~ "hedersrelaterat") but a
 /// trigger never matches inside another word: compound parts are skipped, so "polis" does not fire on
 /// "polisanmälan" nor "äldre" on "föräldrar". Compound parts would raise recall at a cost in precision
-/// that editors could not see or control, so no trigger uses them.
+/// that editors could not see or control. The one exception is a part the writer set off with a hyphen
+/// ("FREDA-bedömning", "SIP-möte"): there the word boundary is in the text, not guessed.
 /// </remarks>
 public sealed class TriggerMatcher
 {
@@ -77,65 +78,97 @@ public sealed class TriggerMatcher
             return new TriggerMatches(hits, 0);
         }
 
-        var tokens = WholeWords(_analyzer.Analyze(text)).ToList();
+        var positions = GroupByPosition(_analyzer.Analyze(text), text);
         var lastHitOfValue = new Dictionary<(string Facet, string Value), int>();
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < positions.Count; i++)
         {
-            if (!_byFirstTerm.TryGetValue(tokens[i].Term, out var candidates))
+            foreach (var first in positions[i])
+            {
+                if (!_byFirstTerm.TryGetValue(first.Term, out var candidates))
+                {
+                    continue;
+                }
+
+                foreach (var pattern in candidates)
+                {
+                    var last = MatchEnd(pattern, positions, i, first, text);
+                    if (last is not { } end)
+                    {
+                        continue;
+                    }
+
+                    var hit = new TriggerHit(pattern, first.Start, end);
+                    var key = (pattern.FacetId, pattern.ValueId);
+                    if (lastHitOfValue.TryGetValue(key, out var previous) && hits[previous].End > hit.Start)
+                    {
+                        if (hit.End - hit.Start > hits[previous].End - hits[previous].Start)
+                        {
+                            hits[previous] = hit;
+                        }
+
+                        continue;
+                    }
+
+                    lastHitOfValue[key] = hits.Count;
+                    hits.Add(hit);
+                }
+            }
+        }
+
+        return new TriggerMatches(hits, positions.Count);
+    }
+
+    /// <summary>The end offset of <paramref name="pattern"/> when it matches from <paramref name="first"/>, else null.</summary>
+    private static int? MatchEnd(TriggerPattern pattern, List<List<Token>> positions, int index, Token first, string text)
+    {
+        if (index + pattern.Terms.Count > positions.Count || !CapitalsOk(pattern, first, text))
+        {
+            return null;
+        }
+
+        var end = first.End;
+        for (var k = 1; k < pattern.Terms.Count; k++)
+        {
+            var position = positions[index + k];
+            var next = position.FindIndex(t => t.Term == pattern.Terms[k] && CapitalsOk(pattern, t, text));
+            if (next < 0 || position[next].Position != first.Position + k)
+            {
+                return null;
+            }
+
+            end = position[next].End;
+        }
+
+        return end;
+    }
+
+    private static bool CapitalsOk(TriggerPattern pattern, Token token, string text) =>
+        !pattern.RequireUppercase || IsCapitals(text[token.Start..token.End]);
+
+    /// <summary>Whole words and hyphen-delimited parts, one list per word position, in order.</summary>
+    private static List<List<Token>> GroupByPosition(IReadOnlyList<Token> tokens, string text)
+    {
+        var positions = new List<List<Token>>();
+        foreach (var token in tokens)
+        {
+            if (token.IsCompoundPart && !TouchesHyphen(token, text))
             {
                 continue;
             }
 
-            foreach (var pattern in candidates)
+            if (positions.Count == 0 || positions[^1][0].Position != token.Position)
             {
-                if (!Matches(pattern, tokens, i, text))
-                {
-                    continue;
-                }
-
-                var hit = new TriggerHit(pattern, tokens[i].Start, tokens[i + pattern.Terms.Count - 1].End);
-                var key = (pattern.FacetId, pattern.ValueId);
-                if (lastHitOfValue.TryGetValue(key, out var last) && hits[last].End > hit.Start)
-                {
-                    if (hit.End - hit.Start > hits[last].End - hits[last].Start)
-                    {
-                        hits[last] = hit;
-                    }
-
-                    continue;
-                }
-
-                lastHitOfValue[key] = hits.Count;
-                hits.Add(hit);
+                positions.Add([]);
             }
+
+            positions[^1].Add(token);
         }
 
-        return new TriggerMatches(hits, tokens.Count);
+        return positions;
     }
 
-    private static bool Matches(TriggerPattern pattern, List<Token> tokens, int first, string text)
-    {
-        if (first + pattern.Terms.Count > tokens.Count)
-        {
-            return false;
-        }
-
-        for (var k = 0; k < pattern.Terms.Count; k++)
-        {
-            var token = tokens[first + k];
-            if (token.Term != pattern.Terms[k] || token.Position != tokens[first].Position + k)
-            {
-                return false;
-            }
-
-            if (pattern.RequireUppercase && !IsCapitals(text[token.Start..token.End]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool TouchesHyphen(Token token, string text) =>
+        (token.Start > 0 && text[token.Start - 1] == '-') || (token.End < text.Length && text[token.End] == '-');
 
     private static IEnumerable<Token> WholeWords(IReadOnlyList<Token> tokens) => tokens.Where(t => !t.IsCompoundPart);
 

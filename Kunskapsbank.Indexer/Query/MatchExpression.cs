@@ -10,8 +10,9 @@ public static class MatchExpression
     private const string DocumentWords = "{title_w head_w body_w}";
     private const string DocumentPhraseStems = "{title_s head_s body_s}";
     private const string PassageStems = "{head_s body_s parts}";
-    private const string PassageWords = "{head_w body_w}";
+    private const string PassageWords = "{head_s body_s}";
     private const string PassagePhraseStems = "{head_s body_s}";
+    private const string HeadingStems = "{head_s}";
 
     /// <summary>The document-level expression: all of the query's logic (AND, OR, NOT).</summary>
     public static string ForDocuments(QueryClause clause) => Write(clause, documentLevel: true);
@@ -33,8 +34,29 @@ public static class MatchExpression
     {
         var leaves = new List<QueryClause>();
         CollectPositiveLeaves(clause, leaves);
-        return string.Join(" OR ", leaves.Select(l => Write(l, documentLevel: false)));
+        return ForPassages(leaves);
     }
+
+    /// <summary>The passage-level expression for the given leaves (any of them).</summary>
+    public static string ForPassages(IEnumerable<QueryClause> leaves) =>
+        string.Join(" OR ", leaves.Select(l => Write(l, documentLevel: false)));
+
+    /// <summary>One leaf at passage level, anywhere in the passage or (with <paramref name="headingOnly"/>) in its heading.</summary>
+    /// <remarks>Passage rows hold stems only; a prefix is matched against stems, which begin like their words.</remarks>
+    public static string ForPassageLeaf(QueryClause leaf, bool headingOnly)
+    {
+        var expression = Write(leaf, documentLevel: false);
+        return headingOnly ? HeadingStems + " : (" + StripColumns(leaf) + ")" : expression;
+    }
+
+    private static string StripColumns(QueryClause leaf) => leaf switch
+    {
+        TermClause term => FtsTerm.Quote(FtsTerm.Encode(term.Stem)),
+        PhraseClause phrase => Phrase(phrase.Stems),
+        PrefixClause prefix when FtsTerm.IsPlain(prefix.Prefix) => FtsTerm.Quote(prefix.Prefix) + " *",
+        PrefixClause prefix => FtsTerm.Quote(FtsTerm.Encode(prefix.Prefix)),
+        _ => throw new ArgumentOutOfRangeException(nameof(leaf)),
+    };
 
     /// <summary>The positive leaves (terms, phrases, prefixes) of a query; what highlighting marks.</summary>
     public static void CollectPositiveLeaves(QueryClause clause, List<QueryClause> leaves)
@@ -69,6 +91,10 @@ public static class MatchExpression
         var phraseStems = documentLevel ? DocumentPhraseStems : PassagePhraseStems;
         switch (clause)
         {
+            case TermClause term when !documentLevel:
+                return $"({stems} : {FtsTerm.Quote(FtsTerm.Encode(term.Stem))})";
+            case PhraseClause phrase when !documentLevel:
+                return $"({phraseStems} : {Phrase(phrase.Stems)})";
             case TermClause term:
                 // The exact-word alternative never widens the match (a word always has its stem) but lets bm25 rank
                 // exact words above other forms of the same stem.

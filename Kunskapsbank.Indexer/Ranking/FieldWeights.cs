@@ -13,9 +13,6 @@ public static class FieldWeights
     /// <summary>Weights for doc_fts: title_w, title_s, head_w, head_s, body_w, body_s, parts.</summary>
     public static string Document { get; } = Format(4.0, 8.0, 1.5, 3.0, 0.5, 1.0, 0.4);
 
-    /// <summary>Weights for passage_fts: head_w, head_s, body_w, body_s, parts.</summary>
-    public static string Passage { get; } = Format(1.5, 3.0, 0.5, 1.0, 0.4);
-
     private static string Format(params double[] weights) =>
         string.Join(", ", weights.Select(w => w.ToString("0.0##", CultureInfo.InvariantCulture)));
 }

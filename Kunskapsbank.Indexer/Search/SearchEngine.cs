@@ -22,12 +22,12 @@ namespace Kunskapsbank.Indexer.Search;
 public sealed class SearchEngine : ISearchEngine
 {
     private const int MaxPageSize = 100;
-    private const int MaxPassagesPerHit = 3;
 
     private readonly IndexStore _store;
     private readonly Analyzer _analyzer;
     private readonly QueryAnalyzer _queryAnalyzer;
     private readonly SnippetBuilder _snippets;
+    private readonly PassageSelector _passages;
     private readonly Func<Taxonomy> _taxonomy;
     private readonly Lock _snapshotLock = new();
     private volatile IndexSnapshot? _snapshot;
@@ -39,6 +39,7 @@ public sealed class SearchEngine : ISearchEngine
         _analyzer = analyzer;
         _queryAnalyzer = new QueryAnalyzer(analyzer);
         _snippets = new SnippetBuilder(analyzer);
+        _passages = new PassageSelector(analyzer);
         _taxonomy = taxonomy;
     }
 
@@ -117,7 +118,6 @@ public sealed class SearchEngine : ISearchEngine
             }
 
             var highlight = new HighlightTerms(leaves);
-            var passageExpression = clause is null ? null : MatchExpression.ForPassages(clause);
             var hits = new List<SearchHit>(ranked.Count);
             foreach (var (id, score) in ranked)
             {
@@ -126,7 +126,7 @@ public sealed class SearchEngine : ISearchEngine
                     continue;
                 }
 
-                var passages = request.IncludePassages ? BestPassages(session, id, passageExpression, highlight) : [];
+                var passages = request.IncludePassages ? BestPassages(session, summary, leaves, highlight) : [];
                 hits.Add(new SearchHit(
                     id,
                     summary.Path,
@@ -330,27 +330,13 @@ public sealed class SearchEngine : ISearchEngine
         return new MatchResult(total, top, counter);
     }
 
-    private List<HitPassage> BestPassages(IndexStore.ReaderSession session, long documentId, string? expression, HighlightTerms highlight)
+    private List<HitPassage> BestPassages(IndexStore.ReaderSession session, DocumentSummary summary, List<QueryClause> leaves, HighlightTerms highlight)
     {
-        var chosen = new List<StoredPassage>();
-        if (expression is not null)
-        {
-            var ranked = session.MatchPassages(expression, FieldWeights.Passage, documentId, MaxPassagesPerHit);
-            for (var i = 0; i < ranked.Count; i++)
-            {
-                // Weaker passages are shown only when they are nearly as good as the best one.
-                if (i > 0 && ranked[i].Score < ranked[0].Score * 0.5)
-                {
-                    break;
-                }
-
-                if (session.ReadPassage(ranked[i].PassageId) is { } passage)
-                {
-                    chosen.Add(passage);
-                }
-            }
-        }
-
+        var documentId = summary.Id;
+        var chosen = _passages.Select(session, documentId, summary.Title, leaves)
+            .Select(session.ReadPassage)
+            .OfType<StoredPassage>()
+            .ToList();
         if (chosen.Count == 0 && session.ReadPassage(documentId * IndexStore.PassageIdStride) is { } first)
         {
             // Matched only in the title (or browsing): the opening passage stands for the document.

@@ -187,3 +187,24 @@ public class SearchEndpointTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("pageSize", parameters);
     }
 }
+
+public class SearchJsonShapeTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    [Fact]
+    public async Task The_api_answers_with_the_same_json_as_the_cli()
+    {
+        using var response = await host.Client.GetAsync(new Uri("/api/search?q=v%C3%A5ld&amne=hedersrelaterat-vald&amne=vald-i-nara-relationer&pageSize=3", UriKind.Relative));
+        var api = await response.Content.ReadAsStringAsync();
+
+        var index = host.Services.GetRequiredService<Kunskapsbank.Api.Hosting.IndexHost>().Index!;
+        var request = new Kunskapsbank.Indexer.Search.SearchRequest
+        {
+            Query = "våld",
+            PageSize = 3,
+            Filters = new Dictionary<string, IReadOnlyList<string>> { ["amne"] = ["hedersrelaterat-vald", "vald-i-nara-relationer"] },
+        };
+        var cli = JsonSerializer.Serialize(index.Search.Search(request), Kunskapsbank.Indexer.Search.SearchJson.Options);
+
+        Assert.Equal(cli, api);
+    }
+}

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kunskapsbank.Api.Tests.Infrastructure;
 
@@ -27,10 +29,10 @@ public class ApiHost : IAsyncLifetime
             ["Kunskapsbank:IndexPath"] = IndexPath,
             ["Kunskapsbank:Watcher:ReconcileMinutes"] = "0",
             ["Kunskapsbank:RateLimit:PermitLimit"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Information",
         };
         Configure(settings);
-        _factory = new HostFactory(settings);
+        _factory = new HostFactory(settings, Logs, ConfigureServices);
         _factory.UseKestrel(0);
     }
 
@@ -43,10 +45,18 @@ public class ApiHost : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Every log line the host wrote (category, level, message, exception), for privacy and report checks.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>Overrides settings for a test class (admin key, rate limit, gap report …).</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Adds test-only services to the host (e.g. a controller that fails on purpose).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 
@@ -142,7 +152,7 @@ public class ApiHost : IAsyncLifetime
         }
     }
 
-    private sealed class HostFactory(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class HostFactory(Dictionary<string, string?> settings, CapturedLogs logs, Action<IServiceCollection> services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -150,6 +160,13 @@ public class ApiHost : IAsyncLifetime
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureServices(services);
+            builder.ConfigureLogging(logging =>
+            {
+                logging.ClearProviders();
+                logging.AddProvider(logs);
+            });
         }
     }
 }

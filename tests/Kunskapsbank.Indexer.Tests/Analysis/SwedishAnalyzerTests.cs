@@ -5,7 +5,7 @@ namespace Kunskapsbank.Indexer.Tests.Analysis;
 
 public class SwedishAnalyzerTests
 {
-    private static readonly Analyzer Analyzer = SwedishAnalyzer.Create();
+    private static readonly Analyzer Analyzer = SharedAnalyzer.Instance;
 
     [Theory]
     [InlineData("barnet", "Barnen behöver skydd.")]

@@ -32,6 +32,25 @@ public class AutoTaggingTests
     }
 
     [Fact]
+    public void Inflected_forms_of_a_trigger_are_found()
+    {
+        var tags = AutoTags("", "Det hedersrelaterade våldet drabbar flickor. Hedersrelaterade våldets former varierar. Skolan motverkar hedersrelaterat våld. " +
+            "Könsstympningen av flickan är ett brott. Könsstympningen kan upptäckas av skolsköterskan. Könsstympningar förekommer.");
+
+        Assert.Contains("konsstympning", Values(tags, "amne"));
+        Assert.Contains("hedersrelaterat-vald", Values(tags, "amne"));
+    }
+
+    [Fact]
+    public void A_part_set_off_by_a_hyphen_counts_as_a_word()
+    {
+        var tags = AutoTags("", "FREDA-bedömningen gjordes. Efter FREDA-kortfrågorna följde FREDA-farlighetsbedömning.");
+
+        var tag = Assert.Single(tags, t => t.Value == "riskbedomning");
+        Assert.Contains("'FREDA'", tag.Reason);
+    }
+
+    [Fact]
     public void Multi_word_trigger_matches_only_as_consecutive_words()
     {
         var together = AutoTags("", "Mäns våld mot kvinnor är ett samhällsproblem. Arbetet mot mäns våld mot kvinnor pågår. Mäns våld mot kvinnor kostar.");

@@ -36,7 +36,7 @@ public class MetadataPrecedenceTests
 
             var amne = Assert.Single(metadata.Tags, t => t.Facet == "amne");
             Assert.Equal(("trauma", TagSource.Sidecar), (amne.Value, amne.Source));
-            Assert.Contains("automatisk taggning lägger inte till fler", amne.Reason);
+            Assert.Equal("Från sidofilen rutin.md.meta.yml (den anger ämne, så inga värden läggs till från egenskaper eller automatisk taggning).", amne.Reason);
 
             var yrkesgrupp = Assert.Single(metadata.Tags, t => t.Facet == "yrkesgrupp");
             Assert.Equal(("polis", TagSource.Properties), (yrkesgrupp.Value, yrkesgrupp.Source));
@@ -67,14 +67,15 @@ public class MetadataPrecedenceTests
     }
 
     [Fact]
-    public void Properties_keywords_naming_a_value_become_tags_and_other_keywords_are_ignored()
+    public void Properties_keywords_naming_a_value_become_tags_and_the_author_is_not_the_publisher()
     {
-        var properties = new DocumentProperties(Title: "Microsoft Word - dokument1.docx", Author: "Kvinnofridscentrum Exempelstad", Keywords: ["Könsstympning av flickor och kvinnor", "viktigt", "faktablad"]);
+        var properties = new DocumentProperties(Title: "Microsoft Word - dokument1.docx", Author: "Anna Andersson", Keywords: ["Könsstympning av flickor och kvinnor", "viktigt", "faktablad"]);
 
         var metadata = MetadataTestData.Resolver.Resolve("fgm-fakta.docx", MetadataTestData.Document(properties, (null, "Kort text utan triggerord.")));
 
         Assert.Equal("Fgm fakta", metadata.Title);
-        Assert.Equal("Kvinnofridscentrum Exempelstad", metadata.Publisher);
+        Assert.Null(metadata.Publisher);
+        Assert.DoesNotContain(metadata.Tags, t => t.Facet == "utgivare");
         Assert.Equal("faktablad", metadata.DocumentType);
         Assert.Equal(["konsstympning"], MetadataTestData.ValuesOf(metadata, "amne"));
         Assert.Empty(metadata.Problems);

@@ -84,7 +84,7 @@ public class SidecarTests
         var taxonomy = TaxonomyLoader.BuiltIn();
         var problems = new List<string>();
 
-        var ids = MetadataFieldReader.ResolveValues(taxonomy.Find("amne")!, ["riskbedomning, sekretes"], "x.meta.yml rad 1", problems);
+        var ids = new MetadataFieldReader(taxonomy).ResolveValues(taxonomy.Find("amne")!, ["riskbedomning, sekretes"], "x.meta.yml rad 1", problems);
 
         Assert.Equal(["riskbedomning"], ids);
         Assert.Contains("menade du 'sekretess'?", Assert.Single(problems));
@@ -112,6 +112,52 @@ public class SidecarTests
     {
         Assert.Null(MetadataTestData.Resolver.FindSidecar(MetadataTestData.PathOf("sidecars", "ambiguous", "Plan.pdf")));
         Assert.Null(MetadataTestData.Resolver.FindSidecar(MetadataTestData.PathOf("sidecars", "ambiguous", "Plan.docx")));
+    }
+
+    [Fact]
+    public void Sidecar_that_is_a_symbolic_link_is_not_followed()
+    {
+        var corpus = Directory.CreateTempSubdirectory("kb-sidecar-");
+        try
+        {
+            var outside = Path.Combine(corpus.FullName, "..", corpus.Name + "-utanfor.yml");
+            File.WriteAllText(outside, "titel: Hemlig titel utanför korpusen\n");
+            var document = Path.Combine(corpus.FullName, "Rapport.pdf");
+            File.CreateSymbolicLink(document + ".meta.yml", outside);
+
+            var metadata = MetadataTestData.Resolver.Resolve(document, MetadataTestData.Document(null));
+
+            Assert.Equal("Rapport", metadata.Title);
+            Assert.Equal("Rapport.pdf.meta.yml: sidofilen är en symbolisk länk och lästes inte.", Assert.Single(metadata.Problems));
+            File.Delete(outside);
+        }
+        finally
+        {
+            corpus.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Garbage_sidecar_reports_a_bounded_number_of_problems()
+    {
+        var corpus = Directory.CreateTempSubdirectory("kb-sidecar-");
+        try
+        {
+            var document = Path.Combine(corpus.FullName, "Bild.pdf");
+            var garbage = new byte[4000];
+            new Random(7).NextBytes(garbage);
+            File.WriteAllBytes(document + ".meta.yml", garbage);
+
+            var metadata = MetadataTestData.Resolver.Resolve(document, MetadataTestData.Document(null));
+
+            Assert.Equal("Bild", metadata.Title);
+            Assert.InRange(metadata.Problems.Count, 1, 21);
+            Assert.All(metadata.Problems, p => Assert.StartsWith("Bild.pdf.meta.yml", p));
+        }
+        finally
+        {
+            corpus.Delete(recursive: true);
+        }
     }
 
     [Theory]

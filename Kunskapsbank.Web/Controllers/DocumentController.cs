@@ -1,0 +1,74 @@
+using Kunskapsbank.Indexer.Search;
+using Kunskapsbank.Web.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kunskapsbank.Web.Controllers;
+
+/// <summary>The document page: metadata, outline, the passages matching the query the user came with, the original.</summary>
+[ContentSecurityPolicy]
+public sealed class DocumentController(ISearchEngine engine) : Controller
+{
+    // Deep enough to find the document among the hits of any sensible query; the page shows only its passages.
+    private const int MatchSearchDepth = 50;
+
+    /// <summary>`/dokument/{id}?q=…`.</summary>
+    [HttpGet("/dokument/{id}")]
+    public IActionResult Show(string id, [FromQuery] string? q)
+    {
+        var details = long.TryParse(id, out var documentId) ? engine.GetDocument(documentId) : null;
+        if (details is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View("NotFound");
+        }
+
+        var query = (q ?? string.Empty).Trim();
+        if (query.Length > SearchQuery.MaxTextLength)
+        {
+            query = query[..SearchQuery.MaxTextLength];
+        }
+
+        IReadOnlyList<HitPassage>? matches = null;
+        string? inputError = null;
+        if (query.Length > 0)
+        {
+            try
+            {
+                var response = engine.Search(
+                    new SearchRequest { Query = query, PageSize = MatchSearchDepth, IncludeFacets = false },
+                    HttpContext.RequestAborted);
+                matches = response.Hits.FirstOrDefault(h => h.Id == details.Id)?.Passages ?? [];
+            }
+            catch (SearchInputException e)
+            {
+                inputError = e.Message;
+            }
+        }
+
+        var taxonomy = engine.GetFacets().ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var typeLabel = details.DocumentType is { } type && taxonomy.TryGetValue("dokumenttyp", out var types)
+            ? types.Values.FirstOrDefault(v => v.Id == type)?.Label ?? type
+            : details.DocumentType;
+        return View("Show", new DocumentPage(details, query, matches, inputError, TagGroups(details, taxonomy), typeLabel));
+    }
+
+    private static List<TagGroup> TagGroups(DocumentDetails details, Dictionary<string, FacetSummary> taxonomy)
+    {
+        string LabelOf(string facet, string value) =>
+            taxonomy.TryGetValue(facet, out var summary)
+                ? summary.Values.FirstOrDefault(v => v.Id == value)?.Label ?? value
+                : value;
+
+        // Year, type, publisher and status have their own rows; tags list only the vocabularies.
+        var order = new List<string> { "malgrupp", "amne", "yrkesgrupp" };
+        return details.Tags
+            .Where(t => order.Contains(t.Facet))
+            .GroupBy(t => t.Facet, StringComparer.Ordinal)
+            .OrderBy(g => order.IndexOf(g.Key) is var i && i >= 0 ? i : int.MaxValue)
+            .Select(g => new TagGroup(
+                taxonomy.TryGetValue(g.Key, out var summary) ? summary.Label : FacetNames.LabelOf(g.Key),
+                g.Select(t => LabelOf(g.Key, t.Value)).Distinct(StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+}

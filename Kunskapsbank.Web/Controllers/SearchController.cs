@@ -1,0 +1,86 @@
+using Kunskapsbank.Indexer.Search;
+using Kunskapsbank.Web.Models;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kunskapsbank.Web.Controllers;
+
+/// <summary>The search page (`/`), the support-line mode (`/stodtelefon`) and typeahead (`/forslag`).</summary>
+/// <remarks>
+/// One renderer: the full page and the fragment the script swaps in (`fragment=1`) come from the same partial view,
+/// so the page without JavaScript and the instant page can never disagree.
+/// </remarks>
+[ContentSecurityPolicy]
+public sealed class SearchController(ISearchEngine engine) : Controller
+{
+    private const int PageSize = 10;
+    private const int SuggestionLimit = 8;
+
+    /// <summary>The search page; `fragment=1` returns only the results area.</summary>
+    [HttpGet("/")]
+    public IActionResult Index() => Render(SearchMode.Search);
+
+    /// <summary>The compact, keyboard-driven page for the national support line.</summary>
+    [HttpGet("/stodtelefon")]
+    public IActionResult SupportLine() => Render(SearchMode.SupportLine);
+
+    /// <summary>Typeahead completions as JSON: text, kind and where choosing it leads.</summary>
+    [HttpGet("/forslag")]
+    public IActionResult Suggest([FromQuery] string? q)
+    {
+        var prefix = (q ?? string.Empty).Trim();
+        if (prefix.Length < 2 || prefix.Length > SearchQuery.MaxTextLength)
+        {
+            return Json(Array.Empty<SuggestionItem>());
+        }
+
+        var items = engine.Suggest(prefix, SuggestionLimit)
+            .Select(c => new SuggestionItem(
+                c.Text,
+                c.DocumentId is { } id ? "dokument" : "sokord",
+                c.DocumentId is { } docId
+                    ? $"/dokument/{docId}"
+                    : SearchQuery.Empty.WithText(c.Text).ToUrl("/")))
+            .ToList();
+        return Json(items);
+    }
+
+    private IActionResult Render(SearchMode mode)
+    {
+        var fragment = Request.Query["fragment"] == "1";
+        var query = SearchQuery.FromQueryString(Request.Query);
+        SearchResponse? response = null;
+        string? inputError = null;
+        if (query.HasCriteria)
+        {
+            try
+            {
+                response = engine.Search(query.ToRequest(PageSize), HttpContext.RequestAborted);
+            }
+            catch (SearchInputException e)
+            {
+                inputError = e.Message;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+            catch (OperationCanceledException) when (HttpContext.RequestAborted.IsCancellationRequested)
+            {
+                // The browser cancelled a stale as-you-type request; nobody is waiting for an answer.
+                return new EmptyResult();
+            }
+        }
+
+        var page = new SearchPage(mode, query, response, inputError, PageSize);
+        var partial = mode == SearchMode.SupportLine ? "_SupportResults" : "_Results";
+        if (fragment)
+        {
+            Response.Headers.CacheControl = "no-store";
+            return PartialView(partial, page);
+        }
+
+        return View(mode == SearchMode.SupportLine ? "SupportLine" : "Index", page);
+    }
+}
+
+/// <summary>One typeahead entry.</summary>
+/// <param name="Kind">`dokument` (opens the document) or `sokord` (searches for the text).</param>
+public sealed record SuggestionItem(string Text, string Kind, string Url);

@@ -1,0 +1,505 @@
+// Kunskapsbank: progressive enhancement of the server-rendered search pages.
+// Without this file everything still works (GET form, links). With it: results as you type, typeahead,
+// no page reloads, the URL kept in step (back button, shared links) and the support line's keyboard commands.
+// The server renders every result list; this script only fetches `?fragment=1` and swaps it in.
+(function () {
+  'use strict';
+
+  var root = document.documentElement;
+  root.classList.remove('no-js');
+  root.classList.add('js');
+
+  var form = document.getElementById('sok');
+  var input = document.getElementById('q');
+  var area = document.getElementById('resultatyta');
+  if (!form || !input || !area) {
+    return;
+  }
+
+  var DEBOUNCE_MS = 150;
+  // Typing that pauses longer than this starts a new history entry, so "back" returns to the previous search.
+  var NEW_ENTRY_AFTER_MS = 2000;
+  var supportLine = form.getAttribute('data-mode') === 'stodtelefon';
+  var basePath = form.getAttribute('action') || '/';
+  var liveStatus = document.getElementById('sokstatus');
+  var copyStatus = document.getElementById('kopiestatus');
+
+  // ---- URL state -------------------------------------------------------------------------------------------
+
+  function paramsFromForm() {
+    var params = new URLSearchParams();
+    var text = input.value.trim();
+    if (text) {
+      params.set('q', text);
+    }
+    var boxes = document.querySelectorAll('input[data-facet]:checked');
+    for (var i = 0; i < boxes.length; i++) {
+      params.append(boxes[i].name, boxes[i].value);
+    }
+    return params;
+  }
+
+  function urlFor(params) {
+    var query = params.toString();
+    return basePath + (query ? '?' + query : '');
+  }
+
+  function currentUrl() {
+    return location.pathname + location.search;
+  }
+
+  // ---- Fetching and swapping the results fragment ----------------------------------------------------------
+
+  var searchController = null;
+  var lastTypedAt = 0;
+
+  function announce(text) {
+    if (!liveStatus) {
+      return;
+    }
+    // Clearing first makes screen readers announce the same count again after a new search.
+    liveStatus.textContent = '';
+    window.setTimeout(function () { liveStatus.textContent = text; }, 50);
+  }
+
+  function swap(html) {
+    var active = document.activeElement;
+    var activeId = active && area.contains(active) ? active.id : null;
+    area.innerHTML = html;
+    var fragment = area.firstElementChild;
+    if (fragment) {
+      announce(fragment.getAttribute('data-status') || '');
+      var title = fragment.getAttribute('data-title');
+      if (title) {
+        document.title = title;
+      }
+    }
+    if (activeId) {
+      var again = document.getElementById(activeId);
+      if (again) {
+        again.focus();
+      }
+    }
+  }
+
+  // history: 'push', 'replace' or 'none'. Returns a promise that resolves once the new results are shown.
+  function load(url, history) {
+    if (searchController) {
+      searchController.abort();
+    }
+    var controller = new AbortController();
+    searchController = controller;
+    var fragmentUrl = url + (url.indexOf('?') >= 0 ? '&' : '?') + 'fragment=1';
+    area.setAttribute('aria-busy', 'true');
+    return fetch(fragmentUrl, { signal: controller.signal, headers: { Accept: 'text/html' } })
+      .then(function (response) {
+        if (!response.ok && response.status !== 400) {
+          throw new Error('HTTP ' + response.status);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        if (controller !== searchController) {
+          return false;
+        }
+        if (history === 'push' && url !== currentUrl()) {
+          window.history.pushState({ url: url }, '', url);
+        } else if (history !== 'none') {
+          window.history.replaceState({ url: url }, '', url);
+        }
+        swap(html);
+        area.removeAttribute('aria-busy');
+        return true;
+      })
+      .catch(function (error) {
+        if (error && error.name === 'AbortError') {
+          return false;
+        }
+        area.removeAttribute('aria-busy');
+        swap('<div class="resultat" data-status="Sökningen kunde inte göras just nu."><p class="notis notis-fel">' +
+          'Sökningen kunde inte göras just nu. Försök igen om en stund.</p></div>');
+        return false;
+      });
+  }
+
+  function focusResultsHeading() {
+    var heading = document.getElementById('traffar-rubrik');
+    if (heading) {
+      heading.focus();
+    }
+  }
+
+  function setInputFromUrl(url) {
+    var params = new URL(url, location.href).searchParams;
+    input.value = params.get('q') || '';
+  }
+
+  // ---- Results as you type ---------------------------------------------------------------------------------
+
+  var typingTimer = 0;
+  input.addEventListener('input', function () {
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(function () {
+      var now = Date.now();
+      var history = now - lastTypedAt > NEW_ENTRY_AFTER_MS ? 'push' : 'replace';
+      lastTypedAt = now;
+      load(urlFor(paramsFromForm()), history);
+    }, DEBOUNCE_MS);
+    if (!supportLine) {
+      scheduleSuggestions();
+    }
+  });
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    window.clearTimeout(typingTimer);
+    closeSuggestions();
+    lastTypedAt = 0;
+    load(urlFor(paramsFromForm()), 'push').then(function (shown) {
+      if (shown && supportLine) {
+        focusItem(resultItems()[0]);
+      }
+    });
+  });
+
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    if (target instanceof HTMLInputElement && target.hasAttribute('data-facet')) {
+      lastTypedAt = 0;
+      load(urlFor(paramsFromForm()), 'push');
+    }
+  });
+
+  area.addEventListener('click', function (event) {
+    var link = event.target instanceof Element ? event.target.closest('a[data-nav]') : null;
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
+      return;
+    }
+    event.preventDefault();
+    var url = link.getAttribute('href');
+    setInputFromUrl(url);
+    lastTypedAt = 0;
+    load(url, 'push').then(function (shown) {
+      if (shown) {
+        focusResultsHeading();
+      }
+    });
+  });
+
+  window.addEventListener('popstate', function () {
+    var url = currentUrl();
+    setInputFromUrl(url);
+    lastTypedAt = 0;
+    load(url, 'none');
+  });
+
+  // ---- Typeahead: ARIA 1.2 combobox with a listbox popup ---------------------------------------------------
+
+  var list = document.getElementById('forslag');
+  var suggestTimer = 0;
+  var suggestController = null;
+  var activeOption = -1;
+  var suggestions = [];
+
+  function closeSuggestions() {
+    if (!list) {
+      return;
+    }
+    list.hidden = true;
+    list.textContent = '';
+    suggestions = [];
+    activeOption = -1;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  }
+
+  function showSuggestions(items) {
+    suggestions = items;
+    activeOption = -1;
+    list.textContent = '';
+    input.removeAttribute('aria-activedescendant');
+    if (items.length === 0) {
+      closeSuggestions();
+      return;
+    }
+    items.forEach(function (item, index) {
+      var option = document.createElement('li');
+      option.id = 'forslag-' + index;
+      option.setAttribute('role', 'option');
+      option.setAttribute('aria-selected', 'false');
+      option.textContent = item.text;
+      if (item.kind === 'dokument') {
+        var kind = document.createElement('span');
+        kind.className = 'forslag-typ';
+        kind.textContent = 'dokument';
+        option.appendChild(kind);
+      }
+      // mousedown, not click: choosing must happen before the input loses focus and closes the list.
+      option.addEventListener('mousedown', function (event) {
+        event.preventDefault();
+        choose(index);
+      });
+      list.appendChild(option);
+    });
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+
+  function scheduleSuggestions() {
+    if (!list) {
+      return;
+    }
+    window.clearTimeout(suggestTimer);
+    suggestTimer = window.setTimeout(function () {
+      var text = input.value.trim();
+      if (suggestController) {
+        suggestController.abort();
+      }
+      if (text.length < 2) {
+        closeSuggestions();
+        return;
+      }
+      var controller = new AbortController();
+      suggestController = controller;
+      fetch('/forslag?q=' + encodeURIComponent(text), { signal: controller.signal, headers: { Accept: 'application/json' } })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (items) {
+          if (controller === suggestController && document.activeElement === input) {
+            showSuggestions(items);
+          }
+        })
+        .catch(function () { /* typeahead is a convenience; a failed request just shows nothing */ });
+    }, DEBOUNCE_MS);
+  }
+
+  function highlight(index) {
+    var options = list.querySelectorAll('[role="option"]');
+    for (var i = 0; i < options.length; i++) {
+      options[i].setAttribute('aria-selected', i === index ? 'true' : 'false');
+    }
+    activeOption = index;
+    if (index >= 0) {
+      input.setAttribute('aria-activedescendant', options[index].id);
+      options[index].scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  function choose(index) {
+    var item = suggestions[index];
+    closeSuggestions();
+    if (!item) {
+      return;
+    }
+    if (item.kind === 'dokument') {
+      window.location.assign(item.url);
+      return;
+    }
+    input.value = item.text;
+    lastTypedAt = 0;
+    load(urlFor(paramsFromForm()), 'push');
+  }
+
+  if (list) {
+    input.addEventListener('keydown', function (event) {
+      var open = !list.hidden && suggestions.length > 0;
+      if (event.key === 'ArrowDown' && open) {
+        event.preventDefault();
+        highlight((activeOption + 1) % suggestions.length);
+      } else if (event.key === 'ArrowUp' && open) {
+        event.preventDefault();
+        highlight(activeOption <= 0 ? suggestions.length - 1 : activeOption - 1);
+      } else if (event.key === 'Enter' && open && activeOption >= 0) {
+        event.preventDefault();
+        choose(activeOption);
+      } else if (event.key === 'Escape' && open) {
+        event.preventDefault();
+        closeSuggestions();
+      }
+    });
+    input.addEventListener('blur', closeSuggestions);
+  }
+
+  // ---- Support-line mode: keyboard commands ----------------------------------------------------------------
+
+  if (!supportLine) {
+    return;
+  }
+
+  function resultItems() {
+    return Array.prototype.slice.call(area.querySelectorAll('.traffar-lista .traff'));
+  }
+
+  function focusItem(item) {
+    if (item) {
+      item.focus();
+      item.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  function toggleWhole(item, open) {
+    var button = item.querySelector('[data-expand]');
+    var panel = button ? document.getElementById(button.getAttribute('aria-controls')) : null;
+    if (!button || !panel) {
+      return false;
+    }
+    var show = open === undefined ? panel.hidden : open;
+    panel.hidden = !show;
+    button.setAttribute('aria-expanded', show ? 'true' : 'false');
+    button.textContent = show ? 'Dölj hela stycket' : 'Visa hela stycket';
+    item.classList.toggle('utfalld', show);
+    return true;
+  }
+
+  function isExpanded(item) {
+    var button = item.querySelector('[data-expand]');
+    return !!button && button.getAttribute('aria-expanded') === 'true';
+  }
+
+  var copyTimer = 0;
+  function tell(message) {
+    if (!copyStatus) {
+      return;
+    }
+    copyStatus.textContent = message;
+    window.clearTimeout(copyTimer);
+    copyTimer = window.setTimeout(function () { copyStatus.textContent = ''; }, 3000);
+  }
+
+  function copyWithSelection(text) {
+    var scratch = document.createElement('textarea');
+    scratch.value = text;
+    scratch.setAttribute('readonly', '');
+    scratch.className = 'visuellt-dold';
+    document.body.appendChild(scratch);
+    scratch.select();
+    var done = false;
+    try {
+      done = document.execCommand('copy');
+    } catch (e) {
+      done = false;
+    }
+    document.body.removeChild(scratch);
+    return done;
+  }
+
+  function copy(text, done, item) {
+    var ok = function () { tell(done); };
+    var fallback = function () {
+      if (copyWithSelection(text)) {
+        ok();
+      } else {
+        tell('Det gick inte att kopiera. Markera texten och tryck Ctrl+C.');
+      }
+      if (item) {
+        item.focus();
+      }
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(ok, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function clearSearch() {
+    input.value = '';
+    lastTypedAt = 0;
+    input.focus();
+    load(basePath, 'push');
+  }
+
+  area.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('[data-expand]') : null;
+    if (button) {
+      toggleWhole(button.closest('.traff'));
+    }
+  });
+
+  document.addEventListener('keydown', function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    var target = event.target instanceof Element ? event.target : null;
+    var typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+
+    if (event.key === '/' && !typing) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+      return;
+    }
+
+    if (target === input) {
+      if (event.key === 'ArrowDown') {
+        var first = resultItems()[0];
+        if (first) {
+          event.preventDefault();
+          focusItem(first);
+        }
+      } else if (event.key === 'Escape' && input.value !== '') {
+        event.preventDefault();
+        clearSearch();
+      }
+      return;
+    }
+
+    var item = target ? target.closest('.traffar-lista .traff') : null;
+    if (!item) {
+      return;
+    }
+    var items = resultItems();
+    var index = items.indexOf(item);
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        focusItem(items[Math.min(index + 1, items.length - 1)]);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (index <= 0) {
+          input.focus();
+        } else {
+          focusItem(items[index - 1]);
+        }
+        break;
+      case 'Home':
+        event.preventDefault();
+        focusItem(items[0]);
+        break;
+      case 'End':
+        event.preventDefault();
+        focusItem(items[items.length - 1]);
+        break;
+      case 'Enter':
+        // On a link or button inside the item Enter keeps its usual meaning.
+        if (target === item) {
+          event.preventDefault();
+          toggleWhole(item);
+        }
+        break;
+      case 'Escape':
+        event.preventDefault();
+        if (isExpanded(item)) {
+          toggleWhole(item, false);
+          item.focus();
+        } else {
+          clearSearch();
+        }
+        break;
+      case 'c':
+      case 'C':
+        event.preventDefault();
+        copy(item.getAttribute('data-kopiera') || '', 'Stycket är kopierat med källa och sida.', item);
+        break;
+      case 'l':
+      case 'L':
+        event.preventDefault();
+        copy(new URL(item.getAttribute('data-lank') || '', location.href).href, 'Länken är kopierad.', item);
+        break;
+      default:
+        break;
+    }
+  });
+}());

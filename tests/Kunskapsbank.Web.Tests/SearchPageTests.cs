@@ -1,0 +1,190 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Kunskapsbank.Web.Tests;
+
+[Collection(BrowserTestGroup.Name)]
+public sealed partial class SearchPageTests(UiFixture ui)
+{
+    private static readonly LocatorAssertionsToHaveCountOptions Patient = new() { Timeout = 10_000 };
+
+    [Fact]
+    public async Task Typing_a_query_shows_results_and_facet_counts_without_reloading_the_page()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/").ToString());
+        await page.EvaluateAsync("() => { window.__samePage = true; }");
+
+        await page.Locator("#q").PressSequentiallyAsync("våld", new() { Delay = 40 });
+
+        var hits = page.Locator(".traffar-lista .traff");
+        await Assertions.Expect(hits.First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        Assert.True(await hits.CountAsync() >= 2, "Sökningen på våld ska ge flera träffar i testkorpusen.");
+        await Assertions.Expect(page.Locator(".utdrag mark").First).ToBeVisibleAsync();
+
+        var counts = await page.Locator(".facett .antal").AllInnerTextsAsync();
+        Assert.NotEmpty(counts);
+        Assert.All(counts, c => Assert.Matches(CountPattern(), c));
+        var legends = await page.Locator(".facett legend").AllInnerTextsAsync();
+        Assert.Contains("Ämne", legends);
+
+        Assert.Contains("q=v%C3%A5ld", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"), "Sidan laddades om.");
+        await Assertions.Expect(page.Locator("#sokstatus")).ToContainTextAsync("träffar för ”våld”");
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task Selecting_a_facet_filters_the_results_shows_a_chip_and_updates_the_url()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=v%C3%A5ld").ToString());
+
+        var box = page.Locator(".facett input[name='amne']").First;
+        var value = await box.GetAttributeAsync("value");
+        var label = page.Locator($"label[for='{await box.GetAttributeAsync("id")}']");
+        var expected = int.Parse(CountPattern().Match(await label.InnerTextAsync()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        await label.ClickAsync();
+
+        await Assertions.Expect(page.Locator(".chip")).ToHaveCountAsync(1, Patient);
+        Assert.Contains($"amne={value}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator(".traffar-lista .traff")).ToHaveCountAsync(Math.Min(expected, 10), Patient);
+        await Assertions.Expect(page.Locator($".facett input[value='{value}']")).ToBeCheckedAsync();
+
+        await page.Locator(".chip").ClickAsync();
+        await Assertions.Expect(page.Locator(".chip")).ToHaveCountAsync(0, Patient);
+        Assert.DoesNotContain("amne=", page.Url, StringComparison.Ordinal);
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task Back_button_restores_the_previous_search()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/").ToString());
+        var status = page.Locator("#traffar-rubrik");
+
+        await page.Locator("#q").FillAsync("våld");
+        await Assertions.Expect(status).ToContainTextAsync("”våld”", new() { Timeout = 10_000 });
+        await page.Locator("#q").PressAsync("Enter");
+        await page.Locator("#q").FillAsync("orosanmälan");
+        await Assertions.Expect(status).ToContainTextAsync("”orosanmälan”", new() { Timeout = 10_000 });
+
+        await page.GoBackAsync();
+
+        await Assertions.Expect(status).ToContainTextAsync("”våld”", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#q")).ToHaveValueAsync("våld");
+        Assert.EndsWith("/?q=v%C3%A5ld", page.Url, StringComparison.Ordinal);
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task Typeahead_offers_suggestions_as_an_aria_combobox()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/").ToString());
+        var input = page.Locator("#q");
+
+        await input.PressSequentiallyAsync("orosa", new() { Delay = 40 });
+
+        var options = page.Locator("#forslag [role='option']");
+        await Assertions.Expect(options.First).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "true");
+        await input.PressAsync("ArrowDown");
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-activedescendant", "forslag-0");
+        await Assertions.Expect(options.First).ToHaveAttributeAsync("aria-selected", "true");
+        await input.PressAsync("Escape");
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-expanded", "false");
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task A_query_without_hits_explains_what_to_try()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=qwxzyvb").ToString());
+
+        var empty = page.Locator(".tomt");
+        await Assertions.Expect(empty).ToContainTextAsync("Inga träffar för ”qwxzyvb”");
+        await Assertions.Expect(empty).ToContainTextAsync("kontrollera stavningen");
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task Text_from_a_document_that_contains_markup_is_shown_as_text()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=skriptexempel").ToString());
+
+        var snippets = page.Locator(".traffar-lista .utdrag");
+        await Assertions.Expect(snippets.First).ToBeVisibleAsync();
+        var html = await page.Locator(".traffar-lista").InnerHTMLAsync();
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await page.Locator(".traffar-lista script, .traffar-lista img").CountAsync());
+        Assert.DoesNotContain("hackad", await page.TitleAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/stodtelefon?q=skriptexempel").ToString());
+        var whole = await page.Locator("#traff-1-helt").TextContentAsync();
+        Assert.Contains("<script>document.title='hackad'</script>", whole, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".traffar-lista script, .traffar-lista img").CountAsync());
+
+        await page.Locator(".traff-titel a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Testdokument med kod");
+        Assert.Equal(0, await page.Locator("main script, main img").CountAsync());
+        Assert.DoesNotContain("hackad", await page.TitleAsync(), StringComparison.Ordinal);
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task A_superseded_document_is_visibly_marked_with_what_replaces_it()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=hedersrelaterat").ToString());
+
+        var superseded = page.Locator(".traff", new() { HasText = "Kunskapsunderlag om hedersrelaterat våld och förtryck" });
+        await Assertions.Expect(superseded.Locator(".status-ersatt"))
+            .ToHaveTextAsync("Ersatt av Vägledning om våld i nära relationer – stöd och skydd");
+        var current = page.Locator(".traff", new() { HasText = "Vägledning om våld i nära relationer – stöd och skydd" }).First;
+        await Assertions.Expect(current.Locator(".status-gallande")).ToHaveTextAsync("Gällande");
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task A_misspelled_query_shows_hits_for_the_correction_and_says_so()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=oroasnm%C3%A4lan").ToString());
+
+        await Assertions.Expect(page.Locator(".notis").First)
+            .ToContainTextAsync("Inga träffar för ”oroasnmälan”. Visar i stället träffar för ”orosanmälan”.");
+        Assert.True(await page.Locator(".traffar-lista .traff").CountAsync() >= 1);
+        await Assertions.Expect(page.Locator("#sokstatus")).ToContainTextAsync("för ”orosanmälan”");
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [Fact]
+    public async Task When_no_document_has_every_word_the_best_partial_matches_are_announced()
+    {
+        await using var probed = await ui.NewPageAsync();
+        var page = probed.Page;
+        await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=v%C3%A5ld%20xyzzy").ToString());
+
+        await Assertions.Expect(page.Locator(".notis"))
+            .ToContainTextAsync("Inga dokument innehöll alla orden – visar de bästa delträffarna.");
+        Assert.True(await page.Locator(".traffar-lista .traff").CountAsync() >= 1);
+        await probed.AssertNoProblemsAsync();
+    }
+
+    [GeneratedRegex(@"\((\d+)\)")]
+    private static partial Regex CountPattern();
+}
