@@ -17,8 +17,21 @@ public static class CommandLine
             return args.Length == 0 ? 2 : 0;
         }
 
-        var rest = args[1..];
-        switch (args[0])
+        try
+        {
+            return Dispatch(args[0], args[1..], stdout, stderr, stdin);
+        }
+        catch (InvalidDataException ex)
+        {
+            // An index file this program must not touch (written by a newer version).
+            stderr.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+
+    private static int Dispatch(string command, string[] rest, TextWriter stdout, TextWriter stderr, TextReader stdin)
+    {
+        switch (command)
         {
             case "index":
                 return IndexCommand.Run(rest, stdout, stderr);
@@ -33,7 +46,7 @@ public static class CommandLine
             case "stem":
                 return StemCommand.Run(rest, stdin, stdout, stderr);
             default:
-                stderr.WriteLine($"Okänt kommando: {args[0]}");
+                stderr.WriteLine($"Okänt kommando: {command}");
                 stderr.WriteLine(Usage);
                 return 2;
         }

@@ -70,4 +70,5 @@ internal static class ReportCommand
         TagSource.Properties => "filens egenskaper",
         _ => "automatisk",
     };
+
 }

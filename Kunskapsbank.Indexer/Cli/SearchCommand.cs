@@ -135,4 +135,5 @@ internal static class SearchCommand
     // The terminal shows the marks as »…« and the HTML entities as the characters they stand for.
     private static string PlainSnippet(string snippet) => System.Net.WebUtility.HtmlDecode(
         snippet.Replace("<mark>", "»", StringComparison.Ordinal).Replace("</mark>", "«", StringComparison.Ordinal));
+
 }

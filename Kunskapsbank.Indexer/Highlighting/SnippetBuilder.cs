@@ -158,16 +158,30 @@ public sealed class SnippetBuilder(Analyzer analyzer)
         for (var i = start; i < end; i++)
         {
             var c = text[i];
-            builder.Append(c switch
+            switch (c)
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                '\n' or '\r' or '\t' => " ",
-                _ => null,
-            } ?? c.ToString());
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '"':
+                    builder.Append("&quot;");
+                    break;
+                case '\'':
+                    builder.Append("&#39;");
+                    break;
+                case '\n' or '\r' or '\t':
+                    builder.Append(' ');
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
         }
 
         return builder.ToString();

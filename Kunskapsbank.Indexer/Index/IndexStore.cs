@@ -65,7 +65,8 @@ public sealed partial class IndexStore : IDisposable
     /// <summary>True when opening found an index of another schema version and started a fresh one.</summary>
     public bool WasRebuilt { get; private set; }
 
-    /// <summary>Opens or creates the index file (and its folder); a file of another schema version is replaced.</summary>
+    /// <summary>Opens or creates the index file (and its folder); a file of an older schema version is replaced.</summary>
+    /// <exception cref="InvalidDataException">The file was written by a newer schema version (it is left untouched).</exception>
     public static IndexStore Open(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -84,6 +85,12 @@ public sealed partial class IndexStore : IDisposable
     private void Initialise()
     {
         var version = ReadSchemaVersion();
+        if (version > SchemaVersion)
+        {
+            // Never destroy an index a newer program built (e.g. after rolling back the service).
+            throw new InvalidDataException($"Indexfilen {Path} är skapad av en nyare version av Kunskapsbank (schema {version}, det här programmet har {SchemaVersion}). Uppdatera programmet eller ange en annan indexfil.");
+        }
+
         if (version is not null && version != SchemaVersion)
         {
             DeleteIndexFiles();

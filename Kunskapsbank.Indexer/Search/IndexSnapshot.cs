@@ -24,6 +24,9 @@ public sealed class IndexSnapshot
     /// <summary>Document summaries by id.</summary>
     public IReadOnlyDictionary<long, DocumentSummary> Documents { get; }
 
+    /// <summary>Documents shortest title first (typeahead offers short, exact titles before long ones).</summary>
+    public IReadOnlyList<DocumentSummary> ByTitleLength { get; private init; } = [];
+
     /// <summary>Facet values of every document.</summary>
     public FacetCache Facets { get; }
 
@@ -40,7 +43,10 @@ public sealed class IndexSnapshot
         session.ReadFacetRows((doc, facet, value, label) => rows.Add((doc, facet, value, label)));
         var facets = FacetCache.Build(rows, taxonomy);
         var vocabulary = new Lazy<Vocabulary>(() => LoadVocabulary(store), LazyThreadSafetyMode.ExecutionAndPublication);
-        return new IndexSnapshot(generation, documents, facets, vocabulary);
+        return new IndexSnapshot(generation, documents, facets, vocabulary)
+        {
+            ByTitleLength = documents.Values.OrderBy(d => d.Title.Length).ThenBy(d => d.Id).ToList(),
+        };
     }
 
     private static Vocabulary LoadVocabulary(IndexStore store)

@@ -177,7 +177,7 @@ public sealed class SearchEngine : ISearchEngine
         var swedish = CultureInfo.GetCultureInfo("sv-SE");
         var lower = text.ToLower(swedish).TrimStart();
         var completions = new List<Completion>();
-        foreach (var document in snapshot.Documents.Values.OrderBy(d => d.Title.Length).ThenBy(d => d.Id))
+        foreach (var document in snapshot.ByTitleLength)
         {
             if (completions.Count >= (limit + 1) / 2)
             {

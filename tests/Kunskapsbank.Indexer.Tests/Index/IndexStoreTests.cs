@@ -38,6 +38,27 @@ public sealed class IndexStoreTests
     }
 
     [Fact]
+    public void Open_NewerSchemaVersion_IsRefusedAndLeftUntouched()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "A", "Text om kvinnojour.");
+        corpus.Sync();
+        corpus.Reopen();
+        using (var connection = new SqliteConnection($"Data Source={corpus.IndexPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE meta SET value = '999' WHERE key = 'schema_version'";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => corpus.Index);
+
+        Assert.Contains("nyare version", error.Message, StringComparison.Ordinal);
+        Assert.True(new FileInfo(corpus.IndexPath).Length > 10_000);
+    }
+
+    [Fact]
     public void Index_AfterSyncing_PassesSqliteAndFts5IntegrityChecks()
     {
         using var corpus = new TestCorpus();

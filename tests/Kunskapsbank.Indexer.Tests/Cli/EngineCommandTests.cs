@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Kunskapsbank.Indexer.Cli;
+using Kunskapsbank.Indexer.Tests.Corpus;
+
+namespace Kunskapsbank.Indexer.Tests.Cli;
+
+public sealed class EngineCommandTests
+{
+    private static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = CommandLine.Run(args, stdout, stderr, TextReader.Null);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Index_MissingCorpusFolder_ExitsWithOneAndASwedishMessage()
+    {
+        using var corpus = new TestCorpus();
+
+        var (code, _, error) = Run("index", Path.Combine(corpus.Root, "finns-inte"), "--index", corpus.IndexPath);
+
+        Assert.Equal(1, code);
+        Assert.Contains("finns inte", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IndexThenSearch_PrintsSummaryAndJson()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "Skyddat boende", "## Boende\n\nKvinnojouren ordnar skyddat boende.", "amne: [stod-och-behandling]");
+        corpus.Write("trasig.pdf", "ingen pdf");
+
+        var index = Run("index", corpus.CorpusPath, "--index", corpus.IndexPath, "--tyst");
+        var search = Run("search", "kvinnojour", "--index", corpus.IndexPath, "--json");
+        var report = Run("report", "--index", corpus.IndexPath);
+
+        Assert.Equal(0, index.Code);
+        Assert.Contains("1 indexerade", index.Out, StringComparison.Ordinal);
+        Assert.Contains("trasig.pdf", index.Out, StringComparison.Ordinal);
+        Assert.Equal(0, search.Code);
+        using var json = JsonDocument.Parse(search.Out);
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+        var hit = json.RootElement.GetProperty("hits")[0];
+        Assert.Equal("a.md", hit.GetProperty("path").GetString());
+        Assert.Contains("<mark>Kvinnojouren</mark>", hit.GetProperty("passages")[0].GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Skyddat boende", search.Out, StringComparison.Ordinal);
+        Assert.Equal(0, report.Code);
+        Assert.Contains("trasig.pdf", report.Out, StringComparison.Ordinal);
+        Assert.Contains("amne = stod-och-behandling", report.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Search_UnknownFacet_ExitsWithTwoAndASwedishMessage()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "A", "Text.");
+        Run("index", corpus.CorpusPath, "--index", corpus.IndexPath, "--tyst");
+
+        var (code, _, error) = Run("search", "text", "--index", corpus.IndexPath, "--filter", "farg=bla");
+
+        Assert.Equal(2, code);
+        Assert.Contains("inget filter", error, StringComparison.Ordinal);
+    }
+}
