@@ -1,0 +1,60 @@
+namespace Kunskapsbank.Bench;
+
+/// <summary>Command-line options of the benchmark.</summary>
+internal sealed record BenchOptions(
+    string CorpusPath,
+    string QueriesPath,
+    string IndexPath,
+    bool ReuseIndex,
+    int Rounds,
+    int Threads)
+{
+    public const string Usage = """
+        Användning: dotnet run -c Release --project bench/Kunskapsbank.Bench -- --corpus KATALOG --queries FIL [flaggor]
+
+          --corpus KATALOG   korpus att indexera (t.ex. från make-corpus.py)
+          --queries FIL      en fråga per rad; `facett:värde` blir filter
+          --index FIL        indexfil (standard: en temporär fil som tas bort efteråt)
+          --reuse-index      indexera inte om; mät bara frågor mot --index
+          --rounds N         varv över frågorna per läge (standard 5)
+          --threads N        största antal trådar för genomströmning (standard 2)
+        """;
+
+    public static BenchOptions? Parse(string[] args, TextWriter error)
+    {
+        string? corpus = null, queries = null, index = null;
+        var reuse = false;
+        var rounds = 5;
+        var threads = 2;
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Värde saknas efter {args[i]}.");
+            switch (args[i])
+            {
+                case "--corpus": corpus = Next(); break;
+                case "--queries": queries = Next(); break;
+                case "--index": index = Next(); break;
+                case "--reuse-index": reuse = true; break;
+                case "--rounds": rounds = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--threads": threads = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                default:
+                    error.WriteLine($"Okänd flagga: {args[i]}");
+                    return null;
+            }
+        }
+
+        if (corpus is null || queries is null)
+        {
+            error.WriteLine(Usage);
+            return null;
+        }
+
+        return new BenchOptions(
+            Path.GetFullPath(corpus),
+            Path.GetFullPath(queries),
+            Path.GetFullPath(index ?? Path.Combine(Path.GetTempPath(), $"kunskapsbank-bench-{Environment.ProcessId}.sqlite")),
+            reuse,
+            Math.Max(1, rounds),
+            Math.Max(1, threads));
+    }
+}
