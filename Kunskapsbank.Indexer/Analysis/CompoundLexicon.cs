@@ -64,22 +64,30 @@ public sealed class CompoundLexicon
         }
 
         var data = buffer.GetBuffer().AsSpan(0, (int)buffer.Length).ToArray();
-        var starts = new List<int>(data.AsSpan().Count((byte)'\n') + 1);
+        var starts = LineStarts(data);
+        var sections = ReadSections("compound-blocklists.txt");
+        return new CompoundLexicon(data, starts, sections["prefixes"], sections["suffixes"], sections["bad-endings"]);
+    }
+
+    private static int[] LineStarts(byte[] data)
+    {
+        var span = data.AsSpan();
+        var starts = new int[span.Count((byte)'\n') + 1];
+        var count = 0;
         var position = 0;
         while (position < data.Length)
         {
-            var end = data.AsSpan(position).IndexOf((byte)'\n');
+            var end = span[position..].IndexOf((byte)'\n');
             end = end < 0 ? data.Length : position + end;
             if (end > position && data[position] != (byte)'#')
             {
-                starts.Add(position);
+                starts[count++] = position;
             }
 
             position = end + 1;
         }
 
-        var sections = ReadSections("compound-blocklists.txt");
-        return new CompoundLexicon(data, [.. starts], sections["prefixes"], sections["suffixes"], sections["bad-endings"]);
+        return starts[..count];
     }
 
     /// <summary>Looks up a lower-case form; the lemma is the form itself when the lexicon gives none.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Kunskapsbank.Indexer.Analysis;
@@ -10,6 +11,11 @@ namespace Kunskapsbank.Indexer.Analysis;
 /// </remarks>
 internal sealed class CompoundSplitFilter(CompoundSplitter splitter) : ITokenFilter
 {
+    // Word frequencies are skewed, so most words repeat: remembering their splits makes indexing several times faster.
+    // Thread-safe; emptied when full so memory stays bounded. The result for a word never changes, so sharing is safe.
+    private const int CacheLimit = 200_000;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<CompoundPart>> _cache = new(StringComparer.Ordinal);
+
     public IEnumerable<Token> Apply(IEnumerable<Token> tokens, string text)
     {
         foreach (var token in tokens)
@@ -21,7 +27,7 @@ internal sealed class CompoundSplitFilter(CompoundSplitter splitter) : ITokenFil
                 continue;
             }
 
-            var parts = splitter.Split(token.Word);
+            var parts = Split(token.Word);
             if (parts.Count == 0)
             {
                 continue;
@@ -35,6 +41,26 @@ internal sealed class CompoundSplitFilter(CompoundSplitter splitter) : ITokenFil
                 yield return new Token(part.Lemma, part.Lemma, start, end, token.Position, TokenKind.CompoundPart);
             }
         }
+    }
+
+    private IReadOnlyList<CompoundPart> Split(string word)
+    {
+        if (word.Length < 6)
+        {
+            return [];
+        }
+
+        if (_cache.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        if (_cache.Count >= CacheLimit)
+        {
+            _cache.Clear();
+        }
+
+        return _cache[word] = splitter.Split(word);
     }
 
     private static bool ContainsHyphen(string text, Token token) =>

@@ -2,7 +2,7 @@ namespace Kunskapsbank.Indexer.Analysis;
 
 /// <summary>A term and where it came from. Start/End index the original text; filters never change them.</summary>
 /// <param name="Term">The final index term (lower-cased, stemmed unless an override or keyword rule says otherwise).</param>
-/// <param name="Word">The lower-cased, NFC-normalised surface word before stemming; used for exact-word matching.</param>
+/// <param name="Word">The lower-cased, NFC-normalised surface word before stemming (invisible characters and the hyphens of a hyphenated word removed; for a compound part, its dictionary form); used for exact-word matching.</param>
 /// <param name="Start">Offset of the first character in the original text.</param>
 /// <param name="End">Offset one past the last character in the original text.</param>
 /// <param name="Position">Word position; compound parts share the position of their whole word.</param>

@@ -68,7 +68,7 @@ public static class CommandLine
                              som inte kunde indexeras med orsak
           analyze "<text>"   visar hur texten delas upp i söktermer (term, ord, start, slut,
                              position, om det är en sammansättningsdel eller ett stoppord)
-          compounds <ord>...   visar hur orden delas i sammansättningsdelar
+          compounds <ord>... visar hur orden delas i sammansättningsdelar
           compounds --evaluate <fil.tsv>
                              mäter precision och täckning för ordledsdelningen på en testfil
           stem [--index]     läser ord från standard in, ett per rad, och skriver ordstammen

@@ -15,6 +15,11 @@ public class SwedishAnalyzerTests
     [InlineData("SOSFS 2014:4", "Föreskrifterna SOSFS 2014:4 gäller.")]
     [InlineData("14 kap. 1 §", "Anmälan enligt 14 kap. 1 § SoL.")]
     [InlineData("FREDA-kortfrågor", "Använd FREDA-kortfrågor vid screening.")]
+    [InlineData("HSLF-FS 2022:39", "Se HSLF-FS 2022:39 om anmälan.")]
+    [InlineData("4 a §", "Enligt 4 a § ska nämnden")]
+    [InlineData("2022/23:34", "I prop. 2022/23:34 föreslås")]
+    [InlineData("våldsutsatta", "Stöd till våldsutsatta kvinnor")]
+    [InlineData("inte anmäla", "Hon valde att inte anmäla.")]
     [InlineData("hedersrelaterat", "Hedersrelaterat våld och förtryck.")]
     public void Query_terms_are_found_among_the_document_terms(string query, string document)
     {
@@ -22,6 +27,17 @@ public class SwedishAnalyzerTests
         var queryTerms = Analyzer.Analyze(query).Where(t => !t.IsCompoundPart).Select(t => t.Term).ToList();
         Assert.NotEmpty(queryTerms);
         Assert.All(queryTerms, term => Assert.Contains(term, documentTerms));
+    }
+
+    [Fact]
+    public void A_phrase_query_keeps_its_positions_in_the_document()
+    {
+        var document = Analyzer.Analyze("Anmälan enligt 14 kap. 1 § SoL ska göras.").Where(t => !t.IsCompoundPart).ToList();
+        var phrase = Analyzer.Analyze("14 kap. 1 §").Select(t => t.Term).ToList();
+        var start = document.FindIndex(t => t.Term == phrase[0]);
+        Assert.True(start >= 0);
+        Assert.Equal(phrase, document.Skip(start).Take(phrase.Count).Select(t => t.Term));
+        Assert.Equal(Enumerable.Range(document[start].Position, phrase.Count), document.Skip(start).Take(phrase.Count).Select(t => t.Position));
     }
 
     [Fact]
