@@ -27,6 +27,7 @@ public sealed class HtmlExtractor : ITextExtractor
         }
 
         var headings = new string?[6];
+        string? firstHeading = null;
         var paragraphs = new List<string>();
         var lines = new List<string>();
         var line = new StringBuilder();
@@ -47,6 +48,7 @@ public sealed class HtmlExtractor : ITextExtractor
                     EndParagraph();
                     EndSection();
                     headings[piece.Level - 1] = piece.Text;
+                    firstHeading ??= piece.Text;
                     Array.Fill(headings, null, piece.Level, headings.Length - piece.Level);
                     break;
             }
@@ -61,7 +63,7 @@ public sealed class HtmlExtractor : ITextExtractor
 
         var keywords = scanner.Meta.GetValueOrDefault("keywords")?.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var properties = new DocumentProperties(
-            Title: string.IsNullOrEmpty(scanner.Title) ? headings.FirstOrDefault(h => h is not null) : scanner.Title,
+            Title: string.IsNullOrEmpty(scanner.Title) ? firstHeading : scanner.Title,
             Author: scanner.Meta.GetValueOrDefault("author"),
             Subject: scanner.Meta.GetValueOrDefault("description"),
             Keywords: keywords is { Length: > 0 } ? keywords : null);

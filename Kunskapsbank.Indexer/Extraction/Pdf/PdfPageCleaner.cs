@@ -7,7 +7,7 @@ namespace Kunskapsbank.Indexer.Extraction.Pdf;
 /// lines re-joined and words hyphenated at line ends mended.</summary>
 public static partial class PdfPageCleaner
 {
-    private const int EdgeLines = 3;
+    private const int EdgeLines = 4;
 
     // Words after a dangling hyphen that mean "shared ending", as in "barn- och ungdomsvård": keep the hyphen.
     private static readonly HashSet<string> Conjunctions = new(StringComparer.OrdinalIgnoreCase)
@@ -25,7 +25,7 @@ public static partial class PdfPageCleaner
         foreach (var lines in pages)
         {
             RemoveEdges(lines, repeated, pages.Count);
-            cleaned.Add(string.Join("\n\n", Paragraphs(lines)));
+            cleaned.Add(string.Join("\n\n", Paragraphs(lines).Select(RestoreSharedEnding)));
         }
 
         return cleaned;
@@ -55,6 +55,11 @@ public static partial class PdfPageCleaner
 
         return $"{first} {second}";
     }
+
+    /// <summary>Puts back the hyphen poppler drops when it joins "offentlighets-" and "och" on one line.</summary>
+    /// <remarks>No Swedish word ends in "och" after a lower-case stem, so "offentlighetsoch sekretesslagen" can only be
+    /// "offentlighets- och sekretesslagen".</remarks>
+    public static string RestoreSharedEnding(string paragraph) => SharedEnding().Replace(paragraph, "$1- och ");
 
     private static bool IsShortPrefix(string line)
     {
@@ -141,6 +146,9 @@ public static partial class PdfPageCleaner
     }
 
     private static string Key(string line) => Digits().Replace(TextCleanup.CollapseSpaces(line).ToLowerInvariant(), "#");
+
+    [GeneratedRegex(@"\b(\p{Ll}{3,})och (?=\p{Ll})")]
+    private static partial Regex SharedEnding();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();

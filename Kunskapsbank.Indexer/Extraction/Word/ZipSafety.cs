@@ -9,6 +9,11 @@ public static class ZipSafety
     private const long SuspiciousRatio = 200;
     private const long RatioCheckFrom = 1024 * 1024;
 
+    // Real documents nest a few dozen levels; the SDK and the text walker recurse, so a hostile depth must stop here.
+    private const int MaxXmlDepth = 256;
+
+    private static readonly string[] PartsRead = ["word/document.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml"];
+
     /// <summary>A failure when the file must not be opened as a Word document, else null.</summary>
     public static ExtractionResult? Check(string path, ExtractionLimits limits)
     {
@@ -59,6 +64,16 @@ public static class ZipSafety
 
             // Declared sizes are enough: System.IO.Compression refuses to inflate an entry beyond its declared length
             // (a zip that lies fails as damaged; a test pins this).
+            foreach (var name in PartsRead)
+            {
+                if (zip.GetEntry(name) is { } part && !HasSaneDepth(part))
+                {
+                    return ExtractionResult.Fail(
+                        ExtractionFailureKind.Corrupt,
+                        "Filen är inte ett giltigt Word-dokument: innehållet är onormalt djupt nästlat och lästes inte.");
+                }
+            }
+
             return null;
         }
         catch (InvalidDataException)
@@ -69,6 +84,29 @@ public static class ZipSafety
         {
             return Broken();
         }
+    }
+
+    private static bool HasSaneDepth(ZipArchiveEntry part)
+    {
+        using var content = part.Open();
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null };
+        using var reader = System.Xml.XmlReader.Create(content, settings);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.Depth > MaxXmlDepth)
+                {
+                    return false;
+                }
+            }
+        }
+        catch (System.Xml.XmlException)
+        {
+            // Broken XML is the SDK's to report; depth is all this check is about.
+        }
+
+        return true;
     }
 
     private static ExtractionResult Broken() => ExtractionResult.Fail(

@@ -187,6 +187,37 @@ public class DocxHostileFileTests
     }
 
     [Fact]
+    public void Docx_with_absurdly_deep_nesting_is_refused_without_a_crash()
+    {
+        using var folder = new TestDocuments.TempFolder();
+        var path = folder.File("djup.docx");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            CopyEntry(zip, "[Content_Types].xml");
+            CopyEntry(zip, "_rels/.rels");
+            using var document = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            document.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+            const int Depth = 100_000;
+            for (var i = 0; i < Depth; i++)
+            {
+                document.Write("<w:sdt><w:sdtContent>");
+            }
+
+            document.Write("<w:p><w:r><w:t>djupt</w:t></w:r></w:p>");
+            for (var i = 0; i < Depth; i++)
+            {
+                document.Write("</w:sdtContent></w:sdt>");
+            }
+
+            document.Write("</w:body></w:document>");
+        }
+
+        var result = _extractor.Extract(path, TestDocuments.Limits, CancellationToken.None);
+        Assert.Equal(ExtractionFailureKind.Corrupt, result.Failure?.Kind);
+        Assert.Contains("djupt nästlat", result.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Docx_named_file_that_is_a_png_is_reported_as_an_image()
     {
         using var folder = new TestDocuments.TempFolder();

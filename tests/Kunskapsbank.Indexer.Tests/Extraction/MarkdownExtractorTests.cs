@@ -148,6 +148,20 @@ public class MarkdownExtractorTests
         Assert.Equal("Text.\n\nMer text.", document.Passages.Single().Text);
     }
 
+    [Theory]
+    [InlineData("[a](")]
+    [InlineData("*a _b ")]
+    [InlineData("`` ` ")]
+    [InlineData("a <!-- <b ")]
+    public void Markdown_hostile_lines_are_extracted_in_bounded_time(string unit)
+    {
+        var line = string.Concat(Enumerable.Repeat(unit, 9_000 / unit.Length));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var document = Extract(string.Join("\n\n", Enumerable.Repeat(line, 20)));
+        Assert.NotEmpty(document.Passages);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), clock.Elapsed.ToString());
+    }
+
     [Fact]
     public void Markdown_long_section_is_split_into_answer_sized_passages()
     {

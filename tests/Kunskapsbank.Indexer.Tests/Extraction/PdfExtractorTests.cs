@@ -178,6 +178,15 @@ public class PdfProblemFileTests
     }
 
     [Fact]
+    public void Pdf_that_takes_longer_than_the_time_limit_is_a_timeout()
+    {
+        var limits = TestDocuments.Limits with { Timeout = TimeSpan.FromMilliseconds(1) };
+        var result = _extractor.Extract(TestDocuments.PathOf("real-swedish/prop-2012-13-182-internationell-delgivning.pdf"), limits, CancellationToken.None);
+        Assert.Equal(ExtractionFailureKind.Timeout, result.Failure?.Kind);
+        Assert.Contains("tog för lång tid", result.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pdf_named_file_that_is_a_png_is_reported_as_an_image()
     {
         using var folder = new TestDocuments.TempFolder();

@@ -15,6 +15,14 @@ public class PdfPageCleanerTests
     public void Lines_are_joined_and_line_end_hyphenation_mended(string first, string second, string expected) =>
         Assert.Equal(expected, PdfPageCleaner.JoinLines(first, second));
 
+    [Theory]
+    [InlineData("i offentlighetsoch sekretesslagen", "i offentlighets- och sekretesslagen")]
+    [InlineData("inom hälsooch sjukvården", "inom hälso- och sjukvården")]
+    [InlineData("barn och unga", "barn och unga")]
+    [InlineData("Koch och Bloch skrev", "Koch och Bloch skrev")]
+    public void Hyphen_dropped_before_och_is_restored(string text, string expected) =>
+        Assert.Equal(expected, PdfPageCleaner.RestoreSharedEnding(text));
+
     [Fact]
     public void Lines_repeated_at_page_edges_and_page_numbers_are_removed()
     {
