@@ -59,23 +59,31 @@ public sealed class MetadataResolver : IMetadataResolver
     {
         try
         {
-            foreach (var suffix in SidecarSuffixes)
+            var folder = Path.GetDirectoryName(documentPath) is { Length: > 0 } parent ? parent : ".";
+            var name = Path.GetFileName(documentPath);
+            foreach (var spelling in Spellings(name))
             {
-                if (File.Exists(documentPath + suffix))
+                foreach (var suffix in SidecarSuffixes)
                 {
-                    return documentPath + suffix;
+                    var candidate = Path.Combine(folder, spelling + suffix);
+                    if (File.Exists(candidate))
+                    {
+                        return candidate;
+                    }
                 }
             }
 
             // "X.meta.yml" only when no other document in the folder is also called X.
-            var folder = Path.GetDirectoryName(documentPath) ?? ".";
             var stem = Path.GetFileNameWithoutExtension(documentPath);
-            foreach (var suffix in SidecarSuffixes)
+            foreach (var spelling in Spellings(stem))
             {
-                var candidate = Path.Combine(folder, stem + suffix);
-                if (File.Exists(candidate) && !HasNamesake(folder, stem, documentPath))
+                foreach (var suffix in SidecarSuffixes)
                 {
-                    return candidate;
+                    var candidate = Path.Combine(folder, spelling + suffix);
+                    if (File.Exists(candidate) && !HasNamesake(folder, stem, documentPath))
+                    {
+                        return candidate;
+                    }
                 }
             }
         }
@@ -212,6 +220,28 @@ public sealed class MetadataResolver : IMetadataResolver
         return new Sourced<T>(default, null);
     }
 
+    /// <summary>The name as given, then its composed and decomposed forms (macOS writes "å" as a + ring).</summary>
+    private static IEnumerable<string> Spellings(string name)
+    {
+        yield return name;
+        if (name.All(char.IsAscii))
+        {
+            yield break;
+        }
+
+        var composed = name.Normalize(NormalizationForm.FormC);
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        if (composed != name)
+        {
+            yield return composed;
+        }
+
+        if (decomposed != name && decomposed != composed)
+        {
+            yield return decomposed;
+        }
+    }
+
     private bool HasNamesake(string folder, string stem, string documentPath)
     {
         var self = Path.GetFileName(documentPath);
@@ -220,7 +250,7 @@ public sealed class MetadataResolver : IMetadataResolver
             .Any(name => name is not null
                 && name != self
                 && !IsMetadataFile(name)
-                && Path.GetFileNameWithoutExtension(name) == stem);
+                && Path.GetFileNameWithoutExtension(name).Normalize(NormalizationForm.FormC) == stem.Normalize(NormalizationForm.FormC));
     }
 
     private static string? FirstHeading(ExtractedDocument document) =>

@@ -13,6 +13,10 @@ public sealed class SimpleYamlParser
     private readonly List<SourceLine> _lines;
     private readonly List<YamlError> _errors = [];
     private int _pos;
+    private int _depth;
+
+    /// <summary>The taxonomy needs four levels; anything far deeper is a mistake or an attack.</summary>
+    private const int MaxDepth = 16;
 
     private SimpleYamlParser(List<SourceLine> lines) => _lines = lines;
 
@@ -46,8 +50,27 @@ public sealed class SimpleYamlParser
         return root;
     }
 
-    private YamlNode ParseBlock(int indent) =>
-        IsSequenceItem(_lines[_pos].Content) ? ParseSequence(indent) : ParseMapping(indent);
+    private YamlNode ParseBlock(int indent)
+    {
+        if (_depth >= MaxDepth)
+        {
+            // Recursion per level: a hostile file must not be able to exhaust the stack.
+            var line = _lines[_pos].Number;
+            _errors.Add(new YamlError(line, $"för många nivåer av indrag (högst {MaxDepth})."));
+            SkipDeeperThan(indent - 1);
+            return new YamlMapping(line, []);
+        }
+
+        _depth++;
+        try
+        {
+            return IsSequenceItem(_lines[_pos].Content) ? ParseSequence(indent) : ParseMapping(indent);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
 
     private YamlMapping ParseMapping(int indent)
     {

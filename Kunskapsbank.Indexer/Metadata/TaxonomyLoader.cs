@@ -11,6 +11,9 @@ public static class TaxonomyLoader
     /// <summary>The file name editors edit in the corpus root.</summary>
     public const string FileName = "taxonomi.yml";
 
+    /// <summary>The shipped taxonomy is about 15 kB; a file far larger is not a taxonomy.</summary>
+    private const long MaxBytes = 1024 * 1024;
+
 
     /// <summary>Loads `taxonomi.yml` from the corpus root, falling back to the built-in taxonomy.</summary>
     public static TaxonomyLoadResult LoadFromCorpus(string corpusPath)
@@ -29,6 +32,14 @@ public static class TaxonomyLoader
                 return new TaxonomyLoadResult(
                     BuiltIn(),
                     [$"{FileName}: filen är en symbolisk länk och lästes inte. Den inbyggda standardtaxonomin används."],
+                    IsBuiltIn: true);
+            }
+
+            if (new FileInfo(path).Length > MaxBytes)
+            {
+                return new TaxonomyLoadResult(
+                    BuiltIn(),
+                    [$"{FileName}: filen är större än 1 MB och lästes inte. Den inbyggda standardtaxonomin används."],
                     IsBuiltIn: true);
             }
 

@@ -2,10 +2,18 @@ using Kunskapsbank.Indexer.Analysis;
 
 namespace Kunskapsbank.Indexer.Metadata;
 
-/// <summary>A trigger word of one facet value, as the analysed terms it must match in sequence.</summary>
+/// <summary>A trigger word of one facet value, as the analysed words it must match in sequence.</summary>
 /// <param name="Text">The trigger as written in the taxonomy, for reasons.</param>
+/// <param name="Terms">The analysed term of each word.</param>
+/// <param name="PartKeys">Per word, its compound parts joined with '+' when the analyser split it (e.g. `heder+våld`), else null.</param>
 /// <param name="RequireUppercase">True for triggers written in capitals (FREDA, LSS): the text must be in capitals too.</param>
-public sealed record TriggerPattern(string FacetId, string ValueId, string Text, IReadOnlyList<string> Terms, bool RequireUppercase);
+public sealed record TriggerPattern(
+    string FacetId,
+    string ValueId,
+    string Text,
+    IReadOnlyList<string> Terms,
+    IReadOnlyList<string?> PartKeys,
+    bool RequireUppercase);
 
 /// <summary>One place where a trigger matched.</summary>
 public readonly record struct TriggerHit(TriggerPattern Pattern, int Start, int End);
@@ -13,24 +21,31 @@ public readonly record struct TriggerHit(TriggerPattern Pattern, int Start, int 
 /// <summary>The trigger hits in one text, in order, and how many whole words the text has.</summary>
 public sealed record TriggerMatches(IReadOnlyList<TriggerHit> Hits, int Words);
 
-/// <summary>Finds taxonomy trigger words in text by analysed whole-word terms; built once per taxonomy.</summary>
+/// <summary>Finds taxonomy trigger words in text by analysed whole words; built once per taxonomy.</summary>
 /// <remarks>
 /// Matching is on the analyser's terms, so inflections meet ("hedersrelaterade" ~ "hedersrelaterat") but a
-/// trigger never matches inside another word: compound parts are skipped, so "polis" does not fire on
-/// "polisanmälan" nor "äldre" on "föräldrar". Compound parts would raise recall at a cost in precision
-/// that editors could not see or control. The one exception is a part the writer set off with a hyphen
-/// ("FREDA-bedömning", "SIP-möte"): there the word boundary is in the text, not guessed.
+/// trigger never matches inside another word: "polis" does not fire on "polisanmälan" nor "äldre" on
+/// "föräldrar". A word matches a trigger word when
+/// (1) their terms are equal; or
+/// (2) both are compounds made of exactly the same parts ("hedersförtrycket" ~ "hedersförtryck", which the
+///     stemmer alone leaves apart) — the whole word is still matched, never a piece of it; or
+/// (3) the trigger word is a part the writer set off with a hyphen ("FREDA-bedömningen"): there the
+///     boundary is in the text, not guessed.
+/// Other compound parts are never used: they would raise recall at a cost in precision editors could
+/// neither see nor control.
 /// </remarks>
 public sealed class TriggerMatcher
 {
+    /// <summary>Keeps part keys apart from terms in the one lookup table.</summary>
+    private const string PartKeyPrefix = "+";
+
     private readonly Analyzer _analyzer;
-    private readonly Dictionary<string, List<TriggerPattern>> _byFirstTerm;
+    private readonly Dictionary<string, List<TriggerPattern>> _byFirstWord = new(StringComparer.Ordinal);
 
     /// <summary>Analyses every trigger of every vocabulary facet of <paramref name="taxonomy"/> once.</summary>
     public TriggerMatcher(Taxonomy taxonomy, Analyzer analyzer)
     {
         _analyzer = analyzer;
-        _byFirstTerm = new Dictionary<string, List<TriggerPattern>>(StringComparer.Ordinal);
         var patterns = new List<TriggerPattern>();
         foreach (var facet in taxonomy.Facets)
         {
@@ -38,26 +53,26 @@ public sealed class TriggerMatcher
             {
                 foreach (var trigger in value.Triggers)
                 {
-                    var terms = WholeWords(analyzer.Analyze(trigger)).Select(t => t.Term).ToList();
-                    if (terms.Count == 0)
+                    var words = Words(analyzer.Analyze(trigger), trigger);
+                    if (words.Count == 0)
                     {
                         continue;
                     }
 
-                    var pattern = new TriggerPattern(facet.Id, value.Id, trigger, terms, IsCapitals(trigger));
-                    if (patterns.Any(p => p.FacetId == facet.Id && p.ValueId == value.Id && p.RequireUppercase == pattern.RequireUppercase && p.Terms.SequenceEqual(terms)))
+                    var pattern = new TriggerPattern(
+                        facet.Id, value.Id, trigger, words.Select(w => w.Whole.Term).ToList(), words.Select(w => w.PartKey).ToList(), IsCapitals(trigger));
+                    if (patterns.Any(p => p.FacetId == facet.Id && p.ValueId == value.Id && p.RequireUppercase == pattern.RequireUppercase && p.Terms.SequenceEqual(pattern.Terms)))
                     {
                         // "polis" and "polisen" analyse alike; counting both would count one word twice.
                         continue;
                     }
 
                     patterns.Add(pattern);
-                    if (!_byFirstTerm.TryGetValue(terms[0], out var list))
+                    Index(pattern.Terms[0], pattern);
+                    if (pattern.PartKeys[0] is { } partKey)
                     {
-                        _byFirstTerm[terms[0]] = list = [];
+                        Index(PartKeyPrefix + partKey, pattern);
                     }
-
-                    list.Add(pattern);
                 }
             }
         }
@@ -78,100 +93,160 @@ public sealed class TriggerMatcher
             return new TriggerMatches(hits, 0);
         }
 
-        var positions = GroupByPosition(_analyzer.Analyze(text), text);
+        var words = Words(_analyzer.Analyze(text), text);
         var lastHitOfValue = new Dictionary<(string Facet, string Value), int>();
-        for (var i = 0; i < positions.Count; i++)
+        var candidates = new List<TriggerPattern>();
+        for (var i = 0; i < words.Count; i++)
         {
-            foreach (var first in positions[i])
+            CandidatesAt(words[i], candidates);
+            foreach (var pattern in candidates)
             {
-                if (!_byFirstTerm.TryGetValue(first.Term, out var candidates))
+                if (MatchEnd(pattern, words, i, text) is not { } end)
                 {
                     continue;
                 }
 
-                foreach (var pattern in candidates)
+                var hit = new TriggerHit(pattern, words[i].Whole.Start, end);
+                var key = (pattern.FacetId, pattern.ValueId);
+                if (lastHitOfValue.TryGetValue(key, out var previous) && hits[previous].End > hit.Start)
                 {
-                    var last = MatchEnd(pattern, positions, i, first, text);
-                    if (last is not { } end)
+                    if (hit.End - hit.Start > hits[previous].End - hits[previous].Start)
                     {
-                        continue;
+                        hits[previous] = hit;
                     }
 
-                    var hit = new TriggerHit(pattern, first.Start, end);
-                    var key = (pattern.FacetId, pattern.ValueId);
-                    if (lastHitOfValue.TryGetValue(key, out var previous) && hits[previous].End > hit.Start)
-                    {
-                        if (hit.End - hit.Start > hits[previous].End - hits[previous].Start)
-                        {
-                            hits[previous] = hit;
-                        }
-
-                        continue;
-                    }
-
-                    lastHitOfValue[key] = hits.Count;
-                    hits.Add(hit);
+                    continue;
                 }
+
+                lastHitOfValue[key] = hits.Count;
+                hits.Add(hit);
             }
         }
 
-        return new TriggerMatches(hits, positions.Count);
+        return new TriggerMatches(hits, words.Count);
     }
 
-    /// <summary>The end offset of <paramref name="pattern"/> when it matches from <paramref name="first"/>, else null.</summary>
-    private static int? MatchEnd(TriggerPattern pattern, List<List<Token>> positions, int index, Token first, string text)
+    private void Index(string key, TriggerPattern pattern)
     {
-        if (index + pattern.Terms.Count > positions.Count || !CapitalsOk(pattern, first, text))
+        if (!_byFirstWord.TryGetValue(key, out var list))
+        {
+            _byFirstWord[key] = list = [];
+        }
+
+        if (!list.Contains(pattern))
+        {
+            list.Add(pattern);
+        }
+    }
+
+    private void CandidatesAt(Word word, List<TriggerPattern> candidates)
+    {
+        candidates.Clear();
+        void Add(string key)
+        {
+            if (_byFirstWord.TryGetValue(key, out var list))
+            {
+                candidates.AddRange(list.Where(p => !candidates.Contains(p)));
+            }
+        }
+
+        Add(word.Whole.Term);
+        if (word.PartKey is not null)
+        {
+            Add(PartKeyPrefix + word.PartKey);
+        }
+
+        foreach (var part in word.HyphenParts)
+        {
+            Add(part.Term);
+        }
+    }
+
+    /// <summary>The end offset of <paramref name="pattern"/> when it matches from word <paramref name="index"/>, else null.</summary>
+    private static int? MatchEnd(TriggerPattern pattern, List<Word> words, int index, string text)
+    {
+        if (index + pattern.Terms.Count > words.Count)
         {
             return null;
         }
 
-        var end = first.End;
-        for (var k = 1; k < pattern.Terms.Count; k++)
+        var end = 0;
+        for (var k = 0; k < pattern.Terms.Count; k++)
         {
-            var position = positions[index + k];
-            var next = position.FindIndex(t => t.Term == pattern.Terms[k] && CapitalsOk(pattern, t, text));
-            if (next < 0 || position[next].Position != first.Position + k)
+            var word = words[index + k];
+            if (word.Whole.Position != words[index].Whole.Position + k)
             {
                 return null;
             }
 
-            end = position[next].End;
+            var matched = MatchedToken(word, pattern.Terms[k], pattern.PartKeys[k]);
+            if (matched is not { } token || (pattern.RequireUppercase && !IsCapitals(text[token.Start..token.End])))
+            {
+                return null;
+            }
+
+            end = token.End;
         }
 
         return end;
     }
 
-    private static bool CapitalsOk(TriggerPattern pattern, Token token, string text) =>
-        !pattern.RequireUppercase || IsCapitals(text[token.Start..token.End]);
-
-    /// <summary>Whole words and hyphen-delimited parts, one list per word position, in order.</summary>
-    private static List<List<Token>> GroupByPosition(IReadOnlyList<Token> tokens, string text)
+    /// <summary>The token of <paramref name="word"/> that matches one trigger word, or null.</summary>
+    private static Token? MatchedToken(Word word, string term, string? partKey)
     {
-        var positions = new List<List<Token>>();
-        foreach (var token in tokens)
+        if (word.Whole.Term == term || (partKey is not null && word.PartKey == partKey))
         {
-            if (token.IsCompoundPart && !TouchesHyphen(token, text))
+            return word.Whole;
+        }
+
+        foreach (var part in word.HyphenParts)
+        {
+            if (part.Term == term)
             {
+                return part;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Groups tokens into words: the whole word, its compound parts as a key, and the parts set off by hyphens.</summary>
+    private static List<Word> Words(IReadOnlyList<Token> tokens, string text)
+    {
+        var words = new List<Word>();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (tokens[i].IsCompoundPart)
+            {
+                // A part without its whole word does not happen in the analyser's output; skip it if it ever does.
+                i++;
                 continue;
             }
 
-            if (positions.Count == 0 || positions[^1][0].Position != token.Position)
+            var whole = tokens[i++];
+            var parts = new List<Token>();
+            while (i < tokens.Count && tokens[i].IsCompoundPart && tokens[i].Position == whole.Position)
             {
-                positions.Add([]);
+                parts.Add(tokens[i++]);
             }
 
-            positions[^1].Add(token);
+            words.Add(new Word(
+                whole,
+                parts.Count >= 2 ? string.Join('+', parts.Select(p => p.Term)) : null,
+                parts.Where(p => TouchesHyphen(p, text)).ToList()));
         }
 
-        return positions;
+        return words;
     }
 
     private static bool TouchesHyphen(Token token, string text) =>
         (token.Start > 0 && text[token.Start - 1] == '-') || (token.End < text.Length && text[token.End] == '-');
 
-    private static IEnumerable<Token> WholeWords(IReadOnlyList<Token> tokens) => tokens.Where(t => !t.IsCompoundPart);
-
     private static bool IsCapitals(string text) =>
         text.Count(char.IsLetter) >= 2 && text.Where(char.IsLetter).All(char.IsUpper);
+
+    /// <summary>One word of analysed text.</summary>
+    /// <param name="PartKey">The compound parts' terms joined with '+', when the analyser split the word in two or more.</param>
+    private sealed record Word(Token Whole, string? PartKey, IReadOnlyList<Token> HyphenParts);
 }

@@ -42,6 +42,15 @@ public class AutoTaggingTests
     }
 
     [Fact]
+    public void Inflected_compound_matches_a_compound_trigger_made_of_the_same_parts()
+    {
+        var tags = AutoTags("", "Hedersförtrycket begränsar flickorna. Hedersförtrycket syns i skolan. Om hedersförtrycket talar man sällan.");
+
+        var tag = Assert.Single(tags, t => t.Value == "hedersrelaterat-vald");
+        Assert.Contains("'hedersförtryck' förekommer 3 gånger", tag.Reason);
+    }
+
+    [Fact]
     public void A_part_set_off_by_a_hyphen_counts_as_a_word()
     {
         var tags = AutoTags("", "FREDA-bedömningen gjordes. Efter FREDA-kortfrågorna följde FREDA-farlighetsbedömning.");

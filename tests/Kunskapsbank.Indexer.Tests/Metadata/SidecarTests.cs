@@ -115,6 +115,26 @@ public class SidecarTests
     }
 
     [Fact]
+    public void Sidecar_is_found_for_names_with_spaces_swedish_letters_and_either_unicode_form()
+    {
+        var corpus = Directory.CreateTempSubdirectory("kb-sidecar-");
+        try
+        {
+            var composed = Path.Combine(corpus.FullName, "Orosanmälan hälso- och sjukvård.docx");
+            File.WriteAllText(composed + ".meta.yml", "titel: Sammansatt form\n");
+            var decomposed = Path.Combine(corpus.FullName, "Skyddat boende – vägledning.pdf".Normalize(System.Text.NormalizationForm.FormD));
+            File.WriteAllText(decomposed.Normalize(System.Text.NormalizationForm.FormC) + ".meta.yml", "titel: Ena formen i dokumentet, andra i sidofilen\n");
+
+            Assert.Equal("Sammansatt form", MetadataTestData.Resolver.Resolve(composed, MetadataTestData.Document(null)).Title);
+            Assert.Equal("Ena formen i dokumentet, andra i sidofilen", MetadataTestData.Resolver.Resolve(decomposed, MetadataTestData.Document(null)).Title);
+        }
+        finally
+        {
+            corpus.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Sidecar_that_is_a_symbolic_link_is_not_followed()
     {
         var corpus = Directory.CreateTempSubdirectory("kb-sidecar-");

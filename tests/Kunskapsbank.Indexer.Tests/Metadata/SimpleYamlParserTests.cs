@@ -78,4 +78,37 @@ public class SimpleYamlParserTests
             Assert.NotNull(result.Root);
         }
     }
+
+    [Fact]
+    public void Parse_of_random_yaml_like_text_never_throws_and_reports_lines_inside_the_text()
+    {
+        const string alphabet = "ab åäö:-#[]\"',\t\n  |{}";
+        var random = new Random(20261122);
+        for (var round = 0; round < 2000; round++)
+        {
+            var chars = new char[random.Next(0, 120)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var text = new string(chars);
+            var lineCount = text.Split('\n').Length;
+
+            var result = SimpleYamlParser.Parse(text);
+
+            Assert.All(result.Errors, e => Assert.InRange(e.Line, 1, lineCount));
+            Assert.All(result.Root.Entries, e => Assert.InRange(e.Line, 1, lineCount));
+        }
+    }
+
+    [Fact]
+    public void Parse_stops_at_a_bounded_depth_instead_of_exhausting_the_stack()
+    {
+        var text = string.Concat(Enumerable.Range(0, 300).Select(i => new string(' ', i) + "k:\n"));
+
+        var result = SimpleYamlParser.Parse(text);
+
+        Assert.Contains(result.Errors, e => e.Message.Contains("för många nivåer"));
+    }
 }
