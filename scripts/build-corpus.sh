@@ -48,18 +48,21 @@ pdf_fingerprint() {
 
 filter_arg="${1:-}"
 pdf_jobs=()
+declare -A expected_pages
 built=0
 for src in "$src_dir"/*.md; do
   name="$(basename "$src")"
   [[ "$name" == README.md ]] && continue
   [[ -n "$filter_arg" && "$name" != *"$filter_arg"* ]] && continue
-  IFS=$'\t' read -r format file < <(python3 "$tool" prepare "$src" "$work" "$out_dir" "$work/default-reference.docx")
+  IFS=$'\t' read -r format file pages wordmall < <(python3 "$tool" prepare "$src" "$work" "$out_dir" "$work/default-reference.docx")
   [[ -n "${file:-}" ]] || { echo "$name: kunde inte läsa huvudet" >&2; exit 1; }
   stem="${name%.md}"
   case "$format" in
     docx)
       pandoc "$work/$stem.md" --from markdown --to docx --lua-filter "$filter" \
         --reference-doc "$work/$stem.ref.docx" -o "$out_dir/$file"
+      # "wordmall: svensk": heading styles named as Swedish Word names them (Rubrik1, "Rubrik 1").
+      if [[ "$wordmall" == svensk ]]; then python3 "$tool" swedish-styles "$out_dir/$file"; fi
       ;;
     pdf)
       mkdir -p "$work/pdf/$stem"
@@ -67,6 +70,7 @@ for src in "$src_dir"/*.md; do
       pandoc "$work/$stem.md" --from markdown --to docx --lua-filter "$filter" \
         --reference-doc "$work/$stem.ref.docx" -o "$target"
       pdf_jobs+=("$target")
+      expected_pages["$target"]="$pages"
       ;;
   esac
   echo "byggd: $file ($format)"
@@ -84,6 +88,11 @@ if ((${#pdf_jobs[@]})); then
     new="$work/pdfout/$name"
     if [[ ! -s "$new" ]]; then
       echo "LibreOffice gav ingen PDF för $name:" >&2; cat "$work/soffice.log" >&2; exit 1
+    fi
+    actual="$(pdfinfo "$new" | awk '/^Pages:/ {print $2}')"
+    if [[ "$actual" != "${expected_pages[$docx]}" ]]; then
+      echo "$name: $actual sidor men ${expected_pages[$docx]} väntade – en sida rymmer inte sin text; korta den eller flytta \\newpage" >&2
+      exit 1
     fi
     # LibreOffice stamps every PDF with the current time, so keep the committed file when
     # the text and properties are unchanged: rebuilding then leaves git clean.

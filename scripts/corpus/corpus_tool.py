@@ -163,7 +163,7 @@ def reference_docx(meta, default_ref, out):
 def prepare(src, meta, body, work, out_dir, default_ref):
     """Everything for one source in one process (starting Python is slow on a busy machine):
     writes the .md/.txt document or the pandoc input and reference .docx, and the sidecar;
-    prints "format<TAB>file name" for the shell script."""
+    prints "format<TAB>file name<TAB>expected pages" for the shell script."""
 
     stem = os.path.splitext(os.path.basename(src))[0]
     fmt, name = meta["format"], meta["fil"]
@@ -181,10 +181,35 @@ def prepare(src, meta, body, work, out_dir, default_ref):
         sidecar(meta, side)
     elif os.path.exists(side):
         os.remove(side)
-    print(f"{fmt}\t{name}")
+    # Every page ends at a \newpage, so a PDF with more pages than breaks + 1 has a page that overflowed.
+    pages = sum(1 for line in body.splitlines() if line.strip() == "\\newpage") + 1
+    print(f"{fmt}\t{name}\t{pages}\t{meta.get('wordmall', 'standard')}")
+
+
+def swedish_styles(docx):
+    """Rename the heading styles as Swedish Word names them (Rubrik, Rubrik1, "Rubrik 1"…), so the
+    corpus also has a document that is only recognisable by Swedish style names and outline levels."""
+    renames = [(r'(w:(?:styleId|val)=)"Heading(\d)"', r'\g<1>"Rubrik\2"'),
+               (r'(w:val=)"Heading (\d)"', r'\g<1>"Rubrik \2"'),
+               (r'(w:(?:styleId|val)=)"Title"', r'\g<1>"Rubrik"'),
+               (r'(w:(?:styleId|val)=)"Subtitle"', r'\g<1>"Underrubrik"')]
+    tmp = docx + ".tmp"
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename in ("word/styles.xml", "word/document.xml"):
+                text = data.decode("utf-8")
+                for pattern, replacement in renames:
+                    text = re.sub(pattern, replacement, text)
+                data = text.encode("utf-8")
+            dst.writestr(info, data)
+    os.replace(tmp, docx)
 
 
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "swedish-styles":
+        swedish_styles(sys.argv[2])
+        return
     if len(sys.argv) != 6 or sys.argv[1] != "prepare":
         sys.exit("användning: corpus_tool.py prepare KÄLLA ARBETSMAPP KORPUSMAPP STANDARD-REFERENS.docx")
     src = sys.argv[2]
