@@ -107,7 +107,7 @@ public sealed partial class IndexStore : IDisposable
 
     private int? ReadSchemaVersion()
     {
-        if (!File.Exists(Path))
+        if (!File.Exists(Path) || new FileInfo(Path).Length == 0)
         {
             return null;
         }
@@ -122,8 +122,8 @@ public sealed partial class IndexStore : IDisposable
         }
         catch (SqliteException)
         {
-            // Not our file or an old layout without meta: rebuild it.
-            return -1;
+            // Not an index at all (a mistyped --index pointing at a document, say): never overwrite it.
+            throw new InvalidDataException($"Filen {Path} är inte ett Kunskapsbank-index och lämnas orörd. Ange en annan indexfil.");
         }
     }
 
