@@ -28,6 +28,13 @@ public sealed class PassageSelector(Analyzer analyzer)
             return [];
         }
 
+        // passage_fts has no prefix index, so a prefix lookup merges every matching term's whole doclist; when other
+        // words can place the passage, prefixes are left to the snippet's marking.
+        if (leaves.Any(l => l is not PrefixClause))
+        {
+            leaves = leaves.Where(l => l is not PrefixClause).ToList();
+        }
+
         var titleStems = analyzer.Analyze(title).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var scores = new Dictionary<long, double>();
         int? passageCount = null;

@@ -36,7 +36,7 @@ namespace Kunskapsbank.Indexer.Index;
 public sealed partial class IndexStore : IDisposable
 {
     /// <summary>Bump when the schema or the way text is analysed into it changes; an older file is rebuilt.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -107,7 +107,7 @@ public sealed partial class IndexStore : IDisposable
 
     private int? ReadSchemaVersion()
     {
-        if (!File.Exists(Path))
+        if (!File.Exists(Path) || new FileInfo(Path).Length == 0)
         {
             return null;
         }
@@ -122,8 +122,8 @@ public sealed partial class IndexStore : IDisposable
         }
         catch (SqliteException)
         {
-            // Not our file or an old layout without meta: rebuild it.
-            return -1;
+            // Not an index at all (a mistyped --index pointing at a document, say): never overwrite it.
+            throw new InvalidDataException($"Filen {Path} är inte ett Kunskapsbank-index och lämnas orörd. Ange en annan indexfil.");
         }
     }
 

@@ -59,6 +59,19 @@ public sealed class IndexStoreTests
     }
 
     [Fact]
+    public void Open_FileThatIsNotAnIndex_IsRefusedAndLeftUntouched()
+    {
+        using var corpus = new TestCorpus();
+        Directory.CreateDirectory(Path.GetDirectoryName(corpus.IndexPath)!);
+        File.WriteAllText(corpus.IndexPath, "Ett viktigt dokument som inte är en databas.");
+
+        var error = Assert.Throws<InvalidDataException>(() => corpus.Index);
+
+        Assert.Contains("inte ett Kunskapsbank-index", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Ett viktigt dokument som inte är en databas.", File.ReadAllText(corpus.IndexPath));
+    }
+
+    [Fact]
     public void Index_AfterSyncing_PassesSqliteAndFts5IntegrityChecks()
     {
         using var corpus = new TestCorpus();
