@@ -29,6 +29,7 @@ internal sealed class AnswerCheck(ISearchEngine engine, Analyzer analyzer)
             withHits += response.Total > 0 ? 1 : 0;
             partial += response.PartialMatch ? 1 : 0;
             CheckShape(query, response, problems);
+            CheckBestPassageShowsAMatch(query, response, problems);
             CheckFilters(query, response, problems);
             if (IsPlainAndQuery(query) && !response.PartialMatch && response.CorrectedQuery is null)
             {
@@ -62,12 +63,30 @@ internal sealed class AnswerCheck(ISearchEngine engine, Analyzer analyzer)
                 problems.Add($"{query.Line}: {hit.Path} har {hit.Passages.Count} stycken (väntat 1–3)");
             }
         }
+    }
 
-        if (response.Hits.Count > 0 && !query.IsPrefix && !response.Hits[0].Passages.Any(p => p.Snippet.Contains("<mark>", StringComparison.Ordinal)))
+    // A document may match on its title or a heading alone (passage text never repeats its heading), so those count.
+    private void CheckBestPassageShowsAMatch(BenchQuery query, SearchResponse response, List<string> problems)
+    {
+        if (response.Hits.Count == 0 || query.IsPrefix)
         {
-            problems.Add($"{query.Line}: bästa träffens utdrag saknar markerade ord");
+            return;
+        }
+
+        var terms = QueryTerms(query).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var shown = analyzer.Analyze(response.Hits[0].Title).Any(t => terms.Contains(t.Term)) || response.Hits[0].Passages.Any(p =>
+            p.Snippet.Contains("<mark>", StringComparison.Ordinal)
+            || (p.Heading is not null && analyzer.Analyze(p.Heading).Any(t => terms.Contains(t.Term))));
+        if (!shown)
+        {
+            problems.Add($"{query.Line}: bästa träffens stycken visar inget av sökorden");
         }
     }
+
+    private List<Token> QueryTerms(BenchQuery query) =>
+        analyzer.Analyze(query.Text.Replace("\"", " ", StringComparison.Ordinal))
+            .Where(t => !t.IsCompoundPart && !t.IsStopWord)
+            .ToList();
 
     private static void CheckFilters(BenchQuery query, SearchResponse response, List<string> problems)
     {
@@ -106,9 +125,7 @@ internal sealed class AnswerCheck(ISearchEngine engine, Analyzer analyzer)
     // Every required query term must occur in the document the engine returned: as a stem, an exact word or a compound part.
     private void CheckTermsPresent(BenchQuery query, SearchResponse response, List<string> problems)
     {
-        var required = analyzer.Analyze(query.Text.Replace("\"", " ", StringComparison.Ordinal))
-            .Where(t => !t.IsCompoundPart && !t.IsStopWord)
-            .ToList();
+        var required = QueryTerms(query);
         foreach (var hit in response.Hits.Take(3))
         {
             var document = engine.GetDocument(hit.Id);
@@ -119,7 +136,8 @@ internal sealed class AnswerCheck(ISearchEngine engine, Analyzer analyzer)
             }
 
             var terms = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var token in document.Passages.SelectMany(p => analyzer.Analyze(p.Text)).Concat(analyzer.Analyze(document.Title)))
+            var texts = document.Passages.SelectMany(p => p.HeadingPath.Append(p.Text)).Append(document.Title);
+            foreach (var token in texts.Distinct(StringComparer.Ordinal).SelectMany(analyzer.Analyze))
             {
                 terms.Add(token.Term);
                 terms.Add(token.Word);
