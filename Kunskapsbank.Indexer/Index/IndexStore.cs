@@ -41,15 +41,28 @@ public sealed partial class IndexStore : IDisposable
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
 
+    /// <summary>Page cache of each reader connection, in KiB: readers are many, and the mmap below serves hot pages.</summary>
+    private const int ReaderCacheKib = 8 * 1024;
+
+    /// <summary>Page cache of the single writer connection, in KiB: bulk indexing rewrites the same FTS pages often.</summary>
+    private const int WriterCacheKib = 64 * 1024;
+
+    /// <summary>Memory-mapped window of the file; mapped pages are shared by all connections (and the OS page cache).</summary>
+    private const long MmapBytes = 256L * 1024 * 1024;
+
     private readonly string _connectionString;
     private readonly ConcurrentBag<ReaderSession> _readers = [];
+    private readonly SemaphoreSlim _readerSlots;
+    private int _openReaders;
     private readonly Lock _writerLock = new();
     private SqliteConnection? _writer;
     private bool _disposed;
 
-    private IndexStore(string path)
+    private IndexStore(string path, int maxReaders)
     {
         Path = path;
+        MaxReaders = maxReaders;
+        _readerSlots = new SemaphoreSlim(maxReaders, maxReaders);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -65,11 +78,25 @@ public sealed partial class IndexStore : IDisposable
     /// <summary>True when opening found an index of another schema version and started a fresh one.</summary>
     public bool WasRebuilt { get; private set; }
 
+    /// <summary>The most reader connections this store ever holds open; further readers wait for a free one.</summary>
+    public int MaxReaders { get; }
+
+    /// <summary>Reader connections open right now (pooled or rented).</summary>
+    public int OpenReaders => Volatile.Read(ref _openReaders);
+
+    /// <summary>The default bound on reader connections: enough to keep every core busy, independent of client count.</summary>
+    public static int DefaultMaxReaders => 2 * Environment.ProcessorCount;
+
     /// <summary>Opens or creates the index file (and its folder); a file of an older schema version is replaced.</summary>
     /// <exception cref="InvalidDataException">The file was written by a newer schema version (it is left untouched).</exception>
-    public static IndexStore Open(string path)
+    public static IndexStore Open(string path) => Open(path, DefaultMaxReaders);
+
+    /// <summary>Opens or creates the index file with at most <paramref name="maxReaders"/> reader connections.</summary>
+    /// <exception cref="InvalidDataException">The file was written by a newer schema version (it is left untouched).</exception>
+    public static IndexStore Open(string path, int maxReaders)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxReaders, 1);
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder))
@@ -77,7 +104,7 @@ public sealed partial class IndexStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var store = new IndexStore(full);
+        var store = new IndexStore(full, maxReaders);
         store.Initialise();
         return store;
     }
@@ -188,11 +215,12 @@ public sealed partial class IndexStore : IDisposable
         CREATE VIRTUAL TABLE IF NOT EXISTS doc_vocab USING fts5vocab(doc_fts, 'col');
         """;
 
-    private SqliteConnection OpenConnection()
+    private SqliteConnection OpenConnection(int cacheKib = ReaderCacheKib)
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;");
+        // A negative cache_size is in KiB. Every connection has its own page cache, so readers get a small one.
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA mmap_size={MmapBytes}; PRAGMA cache_size=-{cacheKib}; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;"));
         return connection;
     }
 
@@ -270,6 +298,7 @@ public sealed partial class IndexStore : IDisposable
 
         while (_readers.TryTake(out var session))
         {
+            Interlocked.Decrement(ref _openReaders);
             session.Dispose();
         }
     }
