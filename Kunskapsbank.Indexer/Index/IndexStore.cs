@@ -29,14 +29,17 @@ namespace Kunskapsbank.Indexer.Index;
 /// here, so they are not stored twice.</item>
 /// <item><c>doc_vocab</c>: fts5vocab over <c>doc_fts</c>: document frequencies for typo correction and typeahead.</item>
 /// </list>
-/// Both FTS5 tables are contentless (the text lives in <c>passages</c>) with contentless_delete so a document can be
-/// replaced in place. Their tokenizer is told to keep our terms whole (see <see cref="FtsTerm"/>): the analyzer has
+/// <c>doc_fts</c> keeps its own copy of the indexed terms: bm25 divides by the row count and average column lengths
+/// FTS5 keeps for the table, and only a table that knows a deleted row's values subtracts them. A contentless_delete
+/// table leaves both totals as they were, so after changes, deletions and moves the scores drifted away from those of a
+/// clean build of the same files. <c>passage_fts</c> is never ranked, so it stays contentless (the text lives in
+/// <c>passages</c>) with contentless_delete so a document can be replaced in place. Their tokenizer is told to keep our terms whole (see <see cref="FtsTerm"/>): the analyzer has
 /// already done all tokenizing. WAL lets one writer work while any number of readers search.
 /// </remarks>
 public sealed partial class IndexStore : IDisposable
 {
     /// <summary>Bump when the schema or the way text is analysed into it changes; an older file is rebuilt.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -209,7 +212,7 @@ public sealed partial class IndexStore : IDisposable
             content_hash TEXT NOT NULL,
             failed_at INTEGER NOT NULL) WITHOUT ROWID;
         CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5({FtsColumnsDocument},
-            content='', contentless_delete=1, tokenize="{FtsTerm.Tokenizer}", prefix='3');
+            tokenize="{FtsTerm.Tokenizer}", prefix='3');
         CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5({FtsColumnsPassage},
             content='', contentless_delete=1, tokenize="{FtsTerm.Tokenizer}");
         CREATE VIRTUAL TABLE IF NOT EXISTS doc_vocab USING fts5vocab(doc_fts, 'col');
