@@ -50,8 +50,9 @@ public sealed partial class IndexStore : IDisposable
     /// <summary>Page cache of the single writer connection, in KiB: bulk indexing rewrites the same FTS pages often.</summary>
     private const int WriterCacheKib = 64 * 1024;
 
-    /// <summary>Memory-mapped window of the file; mapped pages are shared by all connections (and the OS page cache).</summary>
-    private const long MmapBytes = 256L * 1024 * 1024;
+    /// <summary>Memory-mapped window of the file: mapped pages are shared, but every touched page counts in the service's RSS,
+    /// so only the hot head of the file is mapped; the rest is read through the small per-connection caches.</summary>
+    private const long MmapBytes = 64L * 1024 * 1024;
 
     private readonly string _connectionString;
     private readonly ConcurrentBag<ReaderSession> _readers = [];
