@@ -6,12 +6,13 @@ public static class SwedishAnalyzer
     /// <summary>Creates the analyzer used for both documents and queries (loads the embedded dictionaries once).</summary>
     public static Analyzer Create()
     {
+        var lexicon = CompoundLexicon.Load();
         ITokenFilter[] filters =
         [
             new LowercaseFilter(),
             new StopWordFilter(StopWords.Load()),
-            new CompoundSplitFilter(new CompoundSplitter(CompoundLexicon.Load())),
-            new StemFilter(StemOverrides.Load()),
+            new CompoundSplitFilter(new CompoundSplitter(lexicon)),
+            new StemFilter(StemOverrides.Load(), lexicon),
         ];
         return new Analyzer(text => Run(filters, text));
     }

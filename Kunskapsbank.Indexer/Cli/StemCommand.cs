@@ -17,8 +17,8 @@ internal static class StemCommand
             return 2;
         }
 
-        // Plain Snowball by default (comparable with the Snowball vocabulary); --index adds the project's overrides.
-        Func<string, string> stem = useOverrides ? new StemFilter(StemOverrides.Load()).Stem : SwedishStemmer.Stem;
+        // Plain Snowball by default (comparable with the Snowball vocabulary); --index stems as the index does (overrides, -an rule).
+        Func<string, string> stem = useOverrides ? new StemFilter(StemOverrides.Load(), CompoundLexicon.Load()).Stem : SwedishStemmer.Stem;
 
         // Console.Out flushes on every line; batching keeps 30,000 words far below a second.
         var output = new StringBuilder(FlushAt + 256);

@@ -8,11 +8,37 @@ public sealed partial class IndexStore
 {
     /// <summary>Borrows a reader connection with its prepared statements; return it with <see cref="Return"/>.</summary>
     /// <remarks>Connections and statements are reused across queries: opening and preparing would otherwise cost more
-    /// than matching a rare term.</remarks>
+    /// than matching a rare term. At most <see cref="MaxReaders"/> exist: each holds a page cache and statement memory,
+    /// so a burst of clients waits briefly for a free reader instead of growing memory with the number of clients.
+    /// Never rent a second session while holding one (that could wait for ever when all are taken).</remarks>
     public ReaderSession Rent()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _readers.TryTake(out var session) ? session : new ReaderSession(OpenConnection());
+        _readerSlots.Wait();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_readers.TryTake(out var session))
+            {
+                return session;
+            }
+
+            Interlocked.Increment(ref _openReaders);
+            try
+            {
+                return new ReaderSession(OpenConnection());
+            }
+            catch
+            {
+                Interlocked.Decrement(ref _openReaders);
+                throw;
+            }
+        }
+        catch
+        {
+            _readerSlots.Release();
+            throw;
+        }
     }
 
     /// <summary>Gives a session back to the pool.</summary>
@@ -21,12 +47,15 @@ public sealed partial class IndexStore
         ArgumentNullException.ThrowIfNull(session);
         if (_disposed)
         {
+            Interlocked.Decrement(ref _openReaders);
             session.Dispose();
         }
         else
         {
             _readers.Add(session);
         }
+
+        _readerSlots.Release();
     }
 
     /// <summary>One reader connection and its prepared statements. Used by one thread at a time.</summary>

@@ -17,7 +17,7 @@ public sealed partial class IndexStore
         lock (_writerLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer ??= OpenConnection();
+            _writer ??= OpenConnection(WriterCacheKib);
             return new WriteBatch(_writer);
         }
     }

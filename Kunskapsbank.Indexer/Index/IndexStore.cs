@@ -29,27 +29,44 @@ namespace Kunskapsbank.Indexer.Index;
 /// here, so they are not stored twice.</item>
 /// <item><c>doc_vocab</c>: fts5vocab over <c>doc_fts</c>: document frequencies for typo correction and typeahead.</item>
 /// </list>
-/// Both FTS5 tables are contentless (the text lives in <c>passages</c>) with contentless_delete so a document can be
-/// replaced in place. Their tokenizer is told to keep our terms whole (see <see cref="FtsTerm"/>): the analyzer has
+/// <c>doc_fts</c> keeps its own copy of the indexed terms: bm25 divides by the row count and average column lengths
+/// FTS5 keeps for the table, and only a table that knows a deleted row's values subtracts them. A contentless_delete
+/// table leaves both totals as they were, so after changes, deletions and moves the scores drifted away from those of a
+/// clean build of the same files. <c>passage_fts</c> is never ranked, so it stays contentless (the text lives in
+/// <c>passages</c>) with contentless_delete so a document can be replaced in place. Their tokenizer is told to keep our terms whole (see <see cref="FtsTerm"/>): the analyzer has
 /// already done all tokenizing. WAL lets one writer work while any number of readers search.
 /// </remarks>
 public sealed partial class IndexStore : IDisposable
 {
     /// <summary>Bump when the schema or the way text is analysed into it changes; an older file is rebuilt.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 5;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
 
+    /// <summary>Page cache of each reader connection, in KiB: readers are many, and the mmap below serves hot pages.</summary>
+    private const int ReaderCacheKib = 8 * 1024;
+
+    /// <summary>Page cache of the single writer connection, in KiB: bulk indexing rewrites the same FTS pages often.</summary>
+    private const int WriterCacheKib = 64 * 1024;
+
+    /// <summary>Memory-mapped window of the file: mapped pages are shared, but every touched page counts in the service's RSS,
+    /// so only the hot head of the file is mapped; the rest is read through the small per-connection caches.</summary>
+    private const long MmapBytes = 64L * 1024 * 1024;
+
     private readonly string _connectionString;
     private readonly ConcurrentBag<ReaderSession> _readers = [];
+    private readonly SemaphoreSlim _readerSlots;
+    private int _openReaders;
     private readonly Lock _writerLock = new();
     private SqliteConnection? _writer;
     private bool _disposed;
 
-    private IndexStore(string path)
+    private IndexStore(string path, int maxReaders)
     {
         Path = path;
+        MaxReaders = maxReaders;
+        _readerSlots = new SemaphoreSlim(maxReaders, maxReaders);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -65,11 +82,25 @@ public sealed partial class IndexStore : IDisposable
     /// <summary>True when opening found an index of another schema version and started a fresh one.</summary>
     public bool WasRebuilt { get; private set; }
 
+    /// <summary>The most reader connections this store ever holds open; further readers wait for a free one.</summary>
+    public int MaxReaders { get; }
+
+    /// <summary>Reader connections open right now (pooled or rented).</summary>
+    public int OpenReaders => Volatile.Read(ref _openReaders);
+
+    /// <summary>The default bound on reader connections: enough to keep every core busy, independent of client count.</summary>
+    public static int DefaultMaxReaders => 2 * Environment.ProcessorCount;
+
     /// <summary>Opens or creates the index file (and its folder); a file of an older schema version is replaced.</summary>
     /// <exception cref="InvalidDataException">The file was written by a newer schema version (it is left untouched).</exception>
-    public static IndexStore Open(string path)
+    public static IndexStore Open(string path) => Open(path, DefaultMaxReaders);
+
+    /// <summary>Opens or creates the index file with at most <paramref name="maxReaders"/> reader connections.</summary>
+    /// <exception cref="InvalidDataException">The file was written by a newer schema version (it is left untouched).</exception>
+    public static IndexStore Open(string path, int maxReaders)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxReaders, 1);
         var full = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder))
@@ -77,7 +108,7 @@ public sealed partial class IndexStore : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        var store = new IndexStore(full);
+        var store = new IndexStore(full, maxReaders);
         store.Initialise();
         return store;
     }
@@ -182,17 +213,18 @@ public sealed partial class IndexStore : IDisposable
             content_hash TEXT NOT NULL,
             failed_at INTEGER NOT NULL) WITHOUT ROWID;
         CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5({FtsColumnsDocument},
-            content='', contentless_delete=1, tokenize="{FtsTerm.Tokenizer}", prefix='3');
+            tokenize="{FtsTerm.Tokenizer}", prefix='3');
         CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5({FtsColumnsPassage},
             content='', contentless_delete=1, tokenize="{FtsTerm.Tokenizer}");
         CREATE VIRTUAL TABLE IF NOT EXISTS doc_vocab USING fts5vocab(doc_fts, 'col');
         """;
 
-    private SqliteConnection OpenConnection()
+    private SqliteConnection OpenConnection(int cacheKib = ReaderCacheKib)
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;");
+        // A negative cache_size is in KiB. Every connection has its own page cache, so readers get a small one.
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA mmap_size={MmapBytes}; PRAGMA cache_size=-{cacheKib}; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;"));
         return connection;
     }
 
@@ -270,6 +302,7 @@ public sealed partial class IndexStore : IDisposable
 
         while (_readers.TryTake(out var session))
         {
+            Interlocked.Decrement(ref _openReaders);
             session.Dispose();
         }
     }

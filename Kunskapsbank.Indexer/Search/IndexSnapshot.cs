@@ -8,14 +8,14 @@ namespace Kunskapsbank.Indexer.Search;
 /// <summary>What the search side keeps in memory for one index generation: summaries, facets, vocabulary.</summary>
 public sealed class IndexSnapshot
 {
-    private readonly Lazy<Vocabulary> _vocabulary;
+    private readonly Lock _vocabularyLock = new();
+    private volatile Vocabulary? _vocabulary;
 
-    private IndexSnapshot(long generation, Dictionary<long, DocumentSummary> documents, FacetCache facets, Lazy<Vocabulary> vocabulary)
+    private IndexSnapshot(long generation, Dictionary<long, DocumentSummary> documents, FacetCache facets)
     {
         Generation = generation;
         Documents = documents;
         Facets = facets;
-        _vocabulary = vocabulary;
     }
 
     /// <summary>The index generation this snapshot reflects.</summary>
@@ -30,37 +30,41 @@ public sealed class IndexSnapshot
     /// <summary>Facet values of every document.</summary>
     public FacetCache Facets { get; }
 
-    /// <summary>Terms and document frequencies (loaded on first use).</summary>
-    public Vocabulary Vocabulary => _vocabulary.Value;
-
-    /// <summary>Loads the snapshot through a reader session; the vocabulary loads later through <paramref name="store"/>.</summary>
-    public static IndexSnapshot Load(IndexStore store, IndexStore.ReaderSession session, long generation, Taxonomy taxonomy)
+    /// <summary>Terms and document frequencies, loaded once per snapshot on first use through the caller's session.</summary>
+    /// <remarks>The caller's own session is used rather than renting another: the reader pool is bounded, and a second
+    /// rent while holding one could wait for ever when every reader is taken.</remarks>
+    public Vocabulary VocabularyFrom(IndexStore.ReaderSession session)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(session);
+        if (_vocabulary is { } loaded)
+        {
+            return loaded;
+        }
+
+        lock (_vocabularyLock)
+        {
+            return _vocabulary ??= LoadVocabulary(session);
+        }
+    }
+
+    /// <summary>Loads the snapshot (summaries and facets) through a reader session.</summary>
+    public static IndexSnapshot Load(IndexStore.ReaderSession session, long generation, Taxonomy taxonomy)
+    {
         ArgumentNullException.ThrowIfNull(session);
         var documents = session.ReadSummaries().ToDictionary(d => d.Id);
         var rows = new List<(long, string, string, string)>();
         session.ReadFacetRows((doc, facet, value, label) => rows.Add((doc, facet, value, label)));
         var facets = FacetCache.Build(rows, taxonomy);
-        var vocabulary = new Lazy<Vocabulary>(() => LoadVocabulary(store), LazyThreadSafetyMode.ExecutionAndPublication);
-        return new IndexSnapshot(generation, documents, facets, vocabulary)
+        return new IndexSnapshot(generation, documents, facets)
         {
             ByTitleLength = documents.Values.OrderBy(d => d.Title.Length).ThenBy(d => d.Id).ToList(),
         };
     }
 
-    private static Vocabulary LoadVocabulary(IndexStore store)
+    private static Vocabulary LoadVocabulary(IndexStore.ReaderSession session)
     {
-        var session = store.Rent();
-        try
-        {
-            var stems = session.ReadVocabulary(["title_s", "head_s", "body_s", "parts"]);
-            var words = session.ReadVocabulary(["title_w", "head_w", "body_w"]);
-            return new Vocabulary(stems, words);
-        }
-        finally
-        {
-            store.Return(session);
-        }
+        var stems = session.ReadVocabulary(["title_s", "head_s", "body_s", "parts"]);
+        var words = session.ReadVocabulary(["title_w", "head_w", "body_w"]);
+        return new Vocabulary(stems, words);
     }
 }

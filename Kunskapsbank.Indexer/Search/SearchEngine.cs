@@ -77,7 +77,7 @@ public sealed class SearchEngine : ISearchEngine
             var partial = false;
             if (clause is not null && result.Total <= 2)
             {
-                var corrected = Correct(snapshot.Vocabulary, clause, request.Query);
+                var corrected = Correct(snapshot.VocabularyFrom(session), clause, request.Query);
                 if (corrected is not null)
                 {
                     suggestion = corrected.Value.Text;
@@ -165,9 +165,11 @@ public sealed class SearchEngine : ISearchEngine
         limit = Math.Min(limit, 50);
         var session = _store.Rent();
         IndexSnapshot snapshot;
+        Vocabulary vocabulary;
         try
         {
             snapshot = Snapshot(session);
+            vocabulary = snapshot.VocabularyFrom(session);
         }
         finally
         {
@@ -197,7 +199,7 @@ public sealed class SearchEngine : ISearchEngine
         var last = lower[(lastSpace + 1)..];
         if (last.Length > 0)
         {
-            foreach (var word in snapshot.Vocabulary.WordsWithPrefix(last, limit - completions.Count))
+            foreach (var word in vocabulary.WordsWithPrefix(last, limit - completions.Count))
             {
                 completions.Add(new Completion(head + word.Term, "term", null));
             }
@@ -233,9 +235,11 @@ public sealed class SearchEngine : ISearchEngine
     {
         var session = _store.Rent();
         IndexSnapshot snapshot;
+        Vocabulary vocabulary;
         try
         {
             snapshot = Snapshot(session);
+            vocabulary = snapshot.VocabularyFrom(session);
         }
         finally
         {
@@ -279,7 +283,7 @@ public sealed class SearchEngine : ISearchEngine
             snapshot = _snapshot;
             if (snapshot is null || snapshot.Generation != generation)
             {
-                snapshot = IndexSnapshot.Load(_store, session, generation, _taxonomy());
+                snapshot = IndexSnapshot.Load(session, generation, _taxonomy());
                 _snapshot = snapshot;
             }
 

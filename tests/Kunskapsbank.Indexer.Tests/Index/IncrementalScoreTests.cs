@@ -1,0 +1,79 @@
+using Kunskapsbank.Indexer.Tests.Corpus;
+
+namespace Kunskapsbank.Indexer.Tests.Index;
+
+/// <summary>An index kept up to date by incremental syncs ranks exactly like a clean build of the same files.</summary>
+public sealed class IncrementalScoreTests
+{
+    private static readonly string[] Queries = ["våld", "skolan", "kvinnojouren", "barn", "hedersrelaterat våld", "samtal stöd"];
+
+    [Fact]
+    public void Sync_AfterChangedDeletedAndMovedFiles_GivesTheSameScoresAsACleanIndex()
+    {
+        using var incremental = new TestCorpus();
+        var files = InitialFiles();
+        foreach (var (path, (title, body)) in files)
+        {
+            incremental.WriteMarkdown(path, title, body);
+        }
+
+        incremental.Sync();
+        _ = Snapshot(incremental);
+
+        // Change two files (one longer, one shorter), delete two and move one into a sub-folder.
+        files["a.md"] = ("Våld i skolan", "Våld i skolan. Skolan behöver stöd. Kvinnojouren ger stöd och samtal om våld och barn i skolan varje vecka.");
+        files["b.md"] = ("Barn", "Barn.");
+        files.Remove("c.md");
+        files.Remove("d.md");
+        var moved = files["e.md"];
+        files.Remove("e.md");
+        files["arkiv/e.md"] = moved;
+        incremental.WriteMarkdown("a.md", files["a.md"].Title, files["a.md"].Body);
+        incremental.WriteMarkdown("b.md", files["b.md"].Title, files["b.md"].Body);
+        File.Delete(incremental.FullPath("c.md"));
+        File.Delete(incremental.FullPath("d.md"));
+        Directory.CreateDirectory(incremental.FullPath("arkiv"));
+        File.Move(incremental.FullPath("e.md"), incremental.FullPath("arkiv/e.md"));
+        incremental.Sync();
+
+        using var clean = new TestCorpus();
+        foreach (var (path, (title, body)) in files)
+        {
+            clean.WriteMarkdown(path, title, body);
+        }
+
+        clean.Sync();
+
+        var expected = Snapshot(clean);
+        var actual = Snapshot(incremental);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var query in Queries)
+        {
+            Assert.Equal(expected[query].Select(h => h.Path), actual[query].Select(h => h.Path));
+            foreach (var (want, got) in expected[query].Zip(actual[query]))
+            {
+                Assert.True(Math.Abs(want.Score - got.Score) < 1e-9, $"{query} / {want.Path}: ren {want.Score}, inkrementell {got.Score}");
+            }
+        }
+    }
+
+    private static Dictionary<string, (string Title, string Body)> InitialFiles()
+    {
+        var files = new Dictionary<string, (string Title, string Body)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var body = string.Join(' ', Enumerable.Repeat($"Dokument {i} om våld i nära relationer och barn i skolan.", 1 + (i % 4)));
+            if (i % 3 == 0)
+            {
+                body += " Kvinnojouren erbjuder samtal och stöd. Hedersrelaterat våld och förtryck.";
+            }
+
+            files[$"{(char)('a' + i)}.md"] = ($"Vägledning {i}", body);
+        }
+
+        return files;
+    }
+
+    private static Dictionary<string, List<(string Path, double Score)>> Snapshot(TestCorpus corpus) =>
+        Queries.ToDictionary(q => q, q => corpus.Search(q, pageSize: 50).Hits.Select(h => (h.Path, h.Score)).OrderBy(h => h.Path, StringComparer.Ordinal).ToList());
+}
