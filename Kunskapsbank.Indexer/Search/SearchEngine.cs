@@ -163,18 +163,7 @@ public sealed class SearchEngine : ISearchEngine
         }
 
         limit = Math.Min(limit, 50);
-        var session = _store.Rent();
-        IndexSnapshot snapshot;
-        Vocabulary vocabulary;
-        try
-        {
-            snapshot = Snapshot(session);
-            vocabulary = snapshot.VocabularyFrom(session);
-        }
-        finally
-        {
-            _store.Return(session);
-        }
+        var (snapshot, vocabulary) = SnapshotWithVocabulary();
 
         var swedish = CultureInfo.GetCultureInfo("sv-SE");
         var lower = text.ToLower(swedish).TrimStart();
@@ -230,21 +219,25 @@ public sealed class SearchEngine : ISearchEngine
         }
     }
 
-    /// <inheritdoc />
-    public IReadOnlyList<FacetSummary> GetFacets()
+    // The vocabulary loads through the same pooled reader as the snapshot: taking a second reader could wait forever once the pool is full.
+    private (IndexSnapshot Snapshot, Vocabulary Vocabulary) SnapshotWithVocabulary()
     {
         var session = _store.Rent();
-        IndexSnapshot snapshot;
-        Vocabulary vocabulary;
         try
         {
-            snapshot = Snapshot(session);
-            vocabulary = snapshot.VocabularyFrom(session);
+            var snapshot = Snapshot(session);
+            return (snapshot, snapshot.VocabularyFrom(session));
         }
         finally
         {
             _store.Return(session);
         }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<FacetSummary> GetFacets()
+    {
+        var (snapshot, vocabulary) = SnapshotWithVocabulary();
 
         var counter = snapshot.Facets.CreateCounter(new Dictionary<string, IReadOnlyList<int>>());
         foreach (var id in snapshot.Documents.Keys)
