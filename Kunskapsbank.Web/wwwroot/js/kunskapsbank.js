@@ -214,6 +214,8 @@
   }
 
   function showSuggestions(items) {
+    // A newer answer can arrive after the user has already arrowed into the list: keep their choice if it is still offered.
+    var chosenText = activeOption >= 0 && suggestions[activeOption] ? suggestions[activeOption].text : null;
     suggestions = items;
     activeOption = -1;
     list.textContent = '';
@@ -243,6 +245,12 @@
     });
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
+    if (chosenText !== null) {
+      var kept = items.findIndex(function (item) { return item.text === chosenText; });
+      if (kept >= 0) {
+        highlight(kept);
+      }
+    }
   }
 
   function scheduleSuggestions() {
