@@ -23,13 +23,7 @@ public sealed class IndexStoreTests
         corpus.WriteMarkdown("a.md", "A", "Text om kvinnojour.");
         corpus.Sync();
         corpus.Reopen();
-        using (var connection = new SqliteConnection($"Data Source={corpus.IndexPath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE meta SET value = '0' WHERE key = 'schema_version'";
-            command.ExecuteNonQuery();
-        }
+        SetSchemaVersion(corpus.IndexPath, 0);
 
         Assert.True(corpus.Index.WasRebuilt);
         Assert.Equal(0, corpus.Search("kvinnojour").Total);
@@ -44,13 +38,7 @@ public sealed class IndexStoreTests
         corpus.WriteMarkdown("a.md", "A", "Text om kvinnojour.");
         corpus.Sync();
         corpus.Reopen();
-        using (var connection = new SqliteConnection($"Data Source={corpus.IndexPath};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE meta SET value = '999' WHERE key = 'schema_version'";
-            command.ExecuteNonQuery();
-        }
+        SetSchemaVersion(corpus.IndexPath, 999);
 
         var error = Assert.Throws<InvalidDataException>(() => corpus.Index);
 
@@ -131,5 +119,15 @@ public sealed class IndexStoreTests
 
         Assert.Equal(["a.md"], corpus.Paths("2001:453"));
         Assert.Equal(["a.md"], corpus.Paths("\"14 kap. 1 §\""));
+    }
+
+    private static void SetSchemaVersion(string indexPath, int version)
+    {
+        using var connection = new SqliteConnection($"Data Source={indexPath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE meta SET value = $version WHERE key = 'schema_version'";
+        command.Parameters.AddWithValue("$version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
     }
 }
