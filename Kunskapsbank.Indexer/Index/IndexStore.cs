@@ -147,6 +147,14 @@ public sealed partial class IndexStore : IDisposable
         {
             using var connection = OpenConnection();
             using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master";
+            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                // A database with no tables is an index whose creation was cut off (killed before the schema
+                // committed): there is nothing in it to lose, so it is created as new.
+                return null;
+            }
+
             command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
             var value = command.ExecuteScalar() as string;
             return int.TryParse(value, CultureInfo.InvariantCulture, out var v) ? v : -1;

@@ -32,6 +32,25 @@ public sealed class IndexStoreTests
     }
 
     [Fact]
+    public void Open_DatabaseWhoseCreationWasCutOff_IsCreatedAsNew()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "A", "Text om kvinnojour.");
+        // What a kill between "PRAGMA journal_mode=WAL" and the schema's commit leaves behind: a valid, empty database.
+        Directory.CreateDirectory(Path.GetDirectoryName(corpus.IndexPath)!);
+        using (var connection = new SqliteConnection($"Data Source={corpus.IndexPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal(1, corpus.Sync().Indexed);
+        Assert.Equal(1, corpus.Search("kvinnojour").Total);
+    }
+
+    [Fact]
     public void Open_NewerSchemaVersion_IsRefusedAndLeftUntouched()
     {
         using var corpus = new TestCorpus();
