@@ -36,6 +36,11 @@ public sealed class AdminController(
     [ProducesResponseType<IndexReport>(StatusCodes.Status200OK)]
     public IActionResult Report() => Ok(host.Index!.Corpus.GetReport());
 
+    /// <summary>How much memory the process holds and where: resident set, .NET heap and garbage collector settings.</summary>
+    [HttpGet("memory")]
+    [ProducesResponseType<ProcessMemoryView>(StatusCodes.Status200OK)]
+    public IActionResult Memory() => Ok(ProcessMemoryView.Now());
+
     /// <summary>The most frequent searches with few hits over the last <paramref name="dagar"/> days.</summary>
     /// <param name="dagar">The period in days (1–365).</param>
     [HttpGet("gaps")]

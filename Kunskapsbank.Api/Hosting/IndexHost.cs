@@ -39,7 +39,24 @@ public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<Ind
                 Directory.CreateDirectory(folder);
             }
 
-            var index = await Task.Run(() => KunskapsbankIndex.Open(new IndexOptions(settings.IndexPath, settings.CorpusPath)), cancellationToken);
+            var index = await Task.Run(
+                () =>
+                {
+                    var opened = KunskapsbankIndex.Open(new IndexOptions(settings.IndexPath, settings.CorpusPath));
+
+                    try
+                    {
+                        // About a second at 10,000 documents; paid here, the first caller mid-call does not pay it.
+                        opened.Search.Warm();
+                        return opened;
+                    }
+                    catch
+                    {
+                        opened.Dispose();
+                        throw;
+                    }
+                },
+                cancellationToken);
             _hadEarlierSync = index.Corpus.GetReport().LastSync is not null;
             _index = index;
             logger.LogInformation("Sökindexet är öppnat: {IndexPath}", settings.IndexPath);

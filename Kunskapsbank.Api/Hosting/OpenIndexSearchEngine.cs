@@ -15,6 +15,8 @@ internal sealed class OpenIndexSearchEngine(IndexHost host) : ISearchEngine
     public DocumentDetails? GetDocument(long id) => Engine.GetDocument(id);
 
     public IReadOnlyList<FacetSummary> GetFacets() => Engine.GetFacets();
+
+    public void Warm() => Engine.Warm();
 }
 
 /// <summary>The index is not open yet (or could not be opened); answered with 503.</summary>

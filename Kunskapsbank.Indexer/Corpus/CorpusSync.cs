@@ -124,7 +124,12 @@ public sealed class CorpusSync : ICorpusIndexer
                 var previousTaxonomy = TaxonomyHash(_resolver);
                 if (reloadResolver)
                 {
-                    _resolver = _resolverFactory();
+                    // The same taxonomy keeps the same resolver, so searchers can tell by reference that labels are unchanged.
+                    var reloaded = _resolverFactory();
+                    if (TaxonomyHash(reloaded) != previousTaxonomy || !reloaded.TaxonomyProblems.SequenceEqual(_resolver.TaxonomyProblems))
+                    {
+                        _resolver = reloaded;
+                    }
                 }
 
                 var taxonomyHash = TaxonomyHash(_resolver);

@@ -4,8 +4,8 @@ using Kunskapsbank.Indexer.Metadata;
 namespace Kunskapsbank.Indexer.Facets;
 
 /// <summary>Every document's facet values as small integer arrays, so counting over all matches is a tight loop.</summary>
-/// <remarks>Immutable; rebuilt when the index generation changes. Values get global ordinals; documents are indexed
-/// by id (ids are dense SQLite rowids).</remarks>
+/// <remarks>Immutable; a new generation of the index gets a copy with its changed documents replaced. Values get
+/// global ordinals; documents are indexed by id (ids are dense SQLite rowids).</remarks>
 public sealed class FacetCache
 {
     private readonly int[][] _valuesByDocument;
@@ -34,73 +34,140 @@ public sealed class FacetCache
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(taxonomy);
-        var facets = FacetCatalog.All.Concat(taxonomy.Facets.Select(f => f.Id)).Distinct().ToList();
-        var facetIndex = facets.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
-        var ordinals = new Dictionary<(string, string), int>();
-        var facetOfValue = new List<int>();
-        var valueIds = new List<string>();
-        var labels = new List<string>();
+        var builder = OrdinalBuilder.Fresh(taxonomy);
+        return builder.Finish(builder.Place(rows, []));
+    }
 
-        int Ordinal(string facet, string value, string label)
+    /// <summary>A copy in which the <paramref name="changed"/> documents carry the values in <paramref name="rows"/>
+    /// (none when a document was removed); every other document and every value ordinal stay as they are.</summary>
+    public FacetCache WithChanges(IReadOnlyCollection<long> changed, IEnumerable<(long Document, string Facet, string Value, string Label)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        ArgumentNullException.ThrowIfNull(rows);
+        var builder = OrdinalBuilder.CopyOf(this);
+        var values = (int[][])_valuesByDocument.Clone();
+        foreach (var document in changed)
         {
-            if (!ordinals.TryGetValue((facet, value), out var ordinal))
+            if (document >= 0 && document < values.Length)
             {
-                if (!facetIndex.TryGetValue(facet, out var f))
+                values[document] = null!;
+            }
+        }
+
+        return builder.Finish(builder.Place(rows, values));
+    }
+
+    /// <summary>Gives facet values their ordinals; new values are appended, so ordinals already handed out never move.</summary>
+    private sealed class OrdinalBuilder
+    {
+        private readonly List<string> _facets;
+        private readonly Dictionary<string, int> _facetIndex;
+        private readonly Dictionary<(string, string), int> _ordinals;
+        private readonly List<int> _facetOfValue;
+        private readonly List<string> _valueIds;
+        private readonly List<string> _labels;
+        private readonly Taxonomy _taxonomy;
+
+        private OrdinalBuilder(List<string> facets, Dictionary<(string, string), int> ordinals, List<int> facetOfValue, List<string> valueIds, List<string> labels, Taxonomy taxonomy)
+        {
+            _facets = facets;
+            _facetIndex = facets.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
+            _ordinals = ordinals;
+            _facetOfValue = facetOfValue;
+            _valueIds = valueIds;
+            _labels = labels;
+            _taxonomy = taxonomy;
+        }
+
+        public static OrdinalBuilder Fresh(Taxonomy taxonomy)
+        {
+            var facets = FacetCatalog.All.Concat(taxonomy.Facets.Select(f => f.Id)).Distinct().ToList();
+            var builder = new OrdinalBuilder(facets, [], [], [], [], taxonomy);
+
+            // Taxonomy values exist even before any document carries them, so a filter on them is valid.
+            foreach (var facet in taxonomy.Facets)
+            {
+                foreach (var value in facet.Values)
                 {
-                    f = facets.Count;
-                    facets.Add(facet);
-                    facetIndex[facet] = f;
+                    builder.Ordinal(facet.Id, value.Id, value.Label);
+                }
+            }
+
+            foreach (var status in new[] { "gallande", "ersatt", "upphavd" })
+            {
+                builder.Ordinal(FacetIds.Status, status, StatusIds.LabelOf(status));
+            }
+
+            return builder;
+        }
+
+        public static OrdinalBuilder CopyOf(FacetCache cache) => new(
+            [.. cache.Facets],
+            new Dictionary<(string, string), int>(cache._ordinals),
+            [.. cache._facetOfValue],
+            [.. cache._valueIds],
+            [.. cache._valueLabels],
+            cache._taxonomy);
+
+        /// <summary>Sets each row's document to its values, growing <paramref name="valuesByDocument"/> as ids require.</summary>
+        public int[][] Place(IEnumerable<(long Document, string Facet, string Value, string Label)> rows, int[][] valuesByDocument)
+        {
+            var byDocument = new Dictionary<long, List<int>>();
+            long maxId = valuesByDocument.Length - 1;
+            foreach (var (document, facet, value, label) in rows)
+            {
+                if (!byDocument.TryGetValue(document, out var list))
+                {
+                    byDocument[document] = list = [];
                 }
 
-                ordinal = valueIds.Count;
-                ordinals[(facet, value)] = ordinal;
-                facetOfValue.Add(f);
-                valueIds.Add(value);
-                labels.Add(taxonomy.Find(facet)?.Find(value)?.Label ?? (facet == FacetIds.Status ? StatusIds.LabelOf(value) : label));
+                list.Add(Ordinal(facet, value, label));
+                maxId = Math.Max(maxId, document);
+            }
+
+            if (maxId + 1 > valuesByDocument.Length)
+            {
+                Array.Resize(ref valuesByDocument, (int)(maxId + 1));
+            }
+
+            foreach (var (document, list) in byDocument)
+            {
+                valuesByDocument[document] = [.. list];
+            }
+
+            return valuesByDocument;
+        }
+
+        public FacetCache Finish(int[][] valuesByDocument)
+        {
+            if (_facets.Count > 31)
+            {
+                throw new InvalidOperationException("At most 31 facets are supported by the counting bit masks.");
+            }
+
+            return new FacetCache(_facets, valuesByDocument, [.. _facetOfValue], [.. _valueIds], [.. _labels], _ordinals, _taxonomy);
+        }
+
+        private int Ordinal(string facet, string value, string label)
+        {
+            if (!_ordinals.TryGetValue((facet, value), out var ordinal))
+            {
+                if (!_facetIndex.TryGetValue(facet, out var f))
+                {
+                    f = _facets.Count;
+                    _facets.Add(facet);
+                    _facetIndex[facet] = f;
+                }
+
+                ordinal = _valueIds.Count;
+                _ordinals[(facet, value)] = ordinal;
+                _facetOfValue.Add(f);
+                _valueIds.Add(value);
+                _labels.Add(_taxonomy.Find(facet)?.Find(value)?.Label ?? (facet == FacetIds.Status ? StatusIds.LabelOf(value) : label));
             }
 
             return ordinal;
         }
-
-        // Taxonomy values exist even before any document carries them, so a filter on them is valid.
-        foreach (var facet in taxonomy.Facets)
-        {
-            foreach (var value in facet.Values)
-            {
-                Ordinal(facet.Id, value.Id, value.Label);
-            }
-        }
-
-        foreach (var status in new[] { "gallande", "ersatt", "upphavd" })
-        {
-            Ordinal(FacetIds.Status, status, StatusIds.LabelOf(status));
-        }
-
-        var byDocument = new Dictionary<long, List<int>>();
-        long maxId = 0;
-        foreach (var (document, facet, value, label) in rows)
-        {
-            if (!byDocument.TryGetValue(document, out var list))
-            {
-                byDocument[document] = list = [];
-            }
-
-            list.Add(Ordinal(facet, value, label));
-            maxId = Math.Max(maxId, document);
-        }
-
-        var valuesByDocument = new int[maxId + 1][];
-        foreach (var (document, list) in byDocument)
-        {
-            valuesByDocument[document] = [.. list];
-        }
-
-        if (facets.Count > 31)
-        {
-            throw new InvalidOperationException("At most 31 facets are supported by the counting bit masks.");
-        }
-
-        return new FacetCache(facets, valuesByDocument, [.. facetOfValue], [.. valueIds], [.. labels], ordinals, taxonomy);
     }
 
     /// <summary>The label of a facet.</summary>

@@ -171,7 +171,74 @@ public sealed partial class IndexStore
         public void ReadFacetRows(Action<long, string, string, string> onRow)
         {
             ArgumentNullException.ThrowIfNull(onRow);
-            var command = Prepare("SELECT doc_id, facet, value, label FROM facets");
+            ReadFacetRows(Prepare("SELECT doc_id, facet, value, label FROM facets"), onRow);
+        }
+
+        /// <summary>Runs <paramref name="read"/> inside one read transaction, so all its statements see the same commit.</summary>
+        /// <remarks>Plain BEGIN/COMMIT text rather than a SqliteTransaction: the session's cached statements are not
+        /// bound to a transaction object, and Microsoft.Data.Sqlite refuses unbound commands inside one.</remarks>
+        public T InReadTransaction<T>(Func<T> read)
+        {
+            ArgumentNullException.ThrowIfNull(read);
+            Prepare("BEGIN DEFERRED").ExecuteNonQuery();
+            try
+            {
+                return read();
+            }
+            finally
+            {
+                Prepare("COMMIT").ExecuteNonQuery();
+            }
+        }
+
+        /// <summary>The generation after which the change log is complete; a snapshot older than this must reload in full.</summary>
+        public long ReadChangesFrom()
+        {
+            var command = Prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'changes_from'");
+            return command.ExecuteScalar() is long from ? from : long.MaxValue;
+        }
+
+        /// <summary>Documents inserted, changed or removed after <paramref name="generation"/>.</summary>
+        public HashSet<long> ReadDocumentsChangedAfter(long generation)
+        {
+            var command = Prepare("SELECT DISTINCT doc_id FROM doc_changes WHERE generation > $g", "$g");
+            command.Parameters[0].Value = generation;
+            using var reader = command.ExecuteReader();
+            var ids = new HashSet<long>();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+
+            return ids;
+        }
+
+        /// <summary>Summaries of the documents that exist now among those changed after <paramref name="generation"/>.</summary>
+        public List<DocumentSummary> ReadSummariesChangedAfter(long generation)
+        {
+            var command = Prepare($"SELECT {DocumentColumns} FROM documents WHERE id IN (SELECT doc_id FROM doc_changes WHERE generation > $g)", "$g");
+            command.Parameters[0].Value = generation;
+            using var reader = command.ExecuteReader();
+            var list = new List<DocumentSummary>();
+            while (reader.Read())
+            {
+                list.Add(ReadSummary(reader));
+            }
+
+            return list;
+        }
+
+        /// <summary>Facet rows of the documents changed after <paramref name="generation"/>.</summary>
+        public void ReadFacetRowsChangedAfter(long generation, Action<long, string, string, string> onRow)
+        {
+            ArgumentNullException.ThrowIfNull(onRow);
+            var command = Prepare("SELECT doc_id, facet, value, label FROM facets WHERE doc_id IN (SELECT doc_id FROM doc_changes WHERE generation > $g)", "$g");
+            command.Parameters[0].Value = generation;
+            ReadFacetRows(command, onRow);
+        }
+
+        private static void ReadFacetRows(SqliteCommand command, Action<long, string, string, string> onRow)
+        {
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

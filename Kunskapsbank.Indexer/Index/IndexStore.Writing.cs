@@ -229,6 +229,7 @@ public sealed partial class IndexStore
             if (Changes > 0)
             {
                 Run("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'");
+                PruneChangeLog();
             }
 
             if (completedSync)
@@ -253,6 +254,21 @@ public sealed partial class IndexStore
             {
                 command.Dispose();
             }
+        }
+
+        // A searcher whose snapshot is older than what the log keeps reloads everything, which is what it did before
+        // the log existed; pruning in steps keeps the log a few thousand rows at most without a delete per commit.
+        private void PruneChangeLog()
+        {
+            var generation = Convert.ToInt64(Scalar("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'"), CultureInfo.InvariantCulture);
+            if (generation % ChangeLogPruneEvery != 0)
+            {
+                return;
+            }
+
+            var horizon = generation - ChangeLogGenerations;
+            Run("DELETE FROM doc_changes WHERE generation <= $h", ("$h", horizon));
+            Run("UPDATE meta SET value = CAST(max(CAST(value AS INTEGER), $h) AS TEXT) WHERE key = 'changes_from'", ("$h", horizon));
         }
 
         private void DeleteContent(long id)

@@ -28,6 +28,10 @@ namespace Kunskapsbank.Indexer.Index;
 /// word, no bm25: bm25 would re-count every word over the whole table on each call); surface words are not needed
 /// here, so they are not stored twice.</item>
 /// <item><c>doc_vocab</c>: fts5vocab over <c>doc_fts</c>: document frequencies for typo correction and typeahead.</item>
+/// <item><c>doc_changes(generation, doc_id)</c>: which documents each generation inserted, changed or removed,
+/// written by triggers on <c>documents</c> so no write path can forget it. Searchers refresh their in-memory snapshot
+/// from it instead of reloading every document after each change; <c>meta.changes_from</c> says how far back it
+/// reaches (older rows are pruned, and an index made before the log existed starts it at its generation then).</item>
 /// </list>
 /// <c>doc_fts</c> keeps its own copy of the indexed terms: bm25 divides by the row count and average column lengths
 /// FTS5 keeps for the table, and only a table that knows a deleted row's values subtracts them. A contentless_delete
@@ -44,15 +48,25 @@ public sealed partial class IndexStore : IDisposable
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
 
-    /// <summary>Page cache of each reader connection, in KiB: readers are many, and the mmap below serves hot pages.</summary>
-    private const int ReaderCacheKib = 8 * 1024;
+    /// <summary>Page cache of each reader connection, in KiB. Small on purpose: the kernel's page cache (shared by all
+    /// connections) holds the index anyway, and with 2 MB instead of 8 MB per reader the service answered as many requests
+    /// per second with 30 MB less resident memory (docs/stresstest.md).</summary>
+    private const int ReaderCacheKib = 2 * 1024;
 
-    /// <summary>Page cache of the single writer connection, in KiB: bulk indexing rewrites the same FTS pages often.</summary>
-    private const int WriterCacheKib = 64 * 1024;
+    /// <summary>Page cache of the single writer connection, in KiB: indexing 10,000 documents took as long with 8 MB as with
+    /// 64 MB (38 s), and the larger cache stayed resident in the service after every re-index.</summary>
+    private const int WriterCacheKib = 8 * 1024;
 
-    /// <summary>Memory-mapped window of the file: mapped pages are shared, but every touched page counts in the service's RSS,
-    /// so only the hot head of the file is mapped; the rest is read through the small per-connection caches.</summary>
-    private const long MmapBytes = 64L * 1024 * 1024;
+    // No mmap: each connection maps the file on its own, and every page a search touches then counts once per reader in
+    // the service's RSS (150 MB of the 440 MB measured at 10,000 documents). Reads through the kernel's page cache were
+    // as fast under the same load (docs/stresstest.md), and that cache is shared and given back under memory pressure.
+    private const long MmapBytes = 0;
+
+    /// <summary>Generations the change log keeps: a searcher further behind than this reloads its snapshot in full.</summary>
+    internal const long ChangeLogGenerations = 256;
+
+    /// <summary>The log is pruned on every this-many-th generation.</summary>
+    private const long ChangeLogPruneEvery = 32;
 
     private readonly string _connectionString;
     private readonly ConcurrentBag<ReaderSession> _readers = [];
@@ -133,6 +147,8 @@ public sealed partial class IndexStore : IDisposable
         using var transaction = connection.BeginTransaction();
         Execute(connection, Schema, transaction);
         Execute(connection, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', $v), ('generation', '0');", transaction, ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
+        // An index made before the change log existed has logged nothing so far: snapshots older than now reload in full.
+        Execute(connection, "INSERT OR IGNORE INTO meta(key, value) SELECT 'changes_from', value FROM meta WHERE key = 'generation';", transaction);
         transaction.Commit();
     }
 
@@ -225,6 +241,19 @@ public sealed partial class IndexStore : IDisposable
         CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5({FtsColumnsPassage},
             content='', contentless_delete=1, tokenize="{FtsTerm.Tokenizer}");
         CREATE VIRTUAL TABLE IF NOT EXISTS doc_vocab USING fts5vocab(doc_fts, 'col');
+        CREATE TABLE IF NOT EXISTS doc_changes(
+            generation INTEGER NOT NULL,
+            doc_id INTEGER NOT NULL,
+            PRIMARY KEY (generation, doc_id)) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS documents_inserted AFTER INSERT ON documents BEGIN
+            INSERT OR IGNORE INTO doc_changes(generation, doc_id) SELECT CAST(value AS INTEGER) + 1, NEW.id FROM meta WHERE key = 'generation';
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_updated AFTER UPDATE ON documents BEGIN
+            INSERT OR IGNORE INTO doc_changes(generation, doc_id) SELECT CAST(value AS INTEGER) + 1, NEW.id FROM meta WHERE key = 'generation';
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_deleted AFTER DELETE ON documents BEGIN
+            INSERT OR IGNORE INTO doc_changes(generation, doc_id) SELECT CAST(value AS INTEGER) + 1, OLD.id FROM meta WHERE key = 'generation';
+        END;
         """;
 
     private SqliteConnection OpenConnection(int cacheKib = ReaderCacheKib)

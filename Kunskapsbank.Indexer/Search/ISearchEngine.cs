@@ -15,6 +15,9 @@ public interface ISearchEngine
 
     /// <summary>The taxonomy with document counts over the whole index.</summary>
     IReadOnlyList<FacetSummary> GetFacets();
+
+    /// <summary>Loads what searches keep in memory (document summaries, facets, vocabulary) so the first user does not wait for it.</summary>
+    void Warm();
 }
 
 /// <summary>A typeahead completion.</summary>

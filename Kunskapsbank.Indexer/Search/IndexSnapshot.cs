@@ -1,70 +1,99 @@
 using Kunskapsbank.Indexer.Facets;
 using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Metadata;
-using Kunskapsbank.Indexer.Suggestions;
 
 namespace Kunskapsbank.Indexer.Search;
 
-/// <summary>What the search side keeps in memory for one index generation: summaries, facets, vocabulary.</summary>
+/// <summary>What the search side keeps in memory for one index generation: document summaries and facet values.</summary>
+/// <remarks>Immutable. A newer generation is reached by <see cref="Advance"/>, which reads only the documents the
+/// change log names: after one file was added to a 10,000-document index, reloading everything cost a third of a
+/// second of every search that noticed the change first.</remarks>
 public sealed class IndexSnapshot
 {
-    private readonly Lock _vocabularyLock = new();
-    private volatile Vocabulary? _vocabulary;
-
-    private IndexSnapshot(long generation, Dictionary<long, DocumentSummary> documents, FacetCache facets)
+    private IndexSnapshot(long generation, Taxonomy taxonomy, Dictionary<long, DocumentSummary> documents, FacetCache facets)
     {
         Generation = generation;
+        Taxonomy = taxonomy;
         Documents = documents;
         Facets = facets;
+        ByTitleLength = documents.Values.OrderBy(d => d.Title.Length).ThenBy(d => d.Id).ToList();
     }
 
     /// <summary>The index generation this snapshot reflects.</summary>
     public long Generation { get; }
 
+    /// <summary>The taxonomy whose labels the facets carry.</summary>
+    public Taxonomy Taxonomy { get; }
+
     /// <summary>Document summaries by id.</summary>
     public IReadOnlyDictionary<long, DocumentSummary> Documents { get; }
 
     /// <summary>Documents shortest title first (typeahead offers short, exact titles before long ones).</summary>
-    public IReadOnlyList<DocumentSummary> ByTitleLength { get; private init; } = [];
+    public IReadOnlyList<DocumentSummary> ByTitleLength { get; }
 
     /// <summary>Facet values of every document.</summary>
     public FacetCache Facets { get; }
 
-    /// <summary>Terms and document frequencies, loaded once per snapshot on first use through the caller's session.</summary>
-    /// <remarks>The caller's own session is used rather than renting another: the reader pool is bounded, and a second
-    /// rent while holding one could wait for ever when every reader is taken.</remarks>
-    public Vocabulary VocabularyFrom(IndexStore.ReaderSession session)
+    /// <summary>True when this snapshot was built by reading every document rather than only the changed ones.</summary>
+    public bool WasLoadedInFull { get; private init; }
+
+    /// <summary>Loads every summary and facet row, as of the session's current generation.</summary>
+    public static IndexSnapshot Load(IndexStore.ReaderSession session, Taxonomy taxonomy)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (_vocabulary is { } loaded)
-        {
-            return loaded;
-        }
-
-        lock (_vocabularyLock)
-        {
-            return _vocabulary ??= LoadVocabulary(session);
-        }
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        return session.InReadTransaction(() => LoadCurrent(session, taxonomy));
     }
 
-    /// <summary>Loads the snapshot (summaries and facets) through a reader session.</summary>
-    public static IndexSnapshot Load(IndexStore.ReaderSession session, long generation, Taxonomy taxonomy)
+    /// <summary>The snapshot of the session's current generation, built from this one plus the changed documents;
+    /// a full load when the change log does not reach back far enough, the taxonomy changed or most documents did.</summary>
+    public IndexSnapshot Advance(IndexStore.ReaderSession session, Taxonomy taxonomy)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        return session.InReadTransaction(() =>
+        {
+            var generation = session.ReadGeneration();
+            if (generation == Generation && ReferenceEquals(taxonomy, Taxonomy))
+            {
+                return this;
+            }
+
+            if (!ReferenceEquals(taxonomy, Taxonomy) || Generation < session.ReadChangesFrom() || generation < Generation)
+            {
+                return LoadCurrent(session, taxonomy);
+            }
+
+            var changed = session.ReadDocumentsChangedAfter(Generation);
+            if (changed.Count > Math.Max(1000, Documents.Count / 4))
+            {
+                // Reading most of the documents one change at a time is slower than one plain scan.
+                return LoadCurrent(session, taxonomy);
+            }
+
+            var documents = new Dictionary<long, DocumentSummary>(Documents);
+            foreach (var id in changed)
+            {
+                documents.Remove(id);
+            }
+
+            foreach (var summary in session.ReadSummariesChangedAfter(Generation))
+            {
+                documents[summary.Id] = summary;
+            }
+
+            var rows = new List<(long, string, string, string)>();
+            session.ReadFacetRowsChangedAfter(Generation, (doc, facet, value, label) => rows.Add((doc, facet, value, label)));
+            return new IndexSnapshot(generation, taxonomy, documents, Facets.WithChanges(changed, rows));
+        });
+    }
+
+    private static IndexSnapshot LoadCurrent(IndexStore.ReaderSession session, Taxonomy taxonomy)
+    {
+        var generation = session.ReadGeneration();
         var documents = session.ReadSummaries().ToDictionary(d => d.Id);
         var rows = new List<(long, string, string, string)>();
         session.ReadFacetRows((doc, facet, value, label) => rows.Add((doc, facet, value, label)));
-        var facets = FacetCache.Build(rows, taxonomy);
-        return new IndexSnapshot(generation, documents, facets)
-        {
-            ByTitleLength = documents.Values.OrderBy(d => d.Title.Length).ThenBy(d => d.Id).ToList(),
-        };
-    }
-
-    private static Vocabulary LoadVocabulary(IndexStore.ReaderSession session)
-    {
-        var stems = session.ReadVocabulary(["title_s", "head_s", "body_s", "parts"]);
-        var words = session.ReadVocabulary(["title_w", "head_w", "body_w"]);
-        return new Vocabulary(stems, words);
+        return new IndexSnapshot(generation, taxonomy, documents, FacetCache.Build(rows, taxonomy)) { WasLoadedInFull = true };
     }
 }

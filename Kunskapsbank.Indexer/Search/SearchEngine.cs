@@ -29,6 +29,7 @@ public sealed class SearchEngine : ISearchEngine
     private readonly SnippetBuilder _snippets;
     private readonly PassageSelector _passages;
     private readonly Func<Taxonomy> _taxonomy;
+    private readonly VocabularyCache _vocabulary;
     private readonly Lock _snapshotLock = new();
     private volatile IndexSnapshot? _snapshot;
 
@@ -41,6 +42,7 @@ public sealed class SearchEngine : ISearchEngine
         _snippets = new SnippetBuilder(analyzer);
         _passages = new PassageSelector(analyzer);
         _taxonomy = taxonomy;
+        _vocabulary = new VocabularyCache(store);
     }
 
     /// <inheritdoc />
@@ -77,7 +79,7 @@ public sealed class SearchEngine : ISearchEngine
             var partial = false;
             if (clause is not null && result.Total <= 2)
             {
-                var corrected = Correct(snapshot.VocabularyFrom(session), clause, request.Query);
+                var corrected = Correct(_vocabulary.Get(session, snapshot.Generation), clause, request.Query);
                 if (corrected is not null)
                 {
                     suggestion = corrected.Value.Text;
@@ -226,7 +228,7 @@ public sealed class SearchEngine : ISearchEngine
         try
         {
             var snapshot = Snapshot(session);
-            return (snapshot, snapshot.VocabularyFrom(session));
+            return (snapshot, _vocabulary.Get(session, snapshot.Generation));
         }
         finally
         {
@@ -248,6 +250,9 @@ public sealed class SearchEngine : ISearchEngine
         return counter.ToFacetCounts().Select(f => new FacetSummary(f.Key, snapshot.Facets.FacetLabel(f.Key), f.Value)).ToList();
     }
 
+    /// <inheritdoc />
+    public void Warm() => _ = SnapshotWithVocabulary();
+
     /// <summary>The current in-memory snapshot (reloaded when the index changed).</summary>
     internal IndexSnapshot CurrentSnapshot()
     {
@@ -265,8 +270,9 @@ public sealed class SearchEngine : ISearchEngine
     private IndexSnapshot Snapshot(IndexStore.ReaderSession session)
     {
         var generation = session.ReadGeneration();
+        var taxonomy = _taxonomy();
         var snapshot = _snapshot;
-        if (snapshot is not null && snapshot.Generation == generation)
+        if (snapshot is not null && snapshot.Generation == generation && ReferenceEquals(snapshot.Taxonomy, taxonomy))
         {
             return snapshot;
         }
@@ -274,9 +280,9 @@ public sealed class SearchEngine : ISearchEngine
         lock (_snapshotLock)
         {
             snapshot = _snapshot;
-            if (snapshot is null || snapshot.Generation != generation)
+            if (snapshot is null || snapshot.Generation != generation || !ReferenceEquals(snapshot.Taxonomy, taxonomy))
             {
-                snapshot = IndexSnapshot.Load(session, generation, _taxonomy());
+                snapshot = snapshot is null ? IndexSnapshot.Load(session, taxonomy) : snapshot.Advance(session, taxonomy);
                 _snapshot = snapshot;
             }
 

@@ -89,7 +89,7 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
             {
                 // A full re-index that really writes: every document changes, then the admin endpoint asks for a full sync.
                 Say($"Last {options.DurationSeconds} s under full omindexering (alla {copied} dokument ändrade) …");
-                var changed = TouchEveryDocument(corpus);
+                var changed = CorpusFolder.ChangeEveryFile(corpus);
                 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.DurationSeconds));
                 using var probeClient = service.CreateClient(TimeSpan.FromSeconds(30), 2);
                 var probe = new ReindexProbe(probeClient, service.AdminKey).TriggerAndFollowAsync(changed, stop.Token);
@@ -210,18 +210,6 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
         }
 
         return environment;
-    }
-
-    // Appends one line to every document so that the next sync has to re-extract and re-index all of them.
-    private static int TouchEveryDocument(string corpus)
-    {
-        var files = CorpusFolder.List(corpus);
-        foreach (var relative in files)
-        {
-            File.AppendAllText(Path.Combine(corpus, relative), "\nOmindexerad under lasttestet.\n");
-        }
-
-        return files.Count;
     }
 
     private void PrintErrors(LoadResult result)

@@ -28,6 +28,19 @@ public static class CorpusFolder
         return copied;
     }
 
+    /// <summary>Appends one line to every file, so the next sync has to re-extract and re-index all of them.</summary>
+    /// <returns>How many files were changed.</returns>
+    public static int ChangeEveryFile(string root)
+    {
+        var files = List(root);
+        foreach (var relative in files)
+        {
+            File.AppendAllText(Path.Combine(root, relative), "\nOmindexerad under lasttestet.\n");
+        }
+
+        return files.Count;
+    }
+
     /// <summary>Relative paths of all files, sorted ordinally, with forward slashes.</summary>
     public static IReadOnlyList<string> List(string root)
     {

@@ -9,6 +9,7 @@ public class AdminEndpointsWithoutKeyTests(ApiHost host) : IClassFixture<ApiHost
     [Theory]
     [InlineData("GET", "/api/admin/report")]
     [InlineData("GET", "/api/admin/gaps")]
+    [InlineData("GET", "/api/admin/memory")]
     [InlineData("POST", "/api/admin/reindex")]
     public async Task Admin_endpoints_do_not_exist_while_no_key_is_configured(string method, string url)
     {
@@ -60,6 +61,20 @@ public class AdminEndpointsWithKeyTests(CorpusWithBrokenFileHost host) : IClassF
         var failed = report.GetProperty("failed").EnumerateArray().Single(f => f.GetProperty("path").GetString() == "trasig.pdf");
         Assert.False(string.IsNullOrWhiteSpace(failed.GetProperty("reason").GetString()));
         Leaks.AssertNone(report.ToString());
+    }
+
+    [Fact]
+    public async Task Memory_reports_the_resident_set_and_the_dotnet_heap_of_the_process()
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/api/admin/memory");
+        var memory = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var resident = memory.GetProperty("residentMb").GetDouble();
+        var heap = memory.GetProperty("managedHeapMb").GetDouble();
+        Assert.True(heap > 0 && resident > heap, memory.ToString());
+        Assert.True(memory.GetProperty("peakResidentMb").GetDouble() >= resident - 1, memory.ToString());
+        Assert.True(memory.GetProperty("managedCommittedMb").GetDouble() >= heap, memory.ToString());
     }
 
     [Fact]
