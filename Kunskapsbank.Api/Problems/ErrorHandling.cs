@@ -55,6 +55,11 @@ public static class ErrorHandling
             return Task.CompletedTask;
         }
 
+        if (error is IndexNotOpenException && IndexUnavailablePage.IsWantedBy(context.Request))
+        {
+            return IndexUnavailablePage.WriteAsync(context);
+        }
+
         var status = error switch
         {
             BadHttpRequestException bad => bad.StatusCode,
