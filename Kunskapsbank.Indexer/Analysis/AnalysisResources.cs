@@ -32,4 +32,22 @@ internal static class AnalysisResources
             }
         }
     }
+
+    /// <summary>An embedded <c>key&lt;TAB&gt;value</c> file as a dictionary (ordinal keys); a malformed line stops the program.</summary>
+    public static Dictionary<string, string> TwoColumnTable(string fileName)
+    {
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in DataLines(fileName))
+        {
+            var fields = line.Split('\t', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != 2)
+            {
+                throw new InvalidOperationException($"Felaktig rad i {fileName}: {line}");
+            }
+
+            table[fields[0]] = fields[1];
+        }
+
+        return table;
+    }
 }

@@ -1,6 +1,6 @@
 namespace Kunskapsbank.Indexer.Analysis;
 
-/// <summary>Builds the Swedish analysis chain: tokenizer, lower-casing, stop-word marking, compound splitting, stemming.</summary>
+/// <summary>Builds the Swedish analysis chain: tokenizer, law abbreviations, lower-casing, stop-word marking, compound splitting, stemming.</summary>
 public static class SwedishAnalyzer
 {
     /// <summary>Creates the analyzer used for both documents and queries (loads the embedded dictionaries once).</summary>
@@ -9,6 +9,7 @@ public static class SwedishAnalyzer
         var lexicon = CompoundLexicon.Load();
         ITokenFilter[] filters =
         [
+            LegalAbbreviationFilter.Load(),
             new LowercaseFilter(),
             new StopWordFilter(StopWords.Load()),
             new CompoundSplitFilter(new CompoundSplitter(lexicon)),

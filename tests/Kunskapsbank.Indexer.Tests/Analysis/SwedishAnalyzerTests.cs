@@ -21,6 +21,9 @@ public class SwedishAnalyzerTests
     [InlineData("våldsutsatta", "Stöd till våldsutsatta kvinnor")]
     [InlineData("inte anmäla", "Hon valde att inte anmäla.")]
     [InlineData("hedersrelaterat", "Hedersrelaterat våld och förtryck.")]
+    [InlineData("socialtjänstlagen", "Anmälan enligt 14 kap. 1 § SoL.")]
+    [InlineData("SoL", "Enligt socialtjänstlagen ska nämnden")]
+    [InlineData("brottsbalken", "Se 4 kap. 4 a § BrB om grov fridskränkning.")]
     public void Query_terms_are_found_among_the_document_terms(string query, string document)
     {
         var documentTerms = Analyzer.Analyze(document).Select(t => t.Term).ToHashSet();
