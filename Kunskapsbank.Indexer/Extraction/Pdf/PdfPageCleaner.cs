@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Kunskapsbank.Indexer.Extraction.Pdf;
 
 /// <summary>Turns pdftotext's pages into clean paragraphs: running headers, footers and page numbers removed,
-/// lines re-joined and words hyphenated at line ends mended.</summary>
+/// list bullets dropped (each bulleted line starts a paragraph), lines re-joined and words hyphenated at line ends mended.</summary>
 public static partial class PdfPageCleaner
 {
     private const int EdgeLines = 4;
@@ -74,6 +74,24 @@ public static partial class PdfPageCleaner
         foreach (var raw in lines)
         {
             var line = TextCleanup.CollapseSpaces(raw);
+            if (BulletsOnly().IsMatch(line))
+            {
+                // pdftotext often puts a list's bullets in a column of their own, away from the items: "• • • •".
+                continue;
+            }
+
+            if (LeadingBullet().Match(line) is { Success: true } bullet)
+            {
+                // A bulleted line is a new list item: it starts its own paragraph, without the marker.
+                if (current.Length > 0)
+                {
+                    yield return current.ToString();
+                    current.Clear();
+                }
+
+                line = line[bullet.Length..];
+            }
+
             if (line.Length == 0)
             {
                 if (current.Length > 0)
@@ -114,8 +132,13 @@ public static partial class PdfPageCleaner
         }
 
         // On at least 3 pages and 40 % of them: alternating even/odd headers still count, a repeated sentence rarely does.
+        // A line that carries a page number ("… · Sida 2") is a running line as soon as it repeats, which is what
+        // catches the footer of a two-page leaflet.
         var threshold = Math.Max(3, (int)Math.Ceiling(pages.Count * 0.4));
-        return counts.Where(pair => pair.Value >= threshold).Select(pair => pair.Key).ToHashSet(StringComparer.Ordinal);
+        return counts
+            .Where(pair => pair.Value >= threshold || (pair.Value >= 2 && NamedPageNumber().IsMatch(pair.Key)))
+            .Select(pair => pair.Key)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static void RemoveEdges(List<string> lines, HashSet<string> repeated, int pageCount)
@@ -152,6 +175,17 @@ public static partial class PdfPageCleaner
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
+
+    // Bullet glyphs of Word, LibreOffice and the Symbol/Wingdings private-use code points they are often mapped to.
+    [GeneratedRegex(@"^[\s•◦▪▫‣●○■□➢►✓✔\uF0B7\uF0A7\uF0D8\uF076]+$")]
+    private static partial Regex BulletsOnly();
+
+    [GeneratedRegex(@"^[•◦▪▫‣●○■□➢►✓✔\uF0B7\uF0A7\uF0D8\uF076]\s+")]
+    private static partial Regex LeadingBullet();
+
+    // Runs on the digit-folded key of a line: "kunskapscentrum · freda i praktiken # · sida #".
+    [GeneratedRegex(@"\b(?:sida|sid\.|page|s\.)\s*#", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedPageNumber();
 
     [GeneratedRegex(@"^[\s\-–—|]*(?:(?:sida|sid\.|s\.|page)\s*)?\d{1,4}(?:\s*(?:\(\s*\d{1,4}\s*\)|(?:av|of|/)\s*\d{1,4}))?[\s\-–—|]*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageNumber();

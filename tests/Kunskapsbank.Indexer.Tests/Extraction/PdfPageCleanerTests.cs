@@ -48,4 +48,41 @@ public class PdfPageCleanerTests
         var cleaned = PdfPageCleaner.Clean([$"Första sidans text.\n{footer}", "Andra sidans text."]);
         Assert.Equal("Första sidans text.", cleaned[0]);
     }
+
+    [Fact]
+    public void Lines_holding_only_list_bullets_are_dropped()
+    {
+        var cleaned = PdfPageCleaner.Clean(["Tänk på följande innan samtalet:\n•\n•\n•\n\nBoka en tid där ni kan prata ostört.\nAnvänd en professionell tolk."]);
+
+        Assert.Equal("Tänk på följande innan samtalet:\n\nBoka en tid där ni kan prata ostört. Använd en professionell tolk.", cleaned[0]);
+    }
+
+    [Fact]
+    public void Each_bulleted_line_starts_its_own_paragraph_without_the_marker()
+    {
+        var cleaned = PdfPageCleaner.Clean(["Tecken att vara uppmärksam på:\n• Långa toalettbesök\n\uF0B7 smärta vid menstruation\noch vid urinering"]);
+
+        Assert.Equal("Tecken att vara uppmärksam på:\n\nLånga toalettbesök\n\nsmärta vid menstruation och vid urinering", cleaned[0]);
+    }
+
+    [Fact]
+    public void Running_footer_with_a_page_number_is_removed_from_a_two_page_leaflet()
+    {
+        var cleaned = PdfPageCleaner.Clean(
+        [
+            "Om skyddat boende.\nText på första sidan.\n\nLänsstyrelsen · Skyddat boende 2024 · Sida 1",
+            "Mer om placeringen.\n\nLänsstyrelsen · Skyddat boende 2024 · Sida 2",
+        ]);
+
+        Assert.Equal("Om skyddat boende. Text på första sidan.", cleaned[0]);
+        Assert.Equal("Mer om placeringen.", cleaned[1]);
+    }
+
+    [Fact]
+    public void A_sentence_repeated_on_two_pages_without_a_page_number_stays()
+    {
+        var cleaned = PdfPageCleaner.Clean(["Ring 112 vid akut fara.\nFörsta sidan.", "Ring 112 vid akut fara.\nAndra sidan."]);
+
+        Assert.StartsWith("Ring 112 vid akut fara.", cleaned[1], StringComparison.Ordinal);
+    }
 }
