@@ -49,9 +49,21 @@ public sealed class ExtractorRegistry
             return ExtractionResult.Fail(ExtractionFailureKind.UnsupportedFormat, $"Filformatet {Path.GetExtension(path)} stöds inte.");
         }
 
+        ArgumentNullException.ThrowIfNull(limits);
+
+        // The same wall-clock limit as for the PDF child processes: a pathological Word or HTML file must not hold
+        // the indexing run for ever. The in-process extractors check the token in their loops.
+        using var clock = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        clock.CancelAfter(limits.Timeout);
         try
         {
-            return extractor.Extract(path, limits, cancellationToken);
+            return extractor.Extract(path, limits, clock.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ExtractionResult.Fail(
+                ExtractionFailureKind.Timeout,
+                string.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), $"Filen tog för lång tid att läsa (mer än {limits.Timeout.TotalSeconds:0} sekunder) och hoppades över."));
         }
         catch (OperationCanceledException)
         {

@@ -106,4 +106,40 @@ public class ExtractorRegistryTests
             }
         }
     }
+
+    [Fact]
+    public void In_process_extractor_that_runs_past_the_time_limit_becomes_a_timeout_failure()
+    {
+        var registry = new ExtractorRegistry([new EndlessExtractor()]);
+        var limits = ExtractionLimits.Default with { Timeout = TimeSpan.FromMilliseconds(200) };
+
+        var result = registry.Extract("oandlig.slow", limits, CancellationToken.None);
+
+        Assert.Equal(ExtractionFailureKind.Timeout, result.Failure?.Kind);
+        Assert.Contains("tog för lång tid", result.Failure?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cancelling_the_run_still_cancels_instead_of_reporting_a_timeout()
+    {
+        var registry = new ExtractorRegistry([new EndlessExtractor()]);
+        using var run = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => registry.Extract("oandlig.slow", ExtractionLimits.Default, run.Token));
+    }
+
+    /// <summary>Stands for a pathological file: works until it is told to stop, as the real extractors' loops do.</summary>
+    private sealed class EndlessExtractor : ITextExtractor
+    {
+        public IReadOnlyCollection<string> Extensions { get; } = [".slow"];
+
+        public ExtractionResult Extract(string path, ExtractionLimits limits, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Thread.Sleep(5);
+            }
+        }
+    }
 }
