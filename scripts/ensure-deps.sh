@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Kunskapsbank needs, or names them exactly when we are not root.
-#   scripts/ensure-deps.sh run    – what the service needs (pdftotext/pdfinfo)
+#   scripts/ensure-deps.sh run    – what the service needs (pdftotext/pdfinfo, catdoc for .doc)
 #   scripts/ensure-deps.sh test   – plus what the tests need (chromium for the browser tests, qpdf)
 set -euo pipefail
 mode="${1:-run}"
 
 need=()
 command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
+command -v catdoc >/dev/null 2>&1 || need+=(catdoc)
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v qpdf >/dev/null 2>&1 || need+=(qpdf)

@@ -101,6 +101,7 @@ public static class ContentTypes
     {
         ".pdf" => "application/pdf",
         ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".doc" => "application/msword",
         ".md" or ".markdown" => "text/markdown",
         ".html" or ".htm" => "text/html",
         ".txt" => "text/plain",

@@ -24,16 +24,20 @@ public sealed class ExtractorRegistry
         }
     }
 
-    /// <summary>Every format Kunskapsbank reads: PDF, Word (.docx; .doc is reported as unsupported), Markdown, HTML and plain text.</summary>
-    public static ExtractorRegistry CreateDefault() => new(
-    [
-        new PdfExtractor(new ProcessRunner()),
-        new DocxExtractor(),
-        new LegacyWordExtractor(),
-        new MarkdownExtractor(),
-        new HtmlExtractor(),
-        new PlainTextExtractor(),
-    ]);
+    /// <summary>Every format Kunskapsbank reads: PDF, Word (.docx, and .doc through catdoc), Markdown, HTML and plain text.</summary>
+    public static ExtractorRegistry CreateDefault()
+    {
+        var runner = new ProcessRunner();
+        return new(
+        [
+            new PdfExtractor(runner),
+            new DocxExtractor(),
+            new LegacyWordExtractor(runner),
+            new MarkdownExtractor(),
+            new HtmlExtractor(),
+            new PlainTextExtractor(),
+        ]);
+    }
 
     /// <summary>Extensions (".pdf") some extractor reads.</summary>
     public IReadOnlyCollection<string> SupportedExtensions => _byExtension.Keys;

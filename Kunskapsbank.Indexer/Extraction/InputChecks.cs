@@ -32,6 +32,15 @@ public static class InputChecks
         return null;
     }
 
+    /// <summary>A Corrupt failure for a file that is not the format its name says; <paramref name="lookingLike"/> gets
+    /// what the bytes look like ("en HTML-sida") when <see cref="FileSniffer"/> can tell.</summary>
+    public static ExtractionResult NotItsFormat(ReadOnlySpan<byte> head, string unknown, Func<string, string> lookingLike)
+    {
+        ArgumentNullException.ThrowIfNull(lookingLike);
+        var looksLike = FileSniffer.Describe(head);
+        return ExtractionResult.Fail(ExtractionFailureKind.Corrupt, looksLike is null ? unknown : lookingLike(looksLike));
+    }
+
     /// <summary>A byte count in megabytes, Swedish style ("12,5 MB").</summary>
     public static string Megabytes(long bytes) => string.Create(Swedish, $"{bytes / (1024.0 * 1024.0):0.#} MB");
 }

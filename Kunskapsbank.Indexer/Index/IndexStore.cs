@@ -43,7 +43,7 @@ namespace Kunskapsbank.Indexer.Index;
 public sealed partial class IndexStore : IDisposable
 {
     /// <summary>Bump when the schema or the way text is analysed into it changes; an older file is rebuilt.</summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 8;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;

@@ -32,12 +32,10 @@ public sealed class PdfExtractor : ITextExtractor
         var head = FileSniffer.ReadHead(path);
         if (!FileSniffer.IsPdf(head))
         {
-            var looksLike = FileSniffer.Describe(head);
-            return ExtractionResult.Fail(
-                ExtractionFailureKind.Corrupt,
-                looksLike is null
-                    ? "Filen heter .pdf men är ingen PDF-fil (den saknar PDF-filens inledning %PDF-)."
-                    : $"Filen heter .pdf men är ingen PDF-fil; den ser ut att vara {looksLike}.");
+            return InputChecks.NotItsFormat(
+                head,
+                "Filen heter .pdf men är ingen PDF-fil (den saknar PDF-filens inledning %PDF-).",
+                looksLike => $"Filen heter .pdf men är ingen PDF-fil; den ser ut att vara {looksLike}.");
         }
 
         // A full path never starts with "-", so no file name can be mistaken for an option.

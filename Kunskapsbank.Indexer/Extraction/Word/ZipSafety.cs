@@ -28,12 +28,10 @@ public static class ZipSafety
 
         if (!FileSniffer.IsZip(head))
         {
-            var looksLike = FileSniffer.Describe(head);
-            return ExtractionResult.Fail(
-                ExtractionFailureKind.Corrupt,
-                looksLike is null
-                    ? "Filen är inte ett giltigt Word-dokument (.docx)."
-                    : $"Filen heter .docx men är inte ett giltigt Word-dokument; den ser ut att vara {looksLike}.");
+            return InputChecks.NotItsFormat(
+                head,
+                "Filen är inte ett giltigt Word-dokument (.docx).",
+                looksLike => $"Filen heter .docx men är inte ett giltigt Word-dokument; den ser ut att vara {looksLike}.");
         }
 
         try

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using Kunskapsbank.Indexer.Extraction;
+using Kunskapsbank.Indexer.Extraction.Pdf;
 using Kunskapsbank.Indexer.Extraction.Word;
 
 namespace Kunskapsbank.Indexer.Tests.Extraction;
@@ -116,12 +117,35 @@ public class DocxExtractorTests
     }
 
     [Fact]
-    public void Legacy_doc_is_reported_as_unsupported()
+    public void Legacy_word95_doc_is_read_through_catdoc_without_field_codes()
     {
-        var result = new LegacyWordExtractor().Extract(TestDocuments.PathOf("real-swedish/prop-2002-03-84-exportradet-word95.doc"), TestDocuments.Limits, CancellationToken.None);
-        Assert.Equal(ExtractionFailureKind.UnsupportedFormat, result.Failure?.Kind);
-        Assert.Equal("Word 97–2003-format (.doc) stöds inte. Spara dokumentet som .docx eller PDF.", result.Failure!.Message);
+        var result = new LegacyWordExtractor(new ProcessRunner()).Extract(TestDocuments.PathOf("real-swedish/prop-2002-03-84-exportradet-word95.doc"), TestDocuments.Limits, CancellationToken.None);
+
+        Assert.Null(result.Failure);
+        var text = string.Join("\n", result.Document!.Passages.Select(p => p.Text));
+        Assert.Contains("Exportrådets verksamhet grundar sig på ett avtal mellan staten och Sveriges Allmänna Exportförening", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PAGEREF", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("_Toc", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void File_named_doc_that_is_not_a_word_file_is_reported_as_corrupt()
+    {
+        using var folder = new TestDocuments.TempFolder();
+        var path = folder.File("anteckning.doc");
+        File.WriteAllText(path, "<html><body>Inte ett Word-dokument</body></html>");
+
+        var result = new LegacyWordExtractor(new ProcessRunner()).Extract(path, TestDocuments.Limits, CancellationToken.None);
+
+        Assert.Equal(ExtractionFailureKind.Corrupt, result.Failure?.Kind);
+        Assert.Contains("inget Word-dokument", result.Failure!.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Innehåll TOC \\o \"1-3\" \\h \\z 1\tFörslag  PAGEREF _Toc34631054 \\h  3", "Innehåll 1 Förslag")]
+    [InlineData("Se HYPERLINK \"http://www.example.se\" webbplatsen", "Se webbplatsen")]
+    public void Field_instructions_are_removed_from_the_text(string raw, string expected) =>
+        Assert.Equal(expected, TextCleanup.CollapseSpaces(LegacyWordExtractor.WithoutFieldCodes(raw)));
 }
 
 public class DocxHostileFileTests
