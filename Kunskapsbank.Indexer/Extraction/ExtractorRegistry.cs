@@ -65,9 +65,7 @@ public sealed class ExtractorRegistry
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ExtractionResult.Fail(
-                ExtractionFailureKind.Timeout,
-                string.Create(System.Globalization.CultureInfo.GetCultureInfo("sv-SE"), $"Filen tog för lång tid att läsa (mer än {limits.Timeout.TotalSeconds:0} sekunder) och hoppades över."));
+            return InputChecks.TookTooLong("Filen", limits);
         }
         catch (OperationCanceledException)
         {

@@ -41,6 +41,16 @@ public static class InputChecks
         return ExtractionResult.Fail(ExtractionFailureKind.Corrupt, looksLike is null ? unknown : lookingLike(looksLike));
     }
 
+    /// <summary>A Timeout failure: "<paramref name="subject"/> tog för lång tid att läsa (mer än N sekunder) …".</summary>
+    /// <param name="subject">How the file is named in the sentence ("Filen", "PDF-filen").</param>
+    public static ExtractionResult TookTooLong(string subject, ExtractionLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return ExtractionResult.Fail(
+            ExtractionFailureKind.Timeout,
+            string.Create(Swedish, $"{subject} tog för lång tid att läsa (mer än {limits.Timeout.TotalSeconds:0} sekunder) och hoppades över."));
+    }
+
     /// <summary>A byte count in megabytes, Swedish style ("12,5 MB").</summary>
     public static string Megabytes(long bytes) => string.Create(Swedish, $"{bytes / (1024.0 * 1024.0):0.#} MB");
 }

@@ -154,18 +154,7 @@ public sealed partial class IndexStore
         }
 
         /// <summary>All document summaries (for the in-memory cache).</summary>
-        public List<DocumentSummary> ReadSummaries()
-        {
-            var command = Prepare($"SELECT {DocumentColumns} FROM documents");
-            using var reader = command.ExecuteReader();
-            var list = new List<DocumentSummary>();
-            while (reader.Read())
-            {
-                list.Add(ReadSummary(reader));
-            }
-
-            return list;
-        }
+        public List<DocumentSummary> ReadSummaries() => ReadSummaries(Prepare($"SELECT {DocumentColumns} FROM documents"));
 
         /// <summary>Every (document, facet, value, label) row (for the in-memory facet cache).</summary>
         public void ReadFacetRows(Action<long, string, string, string> onRow)
@@ -218,14 +207,7 @@ public sealed partial class IndexStore
         {
             var command = Prepare($"SELECT {DocumentColumns} FROM documents WHERE id IN (SELECT doc_id FROM doc_changes WHERE generation > $g)", "$g");
             command.Parameters[0].Value = generation;
-            using var reader = command.ExecuteReader();
-            var list = new List<DocumentSummary>();
-            while (reader.Read())
-            {
-                list.Add(ReadSummary(reader));
-            }
-
-            return list;
+            return ReadSummaries(command);
         }
 
         /// <summary>Facet rows of the documents changed after <paramref name="generation"/>.</summary>
@@ -235,6 +217,18 @@ public sealed partial class IndexStore
             var command = Prepare("SELECT doc_id, facet, value, label FROM facets WHERE doc_id IN (SELECT doc_id FROM doc_changes WHERE generation > $g)", "$g");
             command.Parameters[0].Value = generation;
             ReadFacetRows(command, onRow);
+        }
+
+        private static List<DocumentSummary> ReadSummaries(SqliteCommand command)
+        {
+            using var reader = command.ExecuteReader();
+            var list = new List<DocumentSummary>();
+            while (reader.Read())
+            {
+                list.Add(ReadSummary(reader));
+            }
+
+            return list;
         }
 
         private static void ReadFacetRows(SqliteCommand command, Action<long, string, string, string> onRow)

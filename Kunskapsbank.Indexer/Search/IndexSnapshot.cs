@@ -34,6 +34,9 @@ public sealed class IndexSnapshot
     /// <summary>Facet values of every document.</summary>
     public FacetCache Facets { get; }
 
+    /// <summary>True when this snapshot reflects <paramref name="generation"/> labelled with <paramref name="taxonomy"/>.</summary>
+    public bool IsAt(long generation, Taxonomy taxonomy) => generation == Generation && ReferenceEquals(taxonomy, Taxonomy);
+
     /// <summary>True when this snapshot was built by reading every document rather than only the changed ones.</summary>
     public bool WasLoadedInFull { get; private init; }
 
@@ -54,7 +57,7 @@ public sealed class IndexSnapshot
         return session.InReadTransaction(() =>
         {
             var generation = session.ReadGeneration();
-            if (generation == Generation && ReferenceEquals(taxonomy, Taxonomy))
+            if (IsAt(generation, taxonomy))
             {
                 return this;
             }

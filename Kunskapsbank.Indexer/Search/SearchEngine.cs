@@ -271,21 +271,16 @@ public sealed class SearchEngine : ISearchEngine
     {
         var generation = session.ReadGeneration();
         var taxonomy = _taxonomy();
-        var snapshot = _snapshot;
-        if (snapshot is not null && snapshot.Generation == generation && ReferenceEquals(snapshot.Taxonomy, taxonomy))
+        if (_snapshot is { } current && current.IsAt(generation, taxonomy))
         {
-            return snapshot;
+            return current;
         }
 
         lock (_snapshotLock)
         {
-            snapshot = _snapshot;
-            if (snapshot is null || snapshot.Generation != generation || !ReferenceEquals(snapshot.Taxonomy, taxonomy))
-            {
-                snapshot = snapshot is null ? IndexSnapshot.Load(session, taxonomy) : snapshot.Advance(session, taxonomy);
-                _snapshot = snapshot;
-            }
-
+            // Advance returns the same snapshot when another thread already brought it up to date.
+            var snapshot = _snapshot;
+            _snapshot = snapshot = snapshot is null ? IndexSnapshot.Load(session, taxonomy) : snapshot.Advance(session, taxonomy);
             return snapshot;
         }
     }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Kunskapsbank.Indexer.Extraction.Pdf;
 
@@ -105,9 +104,7 @@ public sealed class PdfExtractor : ITextExtractor
     {
         if (outcome.TimedOut)
         {
-            return ExtractionResult.Fail(
-                ExtractionFailureKind.Timeout,
-                string.Create(CultureInfo.GetCultureInfo("sv-SE"), $"PDF-filen tog för lång tid att läsa (mer än {limits.Timeout.TotalSeconds:0} sekunder) och hoppades över."));
+            return InputChecks.TookTooLong("PDF-filen", limits);
         }
 
         if (outcome.StandardError.Contains("Incorrect password", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Kunskapsbank.Indexer.Extraction.Pdf;
 
@@ -49,9 +48,7 @@ public sealed partial class LegacyWordExtractor(ProcessRunner runner) : ITextExt
 
         if (outcome.TimedOut)
         {
-            return ExtractionResult.Fail(
-                ExtractionFailureKind.Timeout,
-                string.Create(CultureInfo.GetCultureInfo("sv-SE"), $"Word-filen tog för lång tid att läsa (mer än {limits.Timeout.TotalSeconds:0} sekunder) och hoppades över."));
+            return InputChecks.TookTooLong("Word-filen", limits);
         }
 
         if (outcome.ExitCode != 0 && !outcome.OutputCapped)
