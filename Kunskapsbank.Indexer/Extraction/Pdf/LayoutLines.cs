@@ -201,8 +201,9 @@ public static class LayoutLines
 
     /// <summary>The gutter of a side-by-side table in this block, or null.</summary>
     /// <remarks>A gutter is an x that at least three rows leave free with a wide gap, where those gaps share a common
-    /// free band at least as wide as the gap itself (so the wide spaces of justified lines, which wander, do not count),
-    /// and that splits at least a quarter of the rows having words on both sides of it.</remarks>
+    /// free band at least as wide as the gap itself and the words after it start at one x (so the wide spaces of
+    /// justified lines, which wander, do not count), and that splits at least a quarter of the rows having words on
+    /// both sides of it.</remarks>
     private static Gutter? FindGutter(List<List<PdfWord>> rows, double height)
     {
         if (rows.Count < 3)
@@ -236,8 +237,11 @@ public static class LayoutLines
                 continue;
             }
 
+            // The right column starts at one x (give or take a first-line indent); after a wide space in justified
+            // text the next word starts wherever the line happens to put it.
             var band = (Start: gaps.Max(g => g.Start), End: gaps.Min(g => g.End));
-            if (band.End - band.Start >= minGap * 0.8)
+            var aligned = gaps.Count(g => g.End - band.End <= height * 1.5);
+            if (band.End - band.Start >= minGap * 0.8 && aligned >= 3 && aligned * 3 >= gaps.Count * 2)
             {
                 best = new Gutter((band.Start + band.End) / 2, minGap);
                 bestCount = gaps.Count;
@@ -315,29 +319,34 @@ public static class LayoutLines
 
     private static bool Crosses(List<PdfWord> row, double x) => row.Any(w => w.XMin < x && w.XMax > x);
 
+    /// <summary>Drops rotated text that poppler reads as a stack of one-to-four-letter pieces at the same x
+    /// ("D", "i", "a" … or "Diar", "ienu", "mm", "er"): three such lines in a row are not words.</summary>
     private static List<PdfTextLine> WithoutStackedLetters(List<PdfTextLine> lines)
     {
-        // Rotated text that poppler reads as one letter per line: three or more such lines in a row are not words.
         var kept = new List<PdfTextLine>(lines.Count);
         var i = 0;
         while (i < lines.Count)
         {
-            var run = i;
-            while (run < lines.Count && lines[run].Text.Length == 1 && char.IsLetter(lines[run].Text[0]))
+            var run = i + 1;
+            // The run starts at letters, so a column of numbers (a table's, a list's) is never taken for one.
+            while (IsFragment(lines[i]) && lines[i].Text.Any(char.IsLetter) && run < lines.Count && IsFragment(lines[run])
+                && Math.Abs(lines[run].XMin - lines[run - 1].XMin) < 2 && lines[run].YMin > lines[run - 1].YMin)
             {
                 run++;
             }
 
             if (run - i < 3)
             {
-                kept.AddRange(lines.Skip(i).Take(Math.Max(1, run - i)));
+                kept.AddRange(lines.Skip(i).Take(run - i));
             }
 
-            i = Math.Max(i + 1, run);
+            i = run;
         }
 
         return kept;
     }
+
+    private static bool IsFragment(PdfTextLine line) => line.Text.Length <= 4 && !line.Text.Contains(' ', StringComparison.Ordinal) && line.Text.Any(char.IsLetterOrDigit);
 
     private sealed record Gutter(double X, double MinGap);
 

@@ -32,13 +32,22 @@ public static partial class RunningLines
             .Select(pair => pair.Key)
             .ToHashSet(StringComparer.Ordinal);
 
+        // A title page may repeat the running header's words in its title ("Skydd för barn i hederskontext"): a line
+        // set much larger than the header usually is stays.
+        var heights = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var line in edges.SelectMany(page => page).Where(line => running.Contains(Key(line.Text))))
+        {
+            (heights.TryGetValue(Key(line.Text), out var list) ? list : heights[Key(line.Text)] = []).Add(line.Height);
+        }
+
         for (var p = 0; p < pages.Count; p++)
         {
             foreach (var line in edges[p])
             {
                 var index = pages[p].IndexOf(line);
                 var key = Key(line.Text);
-                if (running.Contains(key) || (pages.Count > 1 && IsPageNumber(line.Text)))
+                var headerSized = !heights.TryGetValue(key, out var sizes) || line.Height <= sizes.Order().ElementAt(sizes.Count / 2) * 1.3;
+                if ((running.Contains(key) && headerSized) || (pages.Count > 1 && IsPageNumber(line.Text)))
                 {
                     pages[p].RemoveAt(index);
                 }
