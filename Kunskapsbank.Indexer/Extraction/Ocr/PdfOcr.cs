@@ -11,12 +11,18 @@ namespace Kunskapsbank.Indexer.Extraction.Ocr;
 /// deadline.</summary>
 /// <remarks>Tesseract runs single-threaded (OMP_THREAD_LIMIT=1): on the 2-core machine one page took 3.9 s that way and
 /// 16.4 s with OpenMP's default threads while other builds ran. Pages are read one after another for the same reason.</remarks>
-public sealed class PdfOcr(ProcessRunner runner)
+/// <param name="runner">Starts the child processes.</param>
+/// <param name="workFolder">Where page images are written while a file is read (a fresh subfolder per call, deleted
+/// after it); the system temp folder when null.</param>
+public sealed class PdfOcr(ProcessRunner runner, string? workFolder = null)
 {
     /// <summary>The report line when Tesseract or its Swedish model is not installed.</summary>
     public const string ToolsMissing = "PDF-filen innehåller inskannade sidor utan text. De kan läsas med OCR (textigenkänning) när verktyget tesseract och dess svenska språkmodell finns på servern (Debian-paketen tesseract-ocr och tesseract-ocr-swe). Be den som sköter tjänsten att installera dem.";
 
     private static readonly Dictionary<string, string> SingleThread = new() { ["OMP_THREAD_LIMIT"] = "1" };
+
+    // Rendering and reading one page takes 2–10 s here; less than this left is not worth starting.
+    private static readonly TimeSpan MinimumPageTime = TimeSpan.FromSeconds(3);
 
     private readonly Lazy<bool> _available = new(() => Check(runner));
 
@@ -36,7 +42,7 @@ public sealed class PdfOcr(ProcessRunner runner)
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(settings);
         var fullPath = Path.GetFullPath(pdfPath);
-        var folder = Path.Combine(Path.GetTempPath(), "kunskapsbank-ocr", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(workFolder ?? Path.Combine(Path.GetTempPath(), "kunskapsbank-ocr"), Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
@@ -44,13 +50,16 @@ public sealed class PdfOcr(ProcessRunner runner)
             for (var i = 0; i < pages.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (settings.Deadline is { } deadline && DateTimeOffset.UtcNow + settings.PageTimeout > deadline)
+
+                // A page gets its own limit, or what is left before the deadline; a page with almost nothing left is not started.
+                var pageTimeout = settings.Deadline is { } deadline ? Min(settings.PageTimeout, deadline - DateTimeOffset.UtcNow) : settings.PageTimeout;
+                if (pageTimeout < MinimumPageTime)
                 {
                     break;
                 }
 
                 progress?.Report(new OcrProgress(i, pages.Count, pages[i].Page));
-                results.Add(ReadPage(fullPath, pages[i], settings, folder, cancellationToken));
+                results.Add(ReadPage(fullPath, pages[i], settings with { PageTimeout = pageTimeout }, folder, cancellationToken));
             }
 
             progress?.Report(new OcrProgress(results.Count, results.Count, results.Count > 0 ? results[^1].Page : 0));
@@ -100,6 +109,8 @@ public sealed class PdfOcr(ProcessRunner runner)
         var layout = TesseractTsv.Parse(read.StandardOutput, page.Page, settings.MinConfidence);
         return new OcrPageResult(page.Page, layout, null);
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static int Resolution(OcrPageRequest page, OcrSettings settings)
     {

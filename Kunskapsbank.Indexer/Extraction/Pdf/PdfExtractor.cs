@@ -109,6 +109,7 @@ public sealed class PdfExtractor : ITextExtractor
             {
                 ScannedPages.None => ExtractionResult.Fail(ExtractionFailureKind.Empty, "PDF-filen innehåller ingen text; sidorna är tomma."),
                 ScannedPages.ToolsMissing => ExtractionResult.Fail(ExtractionFailureKind.NeedsOcr, PdfOcr.ToolsMissing),
+                ScannedPages.NotRead => ExtractionResult.Fail(ExtractionFailureKind.NeedsOcr, OnlyImages),
                 _ => ExtractionResult.Fail(ExtractionFailureKind.NeedsOcr, OnlyImages + " OCR kunde inte läsa någon text på sidorna."),
             };
         }
@@ -138,7 +139,7 @@ public sealed class PdfExtractor : ITextExtractor
             return ScannedPages.ToolsMissing;
         }
 
-        // Stop starting pages a tenth before the file's time limit, so what was read is kept rather than timed out.
+        // OCR ends a little before the file's time limit, so what was read is kept rather than the file timed out.
         var settings = new OcrSettings(
             limits.OcrPageTimeoutOrDefault,
             limits.MaxOcrMemoryBytes,
@@ -165,7 +166,7 @@ public sealed class PdfExtractor : ITextExtractor
                 $"{scanned.Count} sidor är inskannade; {results.Count} lästes med OCR. Sidorna från och med sida {firstUnread} är inte sökbara ännu (gränsen är {limits.MaxOcrPages} sidor och {limits.Timeout.TotalSeconds:0} sekunder per fil)."));
         }
 
-        return ScannedPages.Read;
+        return results.Count == 0 ? ScannedPages.NotRead : ScannedPages.Read;
     }
 
     private static TimeSpan Remaining(TimeSpan limit, Stopwatch clock)
@@ -210,6 +211,7 @@ public sealed class PdfExtractor : ITextExtractor
     {
         None,
         ToolsMissing,
+        NotRead,
         Read,
     }
 }

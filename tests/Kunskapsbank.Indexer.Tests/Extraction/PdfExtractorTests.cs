@@ -169,8 +169,6 @@ public class PdfProblemFileTests
     [InlineData("empty-page-no-content-pdfpig.pdf", ExtractionFailureKind.Empty, "ingen text")]
     [InlineData("not-a-pdf-html-content.pdf", ExtractionFailureKind.Corrupt, "HTML-sida")]
     [InlineData("encrypted-user-password-hemligt.pdf", ExtractionFailureKind.Encrypted, "skyddad med lösenord")]
-    [InlineData("scanned-no-text-layer-prop-1991-92-43.pdf", ExtractionFailureKind.NeedsOcr, "OCR")]
-    [InlineData("scanned-no-text-layer-prop-2008-09-5-bilaga1.pdf", ExtractionFailureKind.NeedsOcr, "OCR")]
     [InlineData("truncated-no-xref-no-trailer.pdf", ExtractionFailureKind.Corrupt, "skadad")]
     [InlineData("broken-xref-offsets-pdfpig.pdf", ExtractionFailureKind.Corrupt, "skadad")]
     public void Pdf_problem_file_fails_with_its_kind_and_a_swedish_reason(string file, ExtractionFailureKind kind, string reason)
