@@ -147,7 +147,9 @@ public static class LayoutLines
 
             var top = words.Min(w => w.YMin);
             var bottom = words.Max(w => w.YMax);
-            var same = rows.FindLastIndex(row => Overlap(row.Min(w => w.YMin), row.Max(w => w.YMax), top, bottom) > 0.6);
+            // Only recent rows can share this baseline; a bounded look-back keeps a hostile block of 100,000 lines linear.
+            var lookBack = Math.Min(rows.Count, 64);
+            var same = rows.FindLastIndex(rows.Count - 1, lookBack, row => Overlap(row.Min(w => w.YMin), row.Max(w => w.YMax), top, bottom) > 0.6);
             if (same >= 0 && same == rows.Count - 1)
             {
                 rows[same].AddRange(words);
@@ -206,7 +208,8 @@ public static class LayoutLines
     /// both sides of it.</remarks>
     private static Gutter? FindGutter(List<List<PdfWord>> rows, double height)
     {
-        if (rows.Count < 3)
+        // Tables are a few dozen rows; a block of thousands is text (and checking it would be quadratic).
+        if (rows.Count < 3 || rows.Count > 2000)
         {
             return null;
         }
@@ -228,7 +231,7 @@ public static class LayoutLines
 
         Gutter? best = null;
         var bestCount = 0;
-        foreach (var x in candidates.Where(c => c > left + ((right - left) * 0.25) && c < left + ((right - left) * 0.75)))
+        foreach (var x in candidates.Select(c => Math.Round(c)).Distinct().Where(c => c > left + ((right - left) * 0.25) && c < left + ((right - left) * 0.75)))
         {
             var gaps = rows.Select(row => GapAt(row, x, minGap)).Where(g => g is not null).Select(g => g!.Value).ToList();
             var crossing = rows.Count(row => Crosses(row, x) || (row.Any(w => w.XMax <= x) && row.Any(w => w.XMin >= x) && GapAt(row, x, minGap) is null));

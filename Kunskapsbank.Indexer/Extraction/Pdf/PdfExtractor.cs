@@ -97,7 +97,7 @@ public sealed class PdfExtractor : ITextExtractor
         }
 
         var scanned = ReadScannedPages(fullPath, pages, limits, clock, builder, cancellationToken);
-        var paragraphs = PdfPageCleaner.Clean(pages);
+        var paragraphs = PdfPageCleaner.Clean(pages, cancellationToken);
         for (var i = 0; i < pages.Count; i++)
         {
             builder.AddParagraphs(paragraphs[i], pages[i].Number, [], pages[i].IsOcr);

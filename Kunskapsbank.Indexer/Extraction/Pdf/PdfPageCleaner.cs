@@ -7,10 +7,15 @@ namespace Kunskapsbank.Indexer.Extraction.Pdf;
 public static class PdfPageCleaner
 {
     /// <summary>The paragraphs of every page; one entry per input page (possibly empty).</summary>
-    public static List<List<string>> Clean(IReadOnlyList<PdfPageLayout> pages)
+    /// <param name="cancellationToken">Checked per page: the file's time limit reaches this in-process work too.</param>
+    public static List<List<string>> Clean(IReadOnlyList<PdfPageLayout> pages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        var lines = pages.Select(LayoutLines.From).ToList();
+        var lines = pages.Select(page =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return LayoutLines.From(page);
+        }).ToList();
         RunningLines.Remove(lines, pages.Select(p => p.Height).ToList());
         foreach (var page in lines)
         {
