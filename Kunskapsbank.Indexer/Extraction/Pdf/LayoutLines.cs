@@ -5,7 +5,7 @@ namespace Kunskapsbank.Indexer.Extraction.Pdf;
 /// <summary>Turns a page's layout into text lines in reading order, repairing what real documents do to it:
 /// a side-by-side table ("Nuvarande lydelse | Föreslagen lydelse") is read column by column instead of across,
 /// rotated margin text is dropped, and letter-spaced words ("P r o p .") are closed up.</summary>
-public static class LayoutLines
+public static partial class LayoutLines
 {
     /// <summary>The page's lines; empty for a page without words.</summary>
     public static List<PdfTextLine> From(PdfPageLayout page)
@@ -31,7 +31,7 @@ public static class LayoutLines
             }
         }
 
-        return WithoutStackedLetters(lines);
+        return WithListMarkersOnTheirItems(WithoutStackedLetters(lines));
     }
 
     /// <summary>The words of a line joined with spaces; runs of single letters drawn letter-spaced ("P r o p .") are
@@ -349,9 +349,48 @@ public static class LayoutLines
         return kept;
     }
 
+    /// <summary>Puts list markers that poppler read as a column of their own ("1." "2." "3." beside the items, or a column
+    /// of bullets) back on the item lines they stand beside: each such item starts a paragraph, numbers are kept.</summary>
+    private static List<PdfTextLine> WithListMarkersOnTheirItems(List<PdfTextLine> lines)
+    {
+        var markers = lines.Where(line => ListMarker().IsMatch(line.Text)).ToList();
+        if (markers.Count < 2)
+        {
+            return lines;
+        }
+
+        var result = new List<PdfTextLine>(lines.Count);
+        var placed = new HashSet<PdfTextLine>();
+        foreach (var line in lines)
+        {
+            if (markers.Contains(line))
+            {
+                continue;
+            }
+
+            var marker = markers.FirstOrDefault(m => !placed.Contains(m) && m.Block != line.Block
+                && Math.Abs(m.YMin - line.YMin) < line.Height * 0.4 && line.XMin >= m.XMax && line.XMin - m.XMax < line.Height * 4);
+            if (marker is null)
+            {
+                result.Add(line);
+                continue;
+            }
+
+            placed.Add(marker);
+            var number = char.IsLetterOrDigit(marker.Text[0]) ? marker.Text + " " : string.Empty;
+            result.Add(line with { Text = number + line.Text, StartsParagraph = true, XMin = marker.XMin });
+        }
+
+        // A marker with no item beside it is not one of ours: keep it where it was.
+        return markers.All(placed.Contains) ? result : lines;
+    }
+
     private static bool IsFragment(PdfTextLine line) => line.Text.Length <= 4 && !line.Text.Contains(' ', StringComparison.Ordinal) && line.Text.Any(char.IsLetterOrDigit);
 
     private sealed record Gutter(double X, double MinGap);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[•◦▪▫‣●○■□➢►✓✔\uF0B7\uF0A7\uF0D8\uF076–-])$")]
+    private static partial System.Text.RegularExpressions.Regex ListMarker();
 
     private static double Median(IEnumerable<double> values)
     {

@@ -172,6 +172,20 @@ public class PdfPageCleanerTests
     }
 
     [Fact]
+    public void List_numbers_read_as_a_column_of_their_own_go_back_on_their_items()
+    {
+        // Poppler reads "1." "2." "3." as one block and the items beside them as another.
+        var numbers = new PdfLayoutBlock(new[] { "1.", "2.", "3." }.Select((n, i) => TestLayouts.Line(n, 83, 300 + (i * 26))).ToArray());
+        var items = new PdfLayoutBlock(new[] { "Inled med en kort förklaring om varför", "alla får frågan.", "Ställ en fråga i taget.", "Bekräfta det personen berättar." }
+            .Select((text, i) => TestLayouts.Line(text, 107, 300 + (i == 0 ? 0 : i == 1 ? 12 : (i - 1) * 26))).ToArray());
+        var page = new PdfPageLayout(1, 595, 842, [TestLayouts.Page(1, "Praktiska råd:").Blocks[0], numbers, items]);
+
+        Assert.Equal(
+            ["Praktiska råd:", "1. Inled med en kort förklaring om varför alla får frågan.", "2. Ställ en fråga i taget.", "3. Bekräfta det personen berättar."],
+            PdfPageCleaner.Clean([page])[0]);
+    }
+
+    [Fact]
     public void Lines_holding_only_list_bullets_are_dropped()
     {
         var page = TestLayouts.Page(1, "Tänk på följande innan samtalet:", "•", "•", "Boka en tid där ni kan prata ostört.");
