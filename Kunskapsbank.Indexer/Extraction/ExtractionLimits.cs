@@ -27,6 +27,7 @@ public sealed record ExtractionLimits(
         MaxTextChars: 10_000_000,
         MaxDecompressedBytes: 256L * 1024 * 1024);
 
-    /// <summary>The time limit for one scanned page (30 s unless set).</summary>
-    public TimeSpan OcrPageTimeoutOrDefault => OcrPageTimeout ?? TimeSpan.FromSeconds(30);
+    /// <summary>The time limit for one scanned page (60 s unless set; a page takes about 5 s of processor time, several
+    /// times that on a busy machine). The file's own time limit still bounds the whole OCR run.</summary>
+    public TimeSpan OcrPageTimeoutOrDefault => OcrPageTimeout ?? TimeSpan.FromSeconds(60);
 }
