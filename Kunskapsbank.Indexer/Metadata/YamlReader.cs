@@ -28,7 +28,9 @@ public sealed record YamlLimits(int MaxChars, int MaxDepth, int MaxScalarChars, 
 public static class YamlReader
 {
     /// <summary>Parses <paramref name="text"/>; the root is always a mapping (empty when nothing could be read).</summary>
-    public static YamlParseResult Parse(string text, YamlLimits? limits = null)
+    /// <param name="firstLine">The line of the file <paramref name="text"/> starts on (front matter starts on line 2),
+    /// so that every line number, in messages too, is the file's.</param>
+    public static YamlParseResult Parse(string text, YamlLimits? limits = null, int firstLine = 1)
     {
         ArgumentNullException.ThrowIfNull(text);
         limits ??= YamlLimits.Default;
@@ -37,7 +39,9 @@ public static class YamlReader
             return Nothing(new YamlError(1, $"texten är för stor ({text.Length} tecken; högst {limits.MaxChars}) och lästes inte."));
         }
 
-        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var lines = Enumerable.Repeat(string.Empty, Math.Max(0, firstLine - 1))
+            .Concat(text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
+            .ToArray();
         var errors = new List<YamlError>();
         var repaired = new HashSet<int>();
         while (true)
