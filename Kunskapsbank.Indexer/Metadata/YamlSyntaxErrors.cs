@@ -48,16 +48,14 @@ internal static partial class YamlSyntaxErrors
             return null;
         }
 
-        var text = lines[line.Value - 1];
-        if (openFlowLine is null && IsPlainTextWithoutColon(PreviousNonBlank(lines, line.Value) is { } above ? lines[above - 1] : null)
-            && cause?.Message.Contains("multiline", StringComparison.OrdinalIgnoreCase) == true)
+        if (openFlowLine is null && cause?.Message.Contains("multiline", StringComparison.OrdinalIgnoreCase) == true
+            && PreviousNonBlank(lines, line.Value) is { } above && IsPlainTextWithoutColon(lines[above - 1]))
         {
             // "den här raden saknar kolon" followed by "ämne: x" is reported on the second line; the first is the mistake.
-            line = PreviousNonBlank(lines, line.Value)!.Value;
-            text = lines[line.Value - 1];
+            line = above;
         }
 
-        return Explain(line.Value, text, cause, openFlowLine == line);
+        return Explain(line.Value, lines[line.Value - 1], cause, openFlowLine == line);
     }
 
     private static YamlDiagnosis Explain(int line, string text, YamlException? cause, bool inOpenList)
