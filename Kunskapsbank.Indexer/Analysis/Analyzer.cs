@@ -5,10 +5,14 @@ namespace Kunskapsbank.Indexer.Analysis;
 /// <summary>Turns text into index terms; the one analyzer serves both indexing and queries.</summary>
 /// <remarks>Immutable and thread-safe: build it once (it loads dictionaries) and share it. <see cref="Analyze"/> runs
 /// the Lucene chain of <see cref="Lucene"/> and collects its tokens, so there is one implementation of the analysis.</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Built once per process and shared; the thread-local pools are small and go with it.")]
 public sealed class Analyzer
 {
     // The chain is the same for every field; the name only selects Lucene's per-field reuse slot.
     private const string FieldName = "text";
+
+    // One pool per thread, like Lucene's per-thread token streams; bounded (see TermStringPool).
+    private readonly ThreadLocal<TermStringPool> _strings = new(() => new TermStringPool());
 
     internal Analyzer(SwedishLuceneAnalyzer lucene) => Lucene = lucene;
 
@@ -23,7 +27,8 @@ public sealed class Analyzer
             return [];
         }
 
-        var tokens = new List<Token>((text.Length / 6) + 4);
+        // About one token per six characters; capped below the large-object heap (its collections are full ones).
+        var tokens = new List<Token>(Math.Min((text.Length / 6) + 4, 2048));
         using var stream = Lucene.GetTokenStream(FieldName, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var word = stream.AddAttribute<IWordAttribute>();
@@ -31,14 +36,15 @@ public sealed class Analyzer
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
         var stopWord = stream.AddAttribute<IStopWordAttribute>();
+        var strings = _strings.Value!;
         stream.Reset();
         var position = -1;
         while (stream.IncrementToken())
         {
             position = Math.Max(0, position + increment.PositionIncrement);
-            var termText = new string(term.Buffer, 0, term.Length);
+            var termText = strings.Get(term.Buffer.AsSpan(0, term.Length));
             var wordSpan = word.Buffer.AsSpan(0, word.Length);
-            var wordText = wordSpan.SequenceEqual(termText) ? termText : new string(wordSpan);
+            var wordText = wordSpan.SequenceEqual(termText) ? termText : strings.Get(wordSpan);
             var kind = type.Type == SwedishTokenTypes.Part ? TokenKind.CompoundPart : TokenKind.Word;
             if (stopWord.IsStopWord)
             {

@@ -66,9 +66,10 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
             return true;
         }
 
-        if (CountCapitals(_term.Buffer, _term.Length) < 2)
+        var capitals = CountCapitals(_term.Buffer, _term.Length);
+        if (capitals < 2)
         {
-            _previousInCapitals = CountCapitals(_term.Buffer, _term.Length) == 1;
+            _previousInCapitals = capitals == 1;
             _wholeInCapitals = false;
             return true;
         }
@@ -148,7 +149,12 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
         for (var i = 0; i < length; i++)
         {
             var c = buffer[i];
-            if (char.IsUpper(c))
+            if ((uint)(c - 'a') <= 'z' - 'a')
+            {
+                return 0;
+            }
+
+            if ((uint)(c - 'A') <= 'Z' - 'A' || char.IsUpper(c))
             {
                 capitals++;
             }

@@ -18,6 +18,9 @@ public sealed class CompoundPartsFilter : TokenFilter
     private const int MinWordLength = 6;
 
     private readonly CompoundSplitCache _splits;
+
+    // This chain's own (so per-thread) front of the shared cache: no hashing of the shared dictionary for common words.
+    private readonly RecentWordCache<CompoundPart[]> _recent = new();
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _positionIncrement;
@@ -69,7 +72,13 @@ public sealed class CompoundPartsFilter : TokenFilter
             return true;
         }
 
-        var parts = _splits.Split(_term.Buffer.AsSpan(0, length));
+        var word = _term.Buffer.AsSpan(0, length);
+        if (!_recent.TryGet(word, out var parts, out var slot))
+        {
+            parts = _splits.Split(word);
+            _recent.Set(slot, word, parts);
+        }
+
         if (parts.Length > 0)
         {
             _parts = parts;

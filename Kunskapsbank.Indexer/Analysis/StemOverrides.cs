@@ -1,10 +1,8 @@
-using Lucene.Net.Analysis.Miscellaneous;
-
 namespace Kunskapsbank.Indexer.Analysis;
 
 /// <summary>Word forms whose stem is fixed by hand because the Snowball stem would merge unrelated words.</summary>
 /// <remarks>Data in Resources/analysis/stem-overrides.tsv: <c>form&lt;TAB&gt;stem</c>, each group commented with why.
-/// In the analyzer the table is applied by Lucene's StemmerOverrideFilter (<see cref="ToLuceneMap"/>).</remarks>
+/// Applied by <see cref="Snowball3StemFilter"/> (it says why not by Lucene's StemmerOverrideFilter).</remarks>
 public sealed class StemOverrides
 {
     private readonly Dictionary<string, string> _stems;
@@ -24,16 +22,4 @@ public sealed class StemOverrides
 
     /// <summary>Gets the fixed stem of a lower-cased word form, if it has one.</summary>
     public bool TryGetStem(ReadOnlySpan<char> word, out string stem) => _bySpan.TryGetValue(word, out stem!);
-
-    /// <summary>The table as Lucene's StemmerOverrideFilter wants it (case-sensitive: it runs after lower-casing).</summary>
-    public StemmerOverrideFilter.StemmerOverrideMap ToLuceneMap()
-    {
-        var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
-        foreach (var (form, stem) in _stems)
-        {
-            builder.Add(form, stem);
-        }
-
-        return builder.Build();
-    }
 }

@@ -11,7 +11,7 @@ namespace Kunskapsbank.Indexer.Analysis;
 /// <code>
 /// SwedishWordTokenizer → LegalAbbreviationFilter → CapitalsKeywordMarkerFilter → LowerCaseFilter*
 ///   → SetKeywordMarkerFilter* (protected words) → ReferenceKeywordMarkerFilter → StopWordMarkerFilter
-///   → CompoundPartsFilter → SurfaceWordFilter → StemmerOverrideFilter* → Snowball3StemFilter
+///   → CompoundPartsFilter → SurfaceWordFilter → Snowball3StemFilter (stem overrides, -an rule, Snowball 3.0)
 /// </code>
 /// (* = Lucene's own). The same chain serves documents and queries. Tokens carry: the term (stem), offsets into the
 /// original text, position increments (parts at 0), a type (<see cref="SwedishTokenTypes"/>), the keyword flag,
@@ -25,7 +25,6 @@ public sealed class SwedishLuceneAnalyzer : Lucene.Net.Analysis.Analyzer
     private readonly CharArraySet _protectedWords;
     private readonly CharArraySet _stopWords;
     private readonly CompoundSplitCache _splits;
-    private readonly StemmerOverrideFilter.StemmerOverrideMap _overrideMap;
     private readonly StemOverrides _overrides;
 
     private SwedishLuceneAnalyzer(CompoundLexicon lexicon)
@@ -36,7 +35,6 @@ public sealed class SwedishLuceneAnalyzer : Lucene.Net.Analysis.Analyzer
         _stopWords = StopWords.Load().ToCharArraySet();
         _splits = new CompoundSplitCache(new CompoundSplitter(lexicon));
         _overrides = StemOverrides.Load();
-        _overrideMap = _overrides.ToLuceneMap();
     }
 
     /// <summary>The compound lexicon the chain uses (also for the -an rule of the stemmer).</summary>
@@ -57,7 +55,6 @@ public sealed class SwedishLuceneAnalyzer : Lucene.Net.Analysis.Analyzer
         chain = new StopWordMarkerFilter(chain, _stopWords);
         chain = new CompoundPartsFilter(chain, _splits);
         chain = new SurfaceWordFilter(chain);
-        chain = new StemmerOverrideFilter(chain, _overrideMap);
         chain = new Snowball3StemFilter(chain, Lexicon, _overrides);
         return new TokenStreamComponents(source, chain);
     }

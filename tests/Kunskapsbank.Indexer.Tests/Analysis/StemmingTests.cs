@@ -1,16 +1,15 @@
 using Kunskapsbank.Indexer.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 
 namespace Kunskapsbank.Indexer.Tests.Analysis;
 
-/// <summary>Lucene's StemmerOverrideFilter with stem-overrides.tsv, then our Snowball 3.0 filter.</summary>
+/// <summary>The stem filter: stem-overrides.tsv, the -an rule, Snowball 3.0; keywords untouched.</summary>
 public class StemmingTests
 {
     private static readonly StemOverrides Overrides = StemOverrides.Load();
     private static readonly CompoundLexicon Lexicon = CompoundLexicon.Load();
 
     private static readonly Lucene.Net.Analysis.Analyzer Stage = LuceneTokens.Chain(source =>
-        new Snowball3StemFilter(new StemmerOverrideFilter(new ReferenceKeywordMarkerFilter(source), Overrides.ToLuceneMap()), Lexicon, Overrides));
+        new Snowball3StemFilter(new ReferenceKeywordMarkerFilter(source), Lexicon, Overrides));
 
     private static string Stem(string word) => LuceneTokens.Of(Stage, word).Single().Term;
 
@@ -57,7 +56,7 @@ public class StemmingTests
     }
 
     [Fact]
-    public void Every_override_line_is_applied_by_the_lucene_filter_and_by_the_analyzer()
+    public void Every_override_line_is_applied_by_the_filter_and_by_the_analyzer()
     {
         Assert.NotEmpty(Overrides.Stems);
         Assert.All(Overrides.Stems, line => Assert.Equal(line.Value, Stem(line.Key)));
@@ -67,14 +66,14 @@ public class StemmingTests
     [Fact]
     public void Stem_filter_gives_the_snowball_3_stem_of_the_whole_vocabulary()
     {
-        // Words the lexicon calls a definite singular in -an are the filter's one deliberate difference from Snowball.
+        // Overridden forms and words the lexicon calls a definite singular in -an are the filter's deliberate differences.
         var words = TestData.Lines("snowball", "voc.txt");
         var expected = TestData.Lines("snowball", "output.txt");
         var text = string.Join(' ', words);
         var tokens = LuceneTokens.Of(LuceneTokens.Chain(source => new Snowball3StemFilter(source, Lexicon, Overrides)), text);
         Assert.Equal(words.Length, tokens.Count);
         var mismatches = tokens.Select((t, i) => (t.Term, Expected: expected[i], Word: words[i]))
-            .Where(r => r.Term != r.Expected && !(r.Word.EndsWith("an", StringComparison.Ordinal) && Lexicon.IsFormOf(r.Word, r.Word.AsSpan()[..^1])))
+            .Where(r => r.Term != r.Expected && !Overrides.Stems.ContainsKey(r.Word) && !(r.Word.EndsWith("an", StringComparison.Ordinal) && Lexicon.IsFormOf(r.Word, r.Word.AsSpan()[..^1])))
             .ToList();
         Assert.True(mismatches.Count == 0, string.Join('\n', mismatches.Take(20)));
     }
