@@ -6,7 +6,7 @@ namespace Kunskapsbank.Indexer.Analysis;
 /// <summary>Marks acronyms written in capitals (FREDA, SARA, NCK) as keywords, so the stemmer leaves them whole.</summary>
 /// <remarks>
 /// Without it "FREDA" (an assessment method) is lower-cased and stemmed to "fred" (peace). A word of two or more
-/// letters, all of them capitals, is an acronym, unless the word before or after it is also written in capitals:
+/// letters (at most <see cref="MaxAcronymLength"/>), all of them capitals, is an acronym, unless the word before or after it is also written in capitals:
 /// then it is a heading in capitals ("BESLUT OM SKATTER OCH AVGIFTER") whose words are stemmed as usual. A part of a
 /// hyphenated word follows its whole word when that is in capitals (HSLF-FS), and is an acronym on its own otherwise
 /// (the "FREDA" of "FREDA-kortfrågor"). Lower-case spellings of known acronyms are handled by the protected-words list.
@@ -16,6 +16,9 @@ namespace Kunskapsbank.Indexer.Analysis;
 /// </remarks>
 public sealed class CapitalsKeywordMarkerFilter : TokenFilter
 {
+    /// <summary>Longer words in capitals are shouted words ("barn FLADDERMUSGROTTA"), not acronyms: stemmed as usual.</summary>
+    public const int MaxAcronymLength = 8;
+
     private readonly ICharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
     private readonly IPositionIncrementAttribute _positionIncrement;
@@ -58,7 +61,7 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
 
         if (IsPart())
         {
-            if (CountCapitals(_term.Buffer, _term.Length) >= 2 && (!_wholeInCapitals || _wholeIsAcronym))
+            if (IsAcronymShaped() && (!_wholeInCapitals || _wholeIsAcronym))
             {
                 _keyword.IsKeyword = true;
             }
@@ -67,9 +70,9 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
         }
 
         var capitals = CountCapitals(_term.Buffer, _term.Length);
-        if (capitals < 2)
+        if (capitals < 2 || _term.Length > MaxAcronymLength)
         {
-            _previousInCapitals = capitals == 1;
+            _previousInCapitals = capitals > 0;
             _wholeInCapitals = false;
             return true;
         }
@@ -120,7 +123,7 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
         for (var k = 0; k < _pending.Count; k++)
         {
             RestoreState(_pending[k]);
-            if (k == 0 || CountCapitals(_term.Buffer, _term.Length) >= 2)
+            if (k == 0 || IsAcronymShaped())
             {
                 _keyword.IsKeyword = true;
                 _pending[k] = CaptureState();
@@ -139,6 +142,8 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
 
         return m_input.IncrementToken();
     }
+
+    private bool IsAcronymShaped() => _term.Length <= MaxAcronymLength && CountCapitals(_term.Buffer, _term.Length) >= 2;
 
     private bool IsPart() => _positionIncrement.PositionIncrement == 0 && _type.Type == SwedishTokenTypes.Part;
 

@@ -72,6 +72,12 @@ public class AcronymTests
     }
 
     [Fact]
+    public void Long_word_shouted_in_capitals_is_stemmed_like_the_word()
+    {
+        Assert.Equal(WholeTerm("fladdermusgrottor"), Analyzer.Analyze("barn FLADDERMUSGROTTOR").Single(t => t.Word == "fladdermusgrottor").Term);
+    }
+
+    [Fact]
     public void Protected_word_is_not_split_into_compound_parts()
     {
         Assert.Single(Analyzer.Analyze("patriark"));
