@@ -33,6 +33,10 @@ internal static class AnalysisResources
         }
     }
 
+    /// <summary>The first column of each data line (a word, then optionally a tab and why it is listed).</summary>
+    public static IEnumerable<string> FirstColumn(string fileName) =>
+        DataLines(fileName).Select(line => line.Split('\t')[0].Trim());
+
     /// <summary>An embedded <c>key&lt;TAB&gt;value</c> file as a dictionary (ordinal keys); a malformed line stops the program.</summary>
     public static Dictionary<string, string> TwoColumnTable(string fileName)
     {

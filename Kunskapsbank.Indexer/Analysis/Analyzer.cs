@@ -1,13 +1,75 @@
+using Lucene.Net.Analysis.TokenAttributes;
+
 namespace Kunskapsbank.Indexer.Analysis;
 
 /// <summary>Turns text into index terms; the one analyzer serves both indexing and queries.</summary>
-/// <remarks>Immutable and thread-safe: build it once (it loads dictionaries) and share it.</remarks>
+/// <remarks>Immutable and thread-safe: build it once (it loads dictionaries) and share it. <see cref="Analyze"/> runs
+/// the Lucene chain of <see cref="Lucene"/> and collects its tokens, so there is one implementation of the analysis.</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Built once per process and shared; the thread-local pools are small and go with it.")]
 public sealed class Analyzer
 {
-    private readonly Func<string, IReadOnlyList<Token>> _chain;
+    // The chain is the same for every field; the name only selects Lucene's per-field reuse slot.
+    private const string FieldName = "text";
 
-    internal Analyzer(Func<string, IReadOnlyList<Token>> chain) => _chain = chain;
+    // One pool per thread, like Lucene's per-thread token streams; bounded (see TermStringPool).
+    private readonly ThreadLocal<TermStringPool> _strings = new(() => new TermStringPool());
 
-    /// <summary>Analyses <paramref name="text"/> into tokens in position order.</summary>
-    public IReadOnlyList<Token> Analyze(string text) => string.IsNullOrEmpty(text) ? [] : _chain(text);
+    internal Analyzer(SwedishLuceneAnalyzer lucene) => Lucene = lucene;
+
+    /// <summary>The Lucene analyzer behind this one, for an engine that indexes with Lucene fields directly.</summary>
+    public SwedishLuceneAnalyzer Lucene { get; }
+
+    /// <summary>Analyses <paramref name="text"/> into tokens in position order (parts right after their whole word).</summary>
+    public IReadOnlyList<Token> Analyze(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        // About one token per six characters; capped below the large-object heap (its collections are full ones).
+        var tokens = new List<Token>(Math.Min((text.Length / 6) + 4, 2048));
+        using var stream = Lucene.GetTokenStream(FieldName, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var word = stream.AddAttribute<IWordAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        var stopWord = stream.AddAttribute<IStopWordAttribute>();
+        var strings = _strings.Value!;
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position = Math.Max(0, position + increment.PositionIncrement);
+            var termText = strings.Get(term.Buffer.AsSpan(0, term.Length));
+            var wordSpan = word.Buffer.AsSpan(0, word.Length);
+            var wordText = wordSpan.SequenceEqual(termText) ? termText : strings.Get(wordSpan);
+            var kind = type.Type == SwedishTokenTypes.Part ? TokenKind.CompoundPart : TokenKind.Word;
+            if (stopWord.IsStopWord)
+            {
+                kind |= TokenKind.StopWord;
+            }
+
+            tokens.Add(new Token(termText, wordText, offset.StartOffset, offset.EndOffset, position, kind));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    /// <summary>The index term of one lower-case word, as the index makes it (overrides, protected words, -an rule).</summary>
+    public string Stem(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        foreach (var token in Analyze(word))
+        {
+            if (!token.IsCompoundPart)
+            {
+                return token.Term;
+            }
+        }
+
+        return word;
+    }
 }

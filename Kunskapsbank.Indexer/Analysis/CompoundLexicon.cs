@@ -32,6 +32,9 @@ public sealed class CompoundLexicon
     private readonly byte[] _data;
     private readonly int[] _lineStarts;
 
+    // Longer strings are no Swedish word form; it also bounds the stack buffer of a look-up.
+    private const int MaxFormLength = 100;
+
     private CompoundLexicon(
         byte[] data, int[] lineStarts, HashSet<string> prefixes, HashSet<string> suffixes, HashSet<string> badEndings)
     {
@@ -95,9 +98,41 @@ public sealed class CompoundLexicon
     {
         ArgumentNullException.ThrowIfNull(form);
         (roles, lemma) = (CompoundRoles.None, form);
-        if (form.Length > 100)
+        if (Find(form) is not { } line)
         {
             return false;
+        }
+
+        Fields(_data.AsSpan(line.Start, line.Length), out var roleLetters, out var lemmaBytes);
+        roles = ParseRoles(roleLetters);
+        if (lemmaBytes.Length > 0)
+        {
+            lemma = System.Text.Encoding.UTF8.GetString(lemmaBytes);
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="form"/> is listed with exactly <paramref name="lemma"/> as its dictionary form.</summary>
+    public bool IsFormOf(ReadOnlySpan<char> form, ReadOnlySpan<char> lemma)
+    {
+        if (Find(form) is not { } line || lemma.Length > MaxFormLength)
+        {
+            return false;
+        }
+
+        Fields(_data.AsSpan(line.Start, line.Length), out _, out var lemmaBytes);
+        Span<byte> expected = stackalloc byte[lemma.Length * 3];
+        expected = expected[..System.Text.Encoding.UTF8.GetBytes(lemma, expected)];
+        return lemmaBytes.Length > 0 && lemmaBytes.SequenceEqual(expected);
+    }
+
+    // The line of a form (start and length in _data), by binary search over the UTF-8 bytes.
+    private (int Start, int Length)? Find(ReadOnlySpan<char> form)
+    {
+        if (form.Length > MaxFormLength)
+        {
+            return null;
         }
 
         Span<byte> key = stackalloc byte[form.Length * 3];
@@ -111,16 +146,7 @@ public sealed class CompoundLexicon
             var order = line[..tab].SequenceCompareTo(key);
             if (order == 0)
             {
-                var rest = line[(tab + 1)..];
-                var tab2 = rest.IndexOf((byte)'\t');
-                roles = ParseRoles(rest[..tab2]);
-                var lemmaBytes = rest[(tab2 + 1)..];
-                if (lemmaBytes.Length > 0)
-                {
-                    lemma = System.Text.Encoding.UTF8.GetString(lemmaBytes);
-                }
-
-                return true;
+                return (_lineStarts[mid], line.Length);
             }
 
             if (order < 0)
@@ -133,7 +159,16 @@ public sealed class CompoundLexicon
             }
         }
 
-        return false;
+        return null;
+    }
+
+    // A line is form<TAB>roles<TAB>lemma (the lemma may be empty).
+    private static void Fields(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> roles, out ReadOnlySpan<byte> lemma)
+    {
+        var rest = line[(line.IndexOf((byte)'\t') + 1)..];
+        var tab = rest.IndexOf((byte)'\t');
+        roles = rest[..tab];
+        lemma = rest[(tab + 1)..];
     }
 
     private ReadOnlySpan<byte> Line(int index)

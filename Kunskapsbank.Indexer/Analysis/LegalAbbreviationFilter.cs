@@ -1,20 +1,51 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+
 namespace Kunskapsbank.Indexer.Analysis;
 
 /// <summary>Reads law abbreviations ("SoL", "BrB") as the law's name, so both spellings find each other.</summary>
 /// <remarks>Runs before lower-casing because the casing is what tells "SoL" (the social services act) from "sol"
-/// (sun). Data: Resources/analysis/legal-abbreviations.tsv.</remarks>
-internal sealed class LegalAbbreviationFilter(IReadOnlyDictionary<string, string> names) : ITokenFilter
+/// (sun). Data: Resources/analysis/legal-abbreviations.tsv. Lucene's SynonymFilter could map the word, but it would
+/// keep the abbreviation as a second token at the same position ("sol" = sun) and lower-casing would have to come
+/// first; a replacement in the abbreviation's own casing is what the rule needs.</remarks>
+public sealed class LegalAbbreviationFilter : TokenFilter
 {
-    /// <summary>Loads the embedded abbreviation table.</summary>
-    public static LegalAbbreviationFilter Load() => new(AnalysisResources.TwoColumnTable("legal-abbreviations.tsv"));
+    private readonly CharArrayDictionary<string> _names;
+    private readonly ICharTermAttribute _term;
+    private readonly ITypeAttribute _type;
+    private readonly IOffsetMapAttribute _offsetMap;
 
-    public IEnumerable<Token> Apply(IEnumerable<Token> tokens, string text)
+    /// <summary>Replaces each whole token found in <paramref name="names"/> (case-sensitive) by its law name.</summary>
+    public LegalAbbreviationFilter(TokenStream input, CharArrayDictionary<string> names)
+        : base(input)
     {
-        foreach (var token in tokens)
+        _names = names;
+        _term = AddAttribute<ICharTermAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
+        _offsetMap = AddAttribute<IOffsetMapAttribute>();
+    }
+
+    /// <summary>Loads the embedded abbreviation table as a case-sensitive Lucene dictionary.</summary>
+    public static CharArrayDictionary<string> LoadNames() =>
+        new(Lucene.Net.Util.LuceneVersion.LUCENE_48, AnalysisResources.TwoColumnTable("legal-abbreviations.tsv"), ignoreCase: false);
+
+    /// <inheritdoc/>
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
         {
-            yield return !token.IsCompoundPart && names.TryGetValue(token.Term, out var name)
-                ? token with { Term = name, Word = name }
-                : token;
+            return false;
         }
+
+        if (_type.Type != SwedishTokenTypes.Part && _names.TryGetValue(_term.Buffer, 0, _term.Length, out var name))
+        {
+            _term.SetEmpty().Append(name);
+
+            // The name is longer than what was written: a part of it can only be shown as the whole abbreviation.
+            _offsetMap.Map = null;
+        }
+
+        return true;
     }
 }

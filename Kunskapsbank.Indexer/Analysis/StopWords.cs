@@ -1,3 +1,6 @@
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
 namespace Kunskapsbank.Indexer.Analysis;
 
 /// <summary>The stop list: Snowball's Swedish list minus the words that carry meaning in this field.</summary>
@@ -14,14 +17,14 @@ public sealed class StopWords
     public static StopWords Load()
     {
         var words = new HashSet<string>(AnalysisResources.DataLines("snowball-stop.txt"), StringComparer.Ordinal);
-        foreach (var line in AnalysisResources.DataLines("stop-word-exceptions.txt"))
-        {
-            words.Remove(line.Split('\t')[0]);
-        }
+        words.ExceptWith(AnalysisResources.FirstColumn("stop-word-exceptions.txt"));
 
         return new StopWords(words);
     }
 
     /// <summary>True if the lower-cased word is a stop word.</summary>
     public bool Contains(string word) => _words.Contains(word);
+
+    /// <summary>The list as a Lucene set, for look-ups by character buffer.</summary>
+    public CharArraySet ToCharArraySet() => new(LuceneVersion.LUCENE_48, _words, ignoreCase: false);
 }

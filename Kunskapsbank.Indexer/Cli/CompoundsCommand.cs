@@ -26,7 +26,7 @@ internal static class CompoundsCommand
         var splitter = new CompoundSplitter(lexicon);
         if (args[0] == "--evaluate")
         {
-            var code = Evaluate(args, splitter, stdout, stderr);
+            var code = Evaluate(args, splitter, SwedishAnalyzer.Create(lexicon).Stem, stdout, stderr);
             stdout.WriteLine(string.Create(Swedish, $"Ordlistan ({lexicon.Count} ordformer) laddades på {loadTime.TotalMilliseconds:F0} ms ({loadCpu.TotalMilliseconds:F0} ms processortid)."));
             return code;
         }
@@ -43,7 +43,7 @@ internal static class CompoundsCommand
         return 0;
     }
 
-    private static int Evaluate(string[] args, CompoundSplitter splitter, TextWriter stdout, TextWriter stderr)
+    private static int Evaluate(string[] args, CompoundSplitter splitter, Func<string, string> stem, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length != 2)
         {
@@ -65,7 +65,7 @@ internal static class CompoundsCommand
         CompoundEvaluation result;
         try
         {
-            result = CompoundEvaluation.Run(splitter, StemOverrides.Load(), lines);
+            result = CompoundEvaluation.Run(splitter, stem, lines);
         }
         catch (FormatException e)
         {

@@ -17,8 +17,9 @@ internal static class StemCommand
             return 2;
         }
 
-        // Plain Snowball by default (comparable with the Snowball vocabulary); --index stems as the index does (overrides, -an rule).
-        Func<string, string> stem = useOverrides ? new StemFilter(StemOverrides.Load(), CompoundLexicon.Load()).Stem : SwedishStemmer.Stem;
+        // Plain Snowball by default (comparable with the Snowball vocabulary); --index stems as the index does: the
+        // analyzer's own chain (overrides, protected words, -an rule).
+        Func<string, string> stem = useOverrides ? SwedishAnalyzer.Create().Stem : SwedishStemmer.Stem;
 
         // Console.Out flushes on every line; batching keeps 30,000 words far below a second.
         var output = new StringBuilder(FlushAt + 256);

@@ -15,28 +15,10 @@ internal sealed class SidecarReader(Taxonomy taxonomy)
     {
         var name = Path.GetFileName(sidecarPath);
         var claims = new MetadataClaims(TagSource.Sidecar, $"sidofilen {name}");
-        string text;
-        try
+        var text = MetadataFile.Read(sidecarPath, MaxBytes, out var reason);
+        if (text is null)
         {
-            var info = new FileInfo(sidecarPath);
-            if (info.LinkTarget is not null)
-            {
-                // A link could point outside the corpus; editors put real files here.
-                claims.Problems.Add($"{name}: sidofilen är en symbolisk länk och lästes inte.");
-                return claims;
-            }
-
-            if (info.Length > MaxBytes)
-            {
-                claims.Problems.Add($"{name}: sidofilen är större än 64 kB och lästes inte.");
-                return claims;
-            }
-
-            text = File.ReadAllText(sidecarPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            claims.Problems.Add($"{name}: sidofilen kunde inte läsas ({e.Message}).");
+            claims.Problems.Add($"{name}: sidofilen {reason}.");
             return claims;
         }
 
@@ -47,7 +29,7 @@ internal sealed class SidecarReader(Taxonomy taxonomy)
     public MetadataClaims Parse(string text, string name, MetadataClaims? into = null)
     {
         var claims = into ?? new MetadataClaims(TagSource.Sidecar, $"sidofilen {name}");
-        var parsed = SimpleYamlParser.Parse(text);
+        var parsed = YamlReader.Parse(text);
         foreach (var error in parsed.Errors)
         {
             claims.Problems.Add($"{name} rad {error.Line}: {error.Message}");
@@ -56,7 +38,7 @@ internal sealed class SidecarReader(Taxonomy taxonomy)
         foreach (var entry in parsed.Root.Entries)
         {
             var where = $"{name} rad {entry.Line}";
-            var values = ValuesOf(entry.Value);
+            var values = entry.Texts;
             if (values is null)
             {
                 claims.Problems.Add($"{where}: '{entry.Key}' ska ha ett värde på samma rad eller en lista med '- värde'.");
@@ -78,13 +60,4 @@ internal sealed class SidecarReader(Taxonomy taxonomy)
 
         return claims;
     }
-
-    private static List<string>? ValuesOf(YamlNode? node) => node switch
-    {
-        null => [],
-        YamlScalar scalar => [scalar.Value],
-        YamlSequence sequence when sequence.Items.All(i => i is YamlScalar) =>
-            sequence.Items.Cast<YamlScalar>().Select(s => s.Value).ToList(),
-        _ => null,
-    };
 }

@@ -14,7 +14,6 @@ public static class TaxonomyLoader
     /// <summary>The shipped taxonomy is about 15 kB; a file far larger is not a taxonomy.</summary>
     private const long MaxBytes = 1024 * 1024;
 
-
     /// <summary>Loads `taxonomi.yml` from the corpus root, falling back to the built-in taxonomy.</summary>
     public static TaxonomyLoadResult LoadFromCorpus(string corpusPath)
     {
@@ -24,32 +23,12 @@ public static class TaxonomyLoader
             return new TaxonomyLoadResult(BuiltIn(), [], IsBuiltIn: true);
         }
 
-        string text;
-        try
-        {
-            if (new FileInfo(path).LinkTarget is not null)
-            {
-                return new TaxonomyLoadResult(
-                    BuiltIn(),
-                    [$"{FileName}: filen är en symbolisk länk och lästes inte. Den inbyggda standardtaxonomin används."],
-                    IsBuiltIn: true);
-            }
-
-            if (new FileInfo(path).Length > MaxBytes)
-            {
-                return new TaxonomyLoadResult(
-                    BuiltIn(),
-                    [$"{FileName}: filen är större än 1 MB och lästes inte. Den inbyggda standardtaxonomin används."],
-                    IsBuiltIn: true);
-            }
-
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        var text = MetadataFile.Read(path, MaxBytes, out var reason);
+        if (text is null)
         {
             return new TaxonomyLoadResult(
                 BuiltIn(),
-                [$"{FileName}: filen kunde inte läsas ({e.Message}). Den inbyggda standardtaxonomin används."],
+                [$"{FileName}: filen {reason}. Den inbyggda standardtaxonomin används."],
                 IsBuiltIn: true);
         }
 
@@ -86,7 +65,7 @@ public static class TaxonomyLoader
         var problems = new List<string>();
         void Problem(int line, string message) => problems.Add($"{fileName} rad {line}: {message}");
 
-        var parsed = SimpleYamlParser.Parse(text);
+        var parsed = YamlReader.Parse(text);
         foreach (var error in parsed.Errors)
         {
             Problem(error.Line, error.Message);

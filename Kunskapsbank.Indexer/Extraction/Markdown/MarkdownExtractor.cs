@@ -1,10 +1,21 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
+using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
 
 namespace Kunskapsbank.Indexer.Extraction.Markdown;
 
-/// <summary>Markdown: front matter becomes properties, headings (ATX and setext) start passages, syntax is stripped.</summary>
-public sealed partial class MarkdownExtractor : ITextExtractor
+/// <summary>Markdown through Markdig (CommonMark, pipe tables, strikethrough): front matter becomes properties,
+/// headings (ATX and setext) start passages, syntax is stripped to what a reader sees.</summary>
+public sealed class MarkdownExtractor : ITextExtractor
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
+        .Build();
+
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown"];
 
@@ -25,31 +36,62 @@ public sealed partial class MarkdownExtractor : ITextExtractor
             builder.Note(PassageNotes.TextCut(limits.MaxTextChars));
         }
 
-        var frontMatter = FrontMatter.Parse(text);
-        var properties = DocumentProperties.Empty;
-        if (frontMatter is not null)
+        var document = MarkdownNestingGuard.IsTooDeep(text) ? null : TryParse(text);
+        if (document is null)
         {
+            // Deeper than any real document: the words are still worth finding, the structure is not worth the time.
+            builder.Note($"Markdown-filen är nästlad i fler än {MarkdownNestingGuard.MaxDepth} nivåer; texten indexerades utan rubriker och listor.");
+            builder.AddParagraphs(TextCleanup.SplitParagraphs(text), page: null, headingPath: []);
+            return Finish(builder, DocumentProperties.Empty);
+        }
+
+        var properties = DocumentProperties.Empty;
+        if (document.Count > 0 && document[0] is YamlFrontMatterBlock yaml)
+        {
+            var frontMatter = MarkdownFrontMatter.Read(string.Join('\n', yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.Slice.ToString())), yaml.Line + 2);
             foreach (var problem in frontMatter.Problems)
             {
                 builder.Note(problem);
             }
 
             properties = ToProperties(frontMatter.Fields);
-            text = text[frontMatter.BodyStart..];
+        }
+        else if (LooksLikeUnclosedFrontMatter(text))
+        {
+            builder.Note("Metadatablocket i början av filen saknar en avslutande rad med ---; blocket lästes som vanlig text.");
         }
 
-        foreach (var section in MarkdownSections.Read(text))
+        foreach (var section in MarkdownSections.Read(document, text, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
             builder.AddParagraphs(section.Paragraphs, page: null, section.HeadingPath);
         }
 
-        if (builder.Count == 0)
-        {
-            return ExtractionResult.Fail(ExtractionFailureKind.Empty, "Markdown-filen innehåller ingen text.");
-        }
+        return Finish(builder, properties);
+    }
 
-        return ExtractionResult.Success(builder.Build(properties));
+    private static MarkdownDocument? TryParse(string text)
+    {
+        try
+        {
+            return Markdig.Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses nesting past its cap rather than risk the stack.
+            return null;
+        }
+    }
+
+    private static ExtractionResult Finish(PassageBuilder builder, DocumentProperties properties) =>
+        builder.Count == 0
+            ? ExtractionResult.Fail(ExtractionFailureKind.Empty, "Markdown-filen innehåller ingen text.")
+            : ExtractionResult.Success(builder.Build(properties));
+
+    /// <summary>"---" then "key: value" at the top with no closing "---": Markdig reads it as text, the editor meant metadata.</summary>
+    private static bool LooksLikeUnclosedFrontMatter(string text)
+    {
+        using var lines = new StringReader(text);
+        return lines.ReadLine()?.TrimEnd() == "---" && lines.ReadLine() is { } second && second.Contains(": ", StringComparison.Ordinal);
     }
 
     private static DocumentProperties ToProperties(IReadOnlyDictionary<string, IReadOnlyList<string>> fields)
@@ -61,245 +103,7 @@ public sealed partial class MarkdownExtractor : ITextExtractor
             Author: Single("author"),
             Subject: Single("subject") ?? Single("description"),
             Keywords: fields.TryGetValue("keywords", out var keywords) && keywords.Count > 0 ? keywords : null,
-            Created: DateTimeOffset.TryParse(Single("date"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : null,
+            Created: DateTimeOffset.TryParse(Single("date"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null,
             Fields: fields);
-    }
-}
-
-/// <summary>A run of paragraphs under one heading path.</summary>
-/// <param name="HeadingPath">Headings above the paragraphs, outermost first.</param>
-/// <param name="Paragraphs">Plain-text paragraphs (list items and table rows one per line).</param>
-public sealed record MarkdownSection(IReadOnlyList<string> HeadingPath, IReadOnlyList<string> Paragraphs);
-
-/// <summary>Splits a Markdown body into sections at headings and turns blocks into plain paragraphs.</summary>
-public static partial class MarkdownSections
-{
-    /// <summary>The sections of <paramref name="body"/> in order; text before the first heading has an empty path.</summary>
-    public static List<MarkdownSection> Read(string body)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        var reader = new BlockReader();
-        var lines = body.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            reader.Accept(lines[i]);
-        }
-
-        return reader.Finish();
-    }
-
-    [GeneratedRegex(@"^ {0,3}(?<marks>#{1,6})(?:[ \t]+(?<text>.*?))?(?:[ \t]+#+)?[ \t]*$")]
-    private static partial Regex AtxHeading();
-
-    [GeneratedRegex(@"^ {0,3}=+[ \t]*$")]
-    private static partial Regex SetextLevel1();
-
-    [GeneratedRegex(@"^ {0,3}-+[ \t]*$")]
-    private static partial Regex SetextLevel2();
-
-    [GeneratedRegex(@"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")]
-    private static partial Regex ThematicBreak();
-
-    [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})")]
-    private static partial Regex FenceOpen();
-
-    [GeneratedRegex(@"^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(?<text>.*))?$")]
-    private static partial Regex ListItem();
-
-    [GeneratedRegex(@"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")]
-    private static partial Regex TableSeparator();
-
-    [GeneratedRegex(@"^ {0,3}\[[^\]]+\]:\s*\S+")]
-    private static partial Regex LinkDefinition();
-
-    [GeneratedRegex(@"^ {0,3}>[ ]?")]
-    private static partial Regex QuoteMarker();
-
-    private enum BlockKind
-    {
-        Prose,
-        Lines,
-    }
-
-    private sealed class BlockReader
-    {
-        private readonly List<MarkdownSection> _sections = [];
-        private readonly string?[] _headings = new string?[6];
-        private readonly List<string> _paragraphs = [];
-        private readonly List<string> _block = [];
-        private BlockKind _kind = BlockKind.Prose;
-        private string? _fence;
-        private bool _inHtmlComment;
-
-        public void Accept(string rawLine)
-        {
-            var line = rawLine.TrimEnd();
-            if (_fence is not null)
-            {
-                if (line.TrimStart().StartsWith(_fence, StringComparison.Ordinal))
-                {
-                    _fence = null;
-                    FlushBlock();
-                }
-                else
-                {
-                    _block.Add(line);
-                }
-
-                return;
-            }
-
-            if (_inHtmlComment)
-            {
-                if (line.Contains("-->", StringComparison.Ordinal))
-                {
-                    _inHtmlComment = false;
-                }
-
-                return;
-            }
-
-            if (line.TrimStart().StartsWith("<!--", StringComparison.Ordinal) && !line.Contains("-->", StringComparison.Ordinal))
-            {
-                _inHtmlComment = true;
-                return;
-            }
-
-            while (QuoteMarker().Match(line) is { Success: true } quote)
-            {
-                line = line[quote.Length..];
-            }
-
-            if (line.Trim().Length == 0)
-            {
-                FlushBlock();
-                return;
-            }
-
-            if (FenceOpen().Match(line) is { Success: true } fence)
-            {
-                FlushBlock();
-                _fence = fence.Groups["fence"].Value;
-                _kind = BlockKind.Lines;
-                return;
-            }
-
-            if (AtxHeading().Match(line) is { Success: true } atx)
-            {
-                StartHeading(atx.Groups["marks"].Length, atx.Groups["text"].Value);
-                return;
-            }
-
-            if (_kind == BlockKind.Prose && _block.Count > 0 && SetextLevel1().IsMatch(line))
-            {
-                var title = string.Join(' ', _block);
-                _block.Clear();
-                StartHeading(1, title);
-                return;
-            }
-
-            if (_kind == BlockKind.Prose && _block.Count > 0 && SetextLevel2().IsMatch(line))
-            {
-                var title = string.Join(' ', _block);
-                _block.Clear();
-                StartHeading(2, title);
-                return;
-            }
-
-            if (ThematicBreak().IsMatch(line) || LinkDefinition().IsMatch(line))
-            {
-                FlushBlock();
-                return;
-            }
-
-            if (TableSeparator().IsMatch(line) && line.Contains('-', StringComparison.Ordinal) && (line.Contains('|', StringComparison.Ordinal) || _kind == BlockKind.Lines))
-            {
-                return;
-            }
-
-            if (line.TrimStart().StartsWith('|'))
-            {
-                var cells = line.Trim().Trim('|').Split('|').Select(cell => MarkdownInline.Strip(cell).Trim()).Where(cell => cell.Length > 0);
-                AddLine(BlockKind.Lines, string.Join(" | ", cells));
-                return;
-            }
-
-            if (ListItem().Match(line) is { Success: true } item)
-            {
-                AddLine(BlockKind.Lines, MarkdownInline.Strip(item.Groups["text"].Value.Trim()));
-                return;
-            }
-
-            var text = MarkdownInline.Strip(line.Trim());
-            if (_kind == BlockKind.Lines && _block.Count > 0 && rawLine.StartsWith(' '))
-            {
-                // An indented line after a list item continues that item.
-                _block[^1] = $"{_block[^1]} {text}";
-                return;
-            }
-
-            AddLine(BlockKind.Prose, text);
-        }
-
-        public List<MarkdownSection> Finish()
-        {
-            FlushBlock();
-            FlushSection();
-            return _sections;
-        }
-
-        private void AddLine(BlockKind kind, string text)
-        {
-            if (_kind != kind)
-            {
-                FlushBlock();
-                _kind = kind;
-            }
-
-            if (text.Length > 0)
-            {
-                _block.Add(text);
-            }
-        }
-
-        private void FlushBlock()
-        {
-            if (_block.Count > 0)
-            {
-                var paragraph = _kind == BlockKind.Prose
-                    ? TextCleanup.CollapseSpaces(string.Join(' ', _block))
-                    : string.Join('\n', _block.Select(TextCleanup.CollapseSpaces).Where(l => l.Length > 0));
-                if (paragraph.Length > 0)
-                {
-                    _paragraphs.Add(paragraph);
-                }
-
-                _block.Clear();
-            }
-
-            _kind = BlockKind.Prose;
-        }
-
-        private void StartHeading(int level, string rawText)
-        {
-            FlushBlock();
-            FlushSection();
-            var text = TextCleanup.CollapseSpaces(MarkdownInline.Strip(rawText));
-            _headings[level - 1] = text.Length > 0 ? text : null;
-            for (var deeper = level; deeper < _headings.Length; deeper++)
-            {
-                _headings[deeper] = null;
-            }
-        }
-
-        private void FlushSection()
-        {
-            if (_paragraphs.Count > 0)
-            {
-                var path = _headings.Where(h => h is not null).Select(h => h!).ToArray();
-                _sections.Add(new MarkdownSection(path, _paragraphs.ToArray()));
-                _paragraphs.Clear();
-            }
-        }
     }
 }

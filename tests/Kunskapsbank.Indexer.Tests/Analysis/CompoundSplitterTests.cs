@@ -46,7 +46,7 @@ public class CompoundSplitterTests
     [Fact]
     public void Splitter_meets_the_precision_and_recall_aim_on_the_domain_test_set()
     {
-        var result = CompoundEvaluation.Run(Splitter, StemOverrides.Load(), TestData.Lines("compound", "domain-compounds-sv.tsv"));
+        var result = CompoundEvaluation.Run(Splitter, SharedAnalyzer.Instance.Stem, TestData.Lines("compound", "domain-compounds-sv.tsv"));
         Assert.Equal(113, result.Compounds);
         Assert.Equal(27, result.Whole);
         Assert.True(result.Precision >= 0.95, $"Precision {result.Precision:P1}:\n{string.Join('\n', result.Errors)}");
@@ -57,7 +57,7 @@ public class CompoundSplitterTests
     public void Evaluation_counts_a_split_of_a_whole_word_against_precision()
     {
         string[] lines = ["våldsutsatta\tvålds+utsatta\tvåld+utsatt", "barnäktenskap\t-\t-", "myndighet\t-\t-", "ohälsa\to+hälsa\to+hälsa"];
-        var result = CompoundEvaluation.Run(Splitter, StemOverrides.Load(), lines);
+        var result = CompoundEvaluation.Run(Splitter, SharedAnalyzer.Instance.Stem, lines);
         Assert.Equal((1, 0, 1, 1), (result.Correct, result.Wrong, result.Missed, result.FalseSplits));
         Assert.Equal(0.5, result.Precision);
         Assert.Equal(0.5, result.Recall);

@@ -110,4 +110,104 @@ public class HtmlExtractorTests
         var result = new HtmlExtractor().Extract(path, TestDocuments.Limits, CancellationToken.None);
         Assert.Equal("Våld i nära relationer – äldre", result.Document!.Passages.Single().Text);
     }
+
+    [Fact]
+    public void Html_with_100000_nested_divs_is_read_without_recursion()
+    {
+        var html = "<p>Före.</p>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "Djupt inne." + string.Concat(Enumerable.Repeat("</div>", 100_000)) + "<h2>Efter</h2><p>Sist.</p>";
+
+        var document = ExtractOk(html);
+
+        Assert.Equal(
+            [("", "Före.\n\nDjupt inne."), ("Efter", "Sist.")],
+            document.Passages.Select(p => (string.Join(" > ", p.HeadingPath), p.Text)).ToArray());
+    }
+
+    [Fact]
+    public void Html_extraction_stops_at_the_time_limit()
+    {
+        var html = string.Concat(Enumerable.Repeat("<p>Stöd och skydd för våldsutsatta <b>i</b> kommunen.</p>", 200_000));
+        using var folder = new TestDocuments.TempFolder();
+        var path = folder.File("stor.html");
+        File.WriteAllText(path, html);
+
+        var result = ExtractorRegistry.CreateDefault().Extract(path, TestDocuments.Limits with { Timeout = TimeSpan.FromMilliseconds(50) }, CancellationToken.None);
+
+        Assert.Equal(ExtractionFailureKind.Timeout, result.Failure?.Kind);
+    }
+
+    [Theory]
+    [InlineData("<meta charset=\"windows-1252\">")]
+    [InlineData("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">")]
+    public void Html_meta_charset_decides_the_encoding(string meta)
+    {
+        using var folder = new TestDocuments.TempFolder();
+        var path = folder.File("latin.html");
+        var latin = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        File.WriteAllBytes(path, latin.GetBytes($"<html><head>{meta}<title>Våld</title></head><body><p>Äldre – stöd</p></body></html>"));
+
+        var document = TestDocuments.ExtractOk(new HtmlExtractor(), path);
+
+        Assert.Equal("Äldre – stöd", TestDocuments.AllText(document));
+        Assert.Equal("Våld", document.Properties.Title);
+    }
+
+    [Fact]
+    public void Html_byte_order_mark_wins_over_a_wrong_meta_charset()
+    {
+        using var folder = new TestDocuments.TempFolder();
+        var path = folder.File("bom.html");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("<meta charset=\"windows-1252\"><p>Hedersrelaterat våld</p>")]);
+
+        var document = TestDocuments.ExtractOk(new HtmlExtractor(), path);
+
+        Assert.Equal("Hedersrelaterat våld", TestDocuments.AllText(document));
+    }
+
+    [Fact]
+    public void Html5_named_and_numeric_entities_are_decoded()
+    {
+        var document = ExtractOk("<p>Vänta&hellip; &ouml;ppet &NotEqualTilde; &#x2192; &#8364;&nbsp;5 &amp;c &xyzzy;</p>");
+
+        Assert.Equal("Vänta… öppet \u2242\u0338 → € 5 &c &xyzzy;", TestDocuments.AllText(document));
+    }
+
+    [Fact]
+    public void Html_page_chrome_is_dropped_but_an_articles_own_header_is_kept()
+    {
+        var document = ExtractOk("""
+            <header><a href="/">Kommunen</a> <nav><a href="/a">Meny</a></nav></header>
+            <div role="navigation">Genvägar</div>
+            <main>
+              <article>
+                <header><h1>Skyddsbedömning</h1><p>Publicerad 2024</p></header>
+                <p>Bedöm risken tillsammans med den våldsutsatta.</p>
+                <aside>Relaterat i artikeln</aside>
+              </article>
+            </main>
+            <aside>Puff i sidokolumnen</aside>
+            <p aria-hidden="true">Dekor</p><span style="visibility: hidden">Dold</span>
+            <footer>Kontakta oss</footer>
+            """);
+
+        Assert.Equal(
+            [("Skyddsbedömning", "Publicerad 2024\n\nBedöm risken tillsammans med den våldsutsatta.\n\nRelaterat i artikeln")],
+            document.Passages.Select(p => (string.Join(" > ", p.HeadingPath), p.Text)).ToArray());
+    }
+
+    [Fact]
+    public void Html_nested_lists_and_tables_with_sections_stay_readable()
+    {
+        var document = ExtractOk("""
+            <ul><li>Socialtjänst<ul><li>barn och unga</li><li>vuxna</li></ul></li><li>Polis</li></ul>
+            <table><caption>Ansvar</caption>
+              <thead><tr><th>Roll</th><th>Uppgift</th></tr></thead>
+              <tbody><tr><td>Handläggare</td><td>Skyddsbedömning</td></tr><tr><td></td><td>Uppföljning</td></tr></tbody>
+            </table>
+            """);
+
+        Assert.Equal(
+            "Socialtjänst\nbarn och unga\nvuxna\nPolis\n\nAnsvar\n\nRoll | Uppgift\nHandläggare | Skyddsbedömning\nUppföljning",
+            TestDocuments.AllText(document));
+    }
 }

@@ -171,4 +171,96 @@ public class MarkdownExtractorTests
         Assert.All(document.Passages, p => Assert.True(p.Text.Length <= PassageBuilder.TargetPassageChars));
         Assert.All(document.Passages, p => Assert.Equal(["Lång rubrik"], p.HeadingPath));
     }
+
+    [Theory]
+    [InlineData(100_000, ">")]
+    [InlineData(3_000, "  ")]
+    [InlineData(20_000, "- ")]
+    public void Markdown_nested_past_the_cap_is_indexed_as_plain_text_with_a_note(int depth, string unit)
+    {
+        var nested = unit == ">"
+            ? new string('>', depth) + " djupt citat\n"
+            : unit == "- "
+                ? string.Concat(Enumerable.Repeat(unit, depth)) + "punkt\n"
+                : string.Concat(Enumerable.Range(0, depth).Select(i => string.Concat(Enumerable.Repeat(unit, i)) + "- punkt\n"));
+
+        var document = Extract("# Rubrik\n\nFörsta stycket.\n\n" + nested);
+
+        Assert.Contains("Första stycket.", TestDocuments.AllText(document), StringComparison.Ordinal);
+        Assert.Contains(document.Notes, n => n.Contains("nästlad i fler än 64 nivåer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Markdown_tables_lists_and_reference_links_read_as_a_person_reads_them()
+    {
+        var document = Extract("""
+            | Roll | **Ansvar** | Lag |
+            |:-----|-----------:|-----|
+            | Handläggare | [Skyddsbedömning][sb] | SoL 14 kap\|1 § |
+            | Polis |  | |
+
+            - tät lista
+              - med underpunkt
+            - sista
+
+            1. lös lista
+
+            2. andra punkten
+
+            [sb]: https://example.org/sb
+            """);
+
+        Assert.Equal(
+            [
+                "Roll | Ansvar | Lag\nHandläggare | Skyddsbedömning | SoL 14 kap|1 §\nPolis",
+                "tät lista\nmed underpunkt\nsista",
+                "lös lista",
+                "andra punkten",
+            ],
+            TestDocuments.AllText(document).Split("\n\n"));
+    }
+
+    [Fact]
+    public void Markdown_html_blocks_give_their_visible_text_only()
+    {
+        var document = Extract("Före.\n\n<div class=\"ruta\">\n<p>Ring <b>020-50 50 50</b> &ndash; dygnet runt.</p>\n<script>alert('x')</script>\n</div>\n\nEfter.\n");
+
+        Assert.Equal("Före.\n\nRing 020-50 50 50 – dygnet runt.\n\nEfter.", TestDocuments.AllText(document));
+    }
+
+    [Fact]
+    public void Markdown_front_matter_problems_name_the_file_line_and_keep_the_rest()
+    {
+        var document = Extract("---\ntitle: Rutin\nförfattare:\n  namn: Kim\nyear: 2020\nyear: 2021\nkeywords: &k [a]\ntags: *k\n---\n\nText.\n");
+
+        Assert.Equal("Rutin", document.Properties.Title);
+        Assert.Equal(["2020"], document.Properties.Fields!["year"]);
+        Assert.Equal(
+            [
+                "Rad 3 i metadatablocket: 'författare' ska ha ett värde på samma rad eller en lista: [a, b].",
+                "Rad 6 i metadatablocket: 'year' står redan på rad 5; den senare raden används inte.",
+                "Rad 8 i metadatablocket: hänvisningar (*k) stöds inte; skriv ut värdet.",
+            ],
+            document.Notes.Order().ToArray());
+    }
+
+    [Fact]
+    public void Markdown_front_matter_without_a_closing_line_is_text_with_a_note()
+    {
+        var document = Extract("---\ntitle: Ostängt\n\nBrödtext.\n");
+
+        Assert.Null(document.Properties.Title);
+        Assert.Equal("title: Ostängt\n\nBrödtext.", TestDocuments.AllText(document));
+        Assert.Contains("saknar en avslutande rad med ---", Assert.Single(document.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markdown_front_matter_over_64_kB_is_not_read()
+    {
+        var document = Extract("---\ntitle: Stor\nkeywords: [" + string.Join(", ", Enumerable.Repeat("ord", 20_000)) + "]\n---\n\nText.\n");
+
+        Assert.Null(document.Properties.Title);
+        Assert.Equal("Text.", TestDocuments.AllText(document));
+        Assert.Contains("större än 64 kB", Assert.Single(document.Notes), StringComparison.Ordinal);
+    }
 }

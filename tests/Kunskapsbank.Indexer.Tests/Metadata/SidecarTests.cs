@@ -1,5 +1,7 @@
+using System.Text;
 using Kunskapsbank.Indexer.Extraction;
 using Kunskapsbank.Indexer.Metadata;
+using Kunskapsbank.Indexer.Tests.Extraction;
 
 namespace Kunskapsbank.Indexer.Tests.Metadata;
 
@@ -178,6 +180,59 @@ public class SidecarTests
         {
             corpus.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Sidecar_saved_as_windows_1252_is_refused_with_the_line_to_fix()
+    {
+        using var corpus = new TestDocuments.TempFolder();
+        var document = Path.Combine(corpus.Path, "Rutin.pdf");
+        var latin = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        File.WriteAllBytes(document + ".meta.yml", latin.GetBytes("titel: Rutin\nutgivare: Kommunen\nmålgrupp: äldre\n"));
+
+        var metadata = MetadataTestData.Resolver.Resolve(document, MetadataTestData.Document(null));
+
+        Assert.Equal(
+            "Rutin.pdf.meta.yml: sidofilen är inte sparad som UTF-8 (första felaktiga tecknet på rad 3) och lästes inte; spara den som UTF-8 i editorn.",
+            Assert.Single(metadata.Problems));
+    }
+
+    [Fact]
+    public void Sidecar_of_50_MB_is_refused_without_being_read()
+    {
+        using var corpus = new TestDocuments.TempFolder();
+        var document = Path.Combine(corpus.Path, "Stor.pdf");
+        using (var huge = File.Create(document + ".meta.yml"))
+        {
+            huge.SetLength(50L * 1024 * 1024);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var metadata = MetadataTestData.Resolver.Resolve(document, MetadataTestData.Document(null));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
+        Assert.Equal("Stor.pdf.meta.yml: sidofilen är större än 64 kB och lästes inte.", Assert.Single(metadata.Problems));
+        Assert.Equal("Stor", metadata.Title);
+    }
+
+    [Fact]
+    public void Sidecar_with_aliases_tabs_and_deep_nesting_reports_each_and_keeps_the_good_lines()
+    {
+        using var corpus = new TestDocuments.TempFolder();
+        var document = Path.Combine(corpus.Path, "Plan.pdf");
+        var deep = string.Concat(Enumerable.Repeat("[", 10_000));
+        File.WriteAllText(document + ".meta.yml", $"\uFEFFtitel: &t Plan mot våld\r\nutgivare: *t\r\n\tår: 2020\r\nämne: {deep}\r\nmålgrupp: unga\r\n");
+
+        var metadata = MetadataTestData.Resolver.Resolve(document, MetadataTestData.Document(null));
+
+        Assert.Equal("Plan mot våld", metadata.Title);
+        Assert.Equal(["unga"], MetadataTestData.ValuesOf(metadata, "malgrupp"));
+        Assert.Null(metadata.Publisher);
+        Assert.Collection(
+            metadata.Problems,
+            p => Assert.StartsWith("Plan.pdf.meta.yml rad 2: hänvisningar (*t) stöds inte", p),
+            p => Assert.StartsWith("Plan.pdf.meta.yml rad 3: indraget innehåller tabb", p),
+            p => Assert.StartsWith("Plan.pdf.meta.yml rad 4: för många nivåer", p));
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using Kunskapsbank.Indexer.Metadata;
+using Kunskapsbank.Indexer.Tests.Extraction;
 
 namespace Kunskapsbank.Indexer.Tests.Metadata;
 
@@ -75,6 +76,23 @@ public class TaxonomyLoaderTests
         {
             corpus.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void LoadFromCorpus_refuses_a_50_MB_file_quickly_and_uses_the_built_in_taxonomy()
+    {
+        using var corpus = new TestDocuments.TempFolder();
+        using (var huge = File.Create(Path.Combine(corpus.Path, "taxonomi.yml")))
+        {
+            huge.SetLength(50L * 1024 * 1024);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var loaded = TaxonomyLoader.LoadFromCorpus(corpus.Path);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
+        Assert.True(loaded.IsBuiltIn);
+        Assert.Equal("taxonomi.yml: filen är större än 1 MB och lästes inte. Den inbyggda standardtaxonomin används.", Assert.Single(loaded.Problems));
     }
 
     [Fact]

@@ -2,9 +2,12 @@ using Kunskapsbank.Indexer.Analysis;
 
 namespace Kunskapsbank.Indexer.Tests.Analysis;
 
-public class StopWordFilterTests
+public class StopWordMarkerFilterTests
 {
     private static readonly StopWords StopWords = StopWords.Load();
+
+    private static readonly Lucene.Net.Analysis.Analyzer Stage =
+        LuceneTokens.Chain(source => new StopWordMarkerFilter(source, StopWords.ToCharArraySet()));
 
     [Theory]
     [InlineData("och")]
@@ -26,6 +29,15 @@ public class StopWordFilterTests
     [InlineData("utan")]
     public void Stop_list_does_not_hold_words_that_carry_meaning_here(string word) =>
         Assert.DoesNotContain(word, StopWords.Words);
+
+    [Fact]
+    public void Filter_marks_stop_words_and_keeps_them_with_their_positions()
+    {
+        var tokens = LuceneTokens.Of(Stage, "våld i nära relationer");
+        Assert.Equal(["våld", "i", "nära", "relationer"], tokens.Select(t => t.Term));
+        Assert.Equal([1, 1, 1, 1], tokens.Select(t => t.Increment));
+        Assert.Equal([false, true, false, false], tokens.Select(t => t.StopWord));
+    }
 
     [Fact]
     public void Stop_words_are_marked_not_dropped_so_positions_stay()

@@ -2,11 +2,19 @@ using Kunskapsbank.Indexer.Analysis;
 
 namespace Kunskapsbank.Indexer.Tests.Analysis;
 
-public class WordTokenizerTests
+public class SwedishWordTokenizerTests
 {
-    private static List<Token> Tokens(string text) => [.. WordTokenizer.Tokenize(text)];
+    private static readonly Lucene.Net.Analysis.Analyzer Tokenizer = LuceneTokens.Chain(source => source);
 
-    private static List<string> Whole(string text) => [.. Tokens(text).Where(t => !t.IsCompoundPart).Select(t => t.Term)];
+    private static List<LuceneToken> Tokens(string text) => LuceneTokens.Of(Tokenizer, text);
+
+    private static List<string> Whole(string text) => [.. Tokens(text).Where(t => !t.IsPart).Select(t => t.Term)];
+
+    private static List<int> Positions(List<LuceneToken> tokens)
+    {
+        var position = -1;
+        return [.. tokens.Select(t => position += t.Increment)];
+    }
 
     [Fact]
     public void Tokenizer_gives_offsets_into_the_original_text()
@@ -14,7 +22,8 @@ public class WordTokenizerTests
         const string text = "Mäns våld, mot kvinnor!";
         var tokens = Tokens(text);
         Assert.Equal(["Mäns", "våld", "mot", "kvinnor"], tokens.Select(t => text[t.Start..t.End]));
-        Assert.Equal([0, 1, 2, 3], tokens.Select(t => t.Position));
+        Assert.Equal([0, 1, 2, 3], Positions(tokens));
+        Assert.All(tokens, t => Assert.Equal(SwedishTokenTypes.Word, t.Type));
     }
 
     [Fact]
@@ -24,6 +33,12 @@ public class WordTokenizerTests
         var tokens = Tokens(text);
         Assert.Equal(["väld", "och", "ångest"], tokens.Select(t => t.Term));
         Assert.Equal("a\u030Angest", text[tokens[2].Start..tokens[2].End]);
+    }
+
+    [Fact]
+    public void Tokenizer_gives_the_same_term_for_decomposed_and_composed_letters()
+    {
+        Assert.Equal(Whole("å ä ö Å Ä Ö"), Whole("a\u030A a\u0308 o\u0308 A\u030A A\u0308 O\u0308"));
     }
 
     [Theory]
@@ -46,8 +61,8 @@ public class WordTokenizerTests
         const string text = "FREDA-kortfrågor används";
         var tokens = Tokens(text);
         Assert.Equal(["FREDAkortfrågor", "FREDA", "kortfrågor", "används"], tokens.Select(t => t.Term));
-        Assert.Equal([0, 0, 0, 1], tokens.Select(t => t.Position));
-        Assert.Equal([false, true, true, false], tokens.Select(t => t.IsCompoundPart));
+        Assert.Equal([1, 0, 0, 1], tokens.Select(t => t.Increment));
+        Assert.Equal([SwedishTokenTypes.Joined, SwedishTokenTypes.Part, SwedishTokenTypes.Part, SwedishTokenTypes.Word], tokens.Select(t => t.Type));
         Assert.Equal("kortfrågor", text[tokens[2].Start..tokens[2].End]);
         Assert.Equal("FREDA-kortfrågor", text[tokens[0].Start..tokens[0].End]);
     }
@@ -76,7 +91,7 @@ public class WordTokenizerTests
     {
         var tokens = Tokens("SFS 1982:316");
         Assert.Equal(["SFS", "1982:316", "1982", "316"], tokens.Select(t => t.Term));
-        Assert.Equal([0, 1, 1, 1], tokens.Select(t => t.Position));
+        Assert.Equal([0, 1, 1, 1], Positions(tokens));
     }
 
     [Fact]
@@ -85,7 +100,21 @@ public class WordTokenizerTests
         var text = "före " + new string('x', 10_000) + " efter";
         var tokens = Tokens(text);
         Assert.Equal(["före", "efter"], tokens.Select(t => t.Term));
-        Assert.Equal([0, 2], tokens.Select(t => t.Position));
+        Assert.Equal([0, 2], Positions(tokens));
+    }
+
+    [Fact]
+    public void Tokenizer_counts_a_trailing_overlong_run_in_the_final_position_increment()
+    {
+        using var stream = Tokenizer.GetTokenStream("f", "före " + new string('x', 300));
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+        }
+
+        stream.End();
+        Assert.Equal(1, increment.PositionIncrement);
     }
 
     [Fact]
@@ -109,5 +138,21 @@ public class WordTokenizerTests
     {
         var tokens = Tokens("a-b 1:2 3/4:5 § x.y 50% e-post, \"citat\" (parentes) [1] #tagg @namn");
         Assert.All(tokens, t => Assert.All(t.Term, c => Assert.True(char.IsLetterOrDigit(c) || c is ':' or '/' or '§', $"{t.Term}")));
+    }
+
+    [Fact]
+    public void Tokenizer_reads_a_text_longer_than_its_first_buffer()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("våld", 5_000));
+        var tokens = Tokens(text);
+        Assert.Equal(5_000, tokens.Count);
+        Assert.Equal((text.Length - 4, text.Length), (tokens[^1].Start, tokens[^1].End));
+    }
+
+    [Fact]
+    public void Tokenizer_refuses_to_be_read_before_reset()
+    {
+        using var stream = Tokenizer.GetTokenStream("f", "våld");
+        Assert.ThrowsAny<InvalidOperationException>(() => stream.IncrementToken());
     }
 }

@@ -1,0 +1,14 @@
+namespace Kunskapsbank.Indexer.Analysis;
+
+/// <summary>The values our chain puts in Lucene's <c>ITypeAttribute</c>: what kind of token this is.</summary>
+public static class SwedishTokenTypes
+{
+    /// <summary>A whole word, number or "§".</summary>
+    public const string Word = "<WORD>";
+
+    /// <summary>A hyphenated word or a reference (1982:316) written as one; its parts follow at position increment 0.</summary>
+    public const string Joined = "<JOINED>";
+
+    /// <summary>A part of the word before it: of a hyphenated word, a reference or a compound; position increment 0.</summary>
+    public const string Part = "<PART>";
+}
