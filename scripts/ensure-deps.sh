@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Kunskapsbank needs, or names them exactly when we are not root.
-#   scripts/ensure-deps.sh run    – what the service needs (pdftotext/pdfinfo, catdoc for .doc)
+#   scripts/ensure-deps.sh run    – what the service needs (pdftotext/pdfinfo/pdftoppm, catdoc for .doc, tesseract with
+#                                   its Swedish model for scanned PDF pages)
 #   scripts/ensure-deps.sh test   – plus what the tests need (chromium for the browser tests, qpdf)
 set -euo pipefail
 mode="${1:-run}"
@@ -8,6 +9,8 @@ mode="${1:-run}"
 need=()
 command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 command -v catdoc >/dev/null 2>&1 || need+=(catdoc)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx swe; } || need+=(tesseract-ocr-swe)
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v qpdf >/dev/null 2>&1 || need+=(qpdf)

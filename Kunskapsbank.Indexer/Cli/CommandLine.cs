@@ -45,6 +45,8 @@ public static class CommandLine
                 return CompoundsCommand.Run(rest, stdout, stderr);
             case "stem":
                 return StemCommand.Run(rest, stdin, stdout, stderr);
+            case "extract":
+                return ExtractCommand.Run(rest, stdout, stderr);
             default:
                 stderr.WriteLine($"Okänt kommando: {command}");
                 stderr.WriteLine(Usage);
@@ -71,6 +73,9 @@ public static class CommandLine
           compounds <ord>... visar hur orden delas i sammansättningsdelar
           compounds --evaluate <fil.tsv>
                              mäter precision och täckning för ordledsdelningen på en testfil
+          extract <fil>... [--json]
+                             visar vad textutvinningen får ut av filerna: stycken med sida eller
+                             rubrik, text tolkad med OCR, anteckningar och tid per fil
           stem [--index]     läser ord från standard in, ett per rad, och skriver ordstammen
                              för varje ord; --index använder projektets undantag i stem-overrides.tsv
         """;

@@ -1,15 +1,24 @@
 namespace Kunskapsbank.Indexer.Extraction;
 
 /// <summary>Caps that keep one hostile file from hurting the run.</summary>
-/// <param name="Timeout">Wall-clock limit for one file (child processes are killed after it).</param>
+/// <param name="Timeout">Wall-clock limit for one file (child processes are killed after it; OCR stops before it).</param>
 /// <param name="MaxInputBytes">Largest file read at all.</param>
 /// <param name="MaxTextChars">Extracted text beyond this is cut, with a note.</param>
 /// <param name="MaxDecompressedBytes">Total uncompressed size allowed inside a zip container (.docx).</param>
+/// <param name="MaxToolMemoryBytes">Address-space limit for each child process that reads a file (pdfinfo, pdftotext,
+/// pdfimages, catdoc).</param>
+/// <param name="MaxOcrPages">Scanned pages read by OCR per file while it is extracted; the rest get a note.</param>
+/// <param name="OcrPageTimeout">Time limit for rendering and reading one scanned page.</param>
+/// <param name="MaxOcrMemoryBytes">Address-space limit for each OCR child process (pdftoppm, tesseract).</param>
 public sealed record ExtractionLimits(
     TimeSpan Timeout,
     long MaxInputBytes,
     int MaxTextChars,
-    long MaxDecompressedBytes)
+    long MaxDecompressedBytes,
+    long MaxToolMemoryBytes = 1L << 30,
+    int MaxOcrPages = 20,
+    TimeSpan? OcrPageTimeout = null,
+    long MaxOcrMemoryBytes = 1L << 30)
 {
     /// <summary>Defaults sized for long public reports, not for hostile files.</summary>
     public static ExtractionLimits Default { get; } = new(
@@ -17,4 +26,8 @@ public sealed record ExtractionLimits(
         MaxInputBytes: 200L * 1024 * 1024,
         MaxTextChars: 10_000_000,
         MaxDecompressedBytes: 256L * 1024 * 1024);
+
+    /// <summary>The time limit for one scanned page (60 s unless set; a page takes about 5 s of processor time, several
+    /// times that on a busy machine). The file's own time limit still bounds the whole OCR run.</summary>
+    public TimeSpan OcrPageTimeoutOrDefault => OcrPageTimeout ?? TimeSpan.FromSeconds(60);
 }

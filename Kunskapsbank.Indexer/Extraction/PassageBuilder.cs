@@ -3,13 +3,23 @@ using System.Text;
 
 namespace Kunskapsbank.Indexer.Extraction;
 
-/// <summary>Collects passages in document order, keeps their offsets and enforces the text cap.</summary>
-/// <remarks>Offsets follow the <see cref="ExtractedPassage"/> contract: passages joined by "\n\n".
-/// Long sections are split at paragraph boundaries so that one passage stays a readable answer.</remarks>
+/// <summary>Collects passages in document order, keeps their offsets and enforces the text cap. The one place where
+/// the passage rule lives, so every format follows it.</summary>
+/// <remarks>
+/// The rule: a passage is a paragraph a person can read aloud – a few sentences, at most
+/// <see cref="TargetPassageChars"/> characters, never across a page or a heading (each call to
+/// <see cref="AddParagraphs"/> is one page or one section). Short fragments (list items, one-line paragraphs, under
+/// <see cref="ShortParagraphChars"/>) join their neighbours up to that size; a long paragraph is cut at sentence
+/// boundaries by <see cref="ParagraphSplitter"/>. Offsets follow the <see cref="ExtractedPassage"/> contract:
+/// passages joined by "\n\n".
+/// </remarks>
 public sealed class PassageBuilder
 {
-    /// <summary>A section is cut into passages of about this many characters (never inside a paragraph unless it is huge).</summary>
-    public const int TargetPassageChars = 1500;
+    /// <summary>A passage holds at most this many characters (about a minute read aloud).</summary>
+    public const int TargetPassageChars = 800;
+
+    /// <summary>A paragraph shorter than this is a fragment that joins its neighbours.</summary>
+    public const int ShortParagraphChars = 200;
 
     private const string Separator = "\n\n";
 
@@ -27,10 +37,69 @@ public sealed class PassageBuilder
     /// <summary>Passages so far.</summary>
     public int Count => _passages.Count;
 
-    /// <summary>Adds one passage as is (a PDF page); blank text is skipped.</summary>
+    /// <summary>Adds text whose paragraphs are separated by blank lines (one page or one section).</summary>
     public void Add(string text, int? page, IReadOnlyList<string> headingPath)
     {
         ArgumentNullException.ThrowIfNull(text);
+        AddParagraphs(text.Split(Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), page, headingPath);
+    }
+
+    /// <summary>Adds one page's or one section's paragraphs as passages that follow the rule (see the class remarks).</summary>
+    /// <param name="isOcr">The text was read from images by OCR (marked on every passage).</param>
+    public void AddParagraphs(IEnumerable<string> paragraphs, int? page, IReadOnlyList<string> headingPath, bool isOcr = false)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var current = new StringBuilder();
+        var currentIsShort = false;
+        foreach (var raw in paragraphs)
+        {
+            if (IsFull)
+            {
+                return;
+            }
+
+            foreach (var piece in ParagraphSplitter.Split(raw, TargetPassageChars))
+            {
+                var pieceIsShort = piece.Length < ShortParagraphChars;
+                var fits = current.Length + Separator.Length + piece.Length <= TargetPassageChars;
+                if (current.Length > 0 && !(fits && (currentIsShort || pieceIsShort)))
+                {
+                    AddPassage(current.ToString(), page, headingPath, isOcr);
+                    current.Clear();
+                }
+
+                if (current.Length > 0)
+                {
+                    current.Append(Separator);
+                }
+
+                current.Append(piece);
+
+                // A fragment keeps inviting neighbours until the passage is a paragraph's size.
+                currentIsShort = current.Length < ShortParagraphChars || pieceIsShort;
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            AddPassage(current.ToString(), page, headingPath, isOcr);
+        }
+    }
+
+    /// <summary>Records a Swedish note for the indexing report (once, however often it is said).</summary>
+    public void Note(string note)
+    {
+        if (!_notes.Contains(note))
+        {
+            _notes.Add(note);
+        }
+    }
+
+    /// <summary>The finished document.</summary>
+    public ExtractedDocument Build(DocumentProperties properties) => new(properties, _passages.ToArray(), _notes.ToArray());
+
+    private void AddPassage(string text, int? page, IReadOnlyList<string> headingPath, bool isOcr)
+    {
         text = text.Trim();
         if (text.Length == 0 || IsFull)
         {
@@ -50,62 +119,9 @@ public sealed class PassageBuilder
             }
         }
 
-        _passages.Add(new ExtractedPassage(text, page, headingPath, start));
+        _passages.Add(new ExtractedPassage(text, page, headingPath, start) { IsOcr = isOcr });
         _length = start + text.Length;
     }
-
-    /// <summary>Adds a section's paragraphs, grouped into passages of about <see cref="TargetPassageChars"/> characters.</summary>
-    public void AddParagraphs(IEnumerable<string> paragraphs, int? page, IReadOnlyList<string> headingPath)
-    {
-        ArgumentNullException.ThrowIfNull(paragraphs);
-        var current = new StringBuilder();
-        foreach (var raw in paragraphs)
-        {
-            if (IsFull)
-            {
-                return;
-            }
-
-            var paragraph = raw.Trim();
-            if (paragraph.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (var piece in SplitHugeParagraph(paragraph))
-            {
-                if (current.Length > 0 && current.Length + Separator.Length + piece.Length > TargetPassageChars)
-                {
-                    Add(current.ToString(), page, headingPath);
-                    current.Clear();
-                }
-
-                if (current.Length > 0)
-                {
-                    current.Append(Separator);
-                }
-
-                current.Append(piece);
-            }
-        }
-
-        if (current.Length > 0)
-        {
-            Add(current.ToString(), page, headingPath);
-        }
-    }
-
-    /// <summary>Records a Swedish note for the indexing report (once, however often it is said).</summary>
-    public void Note(string note)
-    {
-        if (!_notes.Contains(note))
-        {
-            _notes.Add(note);
-        }
-    }
-
-    /// <summary>The finished document.</summary>
-    public ExtractedDocument Build(DocumentProperties properties) => new(properties, _passages.ToArray(), _notes.ToArray());
 
     private static string CutAt(string text, int length)
     {
@@ -121,33 +137,6 @@ public sealed class PassageBuilder
         }
 
         return text[..length].TrimEnd();
-    }
-
-    private static IEnumerable<string> SplitHugeParagraph(string paragraph)
-    {
-        // A text without blank lines (a log, one giant line) must still become passages of answer size.
-        const int Huge = TargetPassageChars * 2;
-        var start = 0;
-        while (paragraph.Length - start > Huge)
-        {
-            var window = paragraph.AsSpan(start, TargetPassageChars);
-            var cut = window.LastIndexOf(". ");
-            if (cut < TargetPassageChars / 2)
-            {
-                cut = window.LastIndexOf(' ');
-            }
-
-            var end = cut < TargetPassageChars / 4 ? start + TargetPassageChars : start + cut + 1;
-            if (char.IsHighSurrogate(paragraph[end - 1]))
-            {
-                end--;
-            }
-
-            yield return paragraph[start..end].Trim();
-            start = end;
-        }
-
-        yield return paragraph[start..].Trim();
     }
 }
 

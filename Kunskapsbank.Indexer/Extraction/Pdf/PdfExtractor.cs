@@ -1,20 +1,33 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
+using Kunskapsbank.Indexer.Extraction.Ocr;
 
 namespace Kunskapsbank.Indexer.Extraction.Pdf;
 
-/// <summary>PDF through poppler's pdfinfo and pdftotext, one passage per page.</summary>
-/// <remarks>pdftotext runs in its default reading order, not <c>-layout</c>: on the test files -layout interleaves
-/// two-column text line by line, while the default keeps each column together and already mends most hyphenation.</remarks>
+/// <summary>PDF through poppler's pdfinfo and <c>pdftotext -bbox-layout</c> (child processes with time and memory
+/// limits), cleaned page by page into paragraph passages; scanned pages (no text, but images) are read by OCR.</summary>
+/// <remarks>
+/// Why the bbox output and not plain text: plain pdftotext joins hyphenated lines itself ("hälso-" + "och" becomes
+/// "hälsooch"), reads a side-by-side "nuvarande/föreslagen lydelse" table across both columns, and gives no position
+/// to tell a running header from a heading. The bbox output keeps poppler's reading order (the same flows and blocks)
+/// and adds a box to every word. Why not PdfPig: see ARCHITECTURE.md (a hostile PDF can end the whole process).
+/// </remarks>
 public sealed class PdfExtractor : ITextExtractor
 {
     private const string Damaged = "PDF-filen är skadad eller ofullständig (till exempel en avbruten nedladdning) och kunde inte läsas. Spara eller ladda ner den på nytt.";
     private const string Password = "PDF-filen är skyddad med lösenord och kan inte läsas. Spara en version utan lösenord (ett lösenord som bara hindrar ändringar går bra).";
+    private const string OnlyImages = "PDF-filen innehåller bara bilder (till exempel inskannade sidor) och ingen text. Den behöver OCR (textigenkänning) innan den kan sökas.";
 
     private readonly ProcessRunner _runner;
+    private readonly PdfOcr _ocr;
 
-    /// <summary>Uses <paramref name="runner"/> to start pdfinfo and pdftotext.</summary>
-    public PdfExtractor(ProcessRunner runner) => _runner = runner ?? throw new ArgumentNullException(nameof(runner));
+    /// <summary>Uses <paramref name="runner"/> to start pdfinfo, pdftotext, pdfimages and the OCR tools.</summary>
+    public PdfExtractor(ProcessRunner runner)
+    {
+        _runner = runner ?? throw new ArgumentNullException(nameof(runner));
+        _ocr = new PdfOcr(runner);
+    }
 
     /// <inheritdoc />
     public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
@@ -43,7 +56,7 @@ public sealed class PdfExtractor : ITextExtractor
         ProcessOutcome info;
         try
         {
-            info = _runner.Run("pdfinfo", ["-enc", "UTF-8", "-isodates", fullPath], limits.Timeout, 1024 * 1024, cancellationToken);
+            info = _runner.Run("pdfinfo", ["-enc", "UTF-8", "-isodates", fullPath], limits.Timeout, 1024 * 1024, cancellationToken, limits.MaxToolMemoryBytes);
         }
         catch (Win32Exception)
         {
@@ -63,41 +76,103 @@ public sealed class PdfExtractor : ITextExtractor
             return ExtractionResult.Fail(ExtractionFailureKind.Empty, "PDF-filen har inga sidor.");
         }
 
-        var remaining = limits.Timeout - clock.Elapsed;
-        var maxOutput = (int)Math.Min(int.MaxValue - 1L, (long)limits.MaxTextChars * 2);
-        var text = _runner.Run("pdftotext", ["-enc", "UTF-8", fullPath, "-"], remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1), maxOutput, cancellationToken);
+        var counter = new CharCounter();
+        List<PdfPageLayout> pages = [];
+        var text = _runner.Stream(
+            "pdftotext",
+            ["-enc", "UTF-8", "-bbox-layout", fullPath, "-"],
+            Remaining(limits.Timeout, clock),
+            reader => pages = BboxLayoutReader.ReadPages(reader, limits.MaxTextChars, counter).ToList(),
+            cancellationToken,
+            limits.MaxToolMemoryBytes);
         if (Classify(text, limits) is { } textFailure)
         {
             return textFailure;
         }
 
         var builder = new PassageBuilder(limits.MaxTextChars);
-        if (text.OutputCapped)
+        if (counter.Capped)
         {
             builder.Note(PassageNotes.TextCut(limits.MaxTextChars));
         }
 
-        var rawPages = text.StandardOutput.Split('\f').ToList();
-        if (rawPages.Count > 1 && rawPages[^1].Trim().Length == 0)
-        {
-            // pdftotext ends every page, the last one too, with a form feed.
-            rawPages.RemoveAt(rawPages.Count - 1);
-        }
-
-        var pages = PdfPageCleaner.Clean(rawPages);
+        var scanned = ReadScannedPages(fullPath, pages, limits, clock, builder, cancellationToken);
+        var paragraphs = PdfPageCleaner.Clean(pages, cancellationToken);
         for (var i = 0; i < pages.Count; i++)
         {
-            builder.Add(pages[i], page: i + 1, headingPath: []);
+            builder.AddParagraphs(paragraphs[i], pages[i].Number, [], pages[i].IsOcr);
         }
 
         if (builder.Count == 0)
         {
-            return PdfImages.Contains(fullPath, cancellationToken)
-                ? ExtractionResult.Fail(ExtractionFailureKind.NeedsOcr, "PDF-filen innehåller bara bilder (till exempel inskannade sidor) och ingen text. Den behöver OCR (textigenkänning) innan den kan sökas.")
-                : ExtractionResult.Fail(ExtractionFailureKind.Empty, "PDF-filen innehåller ingen text; sidorna är tomma.");
+            return scanned switch
+            {
+                ScannedPages.None => ExtractionResult.Fail(ExtractionFailureKind.Empty, "PDF-filen innehåller ingen text; sidorna är tomma."),
+                ScannedPages.ToolsMissing => ExtractionResult.Fail(ExtractionFailureKind.NeedsOcr, PdfOcr.ToolsMissing),
+                ScannedPages.NotRead => ExtractionResult.Fail(ExtractionFailureKind.NeedsOcr, OnlyImages),
+                _ => ExtractionResult.Fail(ExtractionFailureKind.NeedsOcr, OnlyImages + " OCR kunde inte läsa någon text på sidorna."),
+            };
         }
 
-        return ExtractionResult.Success(builder.Build(properties with { PageCount = properties.PageCount ?? rawPages.Count }));
+        return ExtractionResult.Success(builder.Build(properties with { PageCount = properties.PageCount ?? pages.Count }));
+    }
+
+    /// <summary>OCR for pages without text that hold an image, as many as the page limit and the time limit allow;
+    /// the layouts in <paramref name="pages"/> are replaced by what OCR read.</summary>
+    private ScannedPages ReadScannedPages(string fullPath, List<PdfPageLayout> pages, ExtractionLimits limits, Stopwatch clock, PassageBuilder builder, CancellationToken cancellationToken)
+    {
+        if (!pages.Any(p => p.IsEmpty))
+        {
+            return ScannedPages.None;
+        }
+
+        var withImages = PdfImages.Pages(_runner, fullPath, Remaining(limits.Timeout, clock), limits.MaxToolMemoryBytes, cancellationToken);
+        var scanned = pages.Where(p => p.IsEmpty && (withImages?.Contains(p.Number) ?? PdfImages.Contains(fullPath, cancellationToken))).ToList();
+        if (scanned.Count == 0)
+        {
+            return ScannedPages.None;
+        }
+
+        if (!_ocr.IsAvailable)
+        {
+            builder.Note(PdfOcr.ToolsMissing);
+            return ScannedPages.ToolsMissing;
+        }
+
+        // OCR ends a little before the file's time limit, so what was read is kept rather than the file timed out.
+        var settings = new OcrSettings(
+            limits.OcrPageTimeoutOrDefault,
+            limits.MaxOcrMemoryBytes,
+            DateTimeOffset.UtcNow + Remaining(limits.Timeout * 0.9, clock));
+        var requests = scanned.Take(Math.Max(0, limits.MaxOcrPages)).Select(p => new OcrPageRequest(p.Number, p.Width, p.Height)).ToList();
+        var results = _ocr.Read(fullPath, requests, settings, progress: null, cancellationToken);
+        foreach (var result in results)
+        {
+            if (result.Layout is { } layout)
+            {
+                pages[pages.FindIndex(p => p.Number == result.Page)] = layout;
+            }
+            else if (result.Problem is { } problem)
+            {
+                builder.Note(problem);
+            }
+        }
+
+        if (results.Count < scanned.Count)
+        {
+            var firstUnread = scanned[results.Count].Number;
+            builder.Note(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{scanned.Count} sidor är inskannade; {results.Count} lästes med OCR. Sidorna från och med sida {firstUnread} är inte sökbara ännu (gränsen är {limits.MaxOcrPages} sidor och {limits.Timeout.TotalSeconds:0} sekunder per fil)."));
+        }
+
+        return results.Count == 0 ? ScannedPages.NotRead : ScannedPages.Read;
+    }
+
+    private static TimeSpan Remaining(TimeSpan limit, Stopwatch clock)
+    {
+        var remaining = limit - clock.Elapsed;
+        return remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1);
     }
 
     private static ExtractionResult? Classify(ProcessOutcome outcome, ExtractionLimits limits)
@@ -105,6 +180,13 @@ public sealed class PdfExtractor : ITextExtractor
         if (outcome.TimedOut)
         {
             return InputChecks.TookTooLong("PDF-filen", limits);
+        }
+
+        if (outcome.OutOfMemory)
+        {
+            return ExtractionResult.Fail(
+                ExtractionFailureKind.TooLarge,
+                $"PDF-filen krävde mer minne än gränsen ({InputChecks.Megabytes(limits.MaxToolMemoryBytes)}) när den lästes och hoppades över.");
         }
 
         if (outcome.StandardError.Contains("Incorrect password", StringComparison.OrdinalIgnoreCase))
@@ -124,11 +206,53 @@ public sealed class PdfExtractor : ITextExtractor
 
         return null;
     }
+
+    private enum ScannedPages
+    {
+        None,
+        ToolsMissing,
+        NotRead,
+        Read,
+    }
 }
 
 /// <summary>Finds out whether a PDF without text has pictures (a scan) rather than blank pages.</summary>
 public static class PdfImages
 {
+    /// <summary>Page numbers that draw at least one image or image mask (a scan), from <c>pdfimages -list</c>; null
+    /// when the tool could not tell.</summary>
+    public static HashSet<int>? Pages(ProcessRunner runner, string fullPath, TimeSpan timeout, long maxMemoryBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ProcessOutcome outcome;
+        try
+        {
+            outcome = runner.Run("pdfimages", ["-list", fullPath], timeout, 4 * 1024 * 1024, cancellationToken, maxMemoryBytes);
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+
+        if (outcome.ExitCode != 0)
+        {
+            return null;
+        }
+
+        // "page num type width height …": soft masks and masks belong to another image on the page.
+        var pages = new HashSet<int>();
+        foreach (var line in outcome.StandardOutput.Split('\n').Skip(2))
+        {
+            var cells = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (cells.Length > 2 && cells[2] is "image" or "stencil" && int.TryParse(cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var page))
+            {
+                pages.Add(page);
+            }
+        }
+
+        return pages;
+    }
+
     /// <summary>True when the file declares an image object (<c>/Image</c> XObject or inline image procset).</summary>
     /// <remarks>An image XObject is a stream, and streams are never packed into object streams, so its dictionary is
     /// plain bytes in the file. Read in chunks: bounded memory for any file size.</remarks>

@@ -32,7 +32,7 @@ public static class HostileCorpus
     // The well-known 1×1 transparent PNG.
     private const string TinyPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
-    // Expected outcomes from the problematic folder's SOURCE.md (what poppler and a ZIP reader can do with each file).
+    // Expected outcomes from the problematic folder's SOURCE.md (what poppler, Tesseract and a ZIP reader can do with each file).
     private static readonly Dictionary<string, Expectation> ProblematicExpectations = new(StringComparer.Ordinal)
     {
         ["broken-xref-offsets-pdfpig.pdf"] = Expectation.MustFail,
@@ -44,8 +44,9 @@ public static class HostileCorpus
         ["encrypted-user-password-hemligt.pdf"] = Expectation.MustFail,
         ["missing-document-xml.docx"] = Expectation.MustFail,
         ["not-a-pdf-html-content.pdf"] = Expectation.MustFail,
-        ["scanned-no-text-layer-prop-1991-92-43.pdf"] = Expectation.MustFail,
-        ["scanned-no-text-layer-prop-2008-09-5-bilaga1.pdf"] = Expectation.MustFail,
+        // Scanned pages are read by OCR (Tesseract, installed by scripts/ensure-deps.sh): indexed, marked as OCR text.
+        ["scanned-no-text-layer-prop-1991-92-43.pdf"] = Expectation.MustIndex,
+        ["scanned-no-text-layer-prop-2008-09-5-bilaga1.pdf"] = Expectation.MustIndex,
         ["truncated-no-xref-no-trailer.pdf"] = Expectation.Either,
         ["truncated-zip.docx"] = Expectation.MustFail,
         ["word95-doc-saved-as-docx-prop-2002-03-84.docx"] = Expectation.MustFail,

@@ -75,7 +75,18 @@ public class DocxExtractorTests
     {
         var document = TestDocuments.ExtractOk(_extractor, "real-swedish/mig-2013-6-migrationsoverdomstolen-um7533-12.docx");
         Assert.True(document.Passages.Count > 3);
-        Assert.All(document.Passages, p => Assert.True(p.Text.Length <= 2 * PassageBuilder.TargetPassageChars));
+        Assert.All(document.Passages, p => Assert.InRange(p.Text.Length, 1, PassageBuilder.TargetPassageChars));
+    }
+
+    [Fact]
+    public void Docx_passages_follow_the_paragraph_rule_and_keep_headings_tables_and_lists()
+    {
+        var document = TestDocuments.ExtractOk(_extractor, "generated/vagledning-vald-i-nara-relationer.docx");
+
+        Assert.All(document.Passages, p => Assert.InRange(p.Text.Length, 1, PassageBuilder.TargetPassageChars));
+        Assert.Equal(2, document.Passages.Count(p => p.HeadingPath.SequenceEqual(["Hedersrelaterat våld och förtryck", "Kännetecken"])));
+        Assert.Contains(document.Passages, p => p.Heading == "Lagstiftning i korthet" && p.Text.Contains("\nHedersbrott | 4 kap. 4 e § brottsbalken | 2022\n", StringComparison.Ordinal));
+        Assert.Contains(document.Passages, p => p.Heading == "Checklista för yrkesverksamma" && p.Text.StartsWith("Ställ frågor om våld rutinmässigt och i enrum.\nGör en risk- och skyddsbedömning", StringComparison.Ordinal));
     }
 
     [Fact]

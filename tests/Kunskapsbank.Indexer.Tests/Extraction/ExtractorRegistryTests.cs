@@ -31,8 +31,6 @@ public class ExtractorRegistryTests
         ("problematic/encrypted-user-password-hemligt.pdf", ExtractionFailureKind.Encrypted),
         ("problematic/missing-document-xml.docx", ExtractionFailureKind.Corrupt),
         ("problematic/not-a-pdf-html-content.pdf", ExtractionFailureKind.Corrupt),
-        ("problematic/scanned-no-text-layer-prop-1991-92-43.pdf", ExtractionFailureKind.NeedsOcr),
-        ("problematic/scanned-no-text-layer-prop-2008-09-5-bilaga1.pdf", ExtractionFailureKind.NeedsOcr),
         ("problematic/truncated-no-xref-no-trailer.pdf", ExtractionFailureKind.Corrupt),
         ("problematic/truncated-zip.docx", ExtractionFailureKind.Corrupt),
         ("problematic/word95-doc-saved-as-docx-prop-2002-03-84.docx", ExtractionFailureKind.UnsupportedFormat),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kunskapsbank.Indexer.Extraction;
 using Kunskapsbank.Indexer.Extraction.Pdf;
 
 namespace Kunskapsbank.Indexer.Tests.Extraction;
@@ -49,5 +50,71 @@ public class ProcessRunnerTests
         var clock = Stopwatch.StartNew();
         Assert.Throws<OperationCanceledException>(() => _runner.Run("sleep", ["30"], TimeSpan.FromSeconds(30), 1000, cancellation.Token));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+    }
+}
+
+/// <summary>The memory limit (ulimit -v through /bin/sh exec) on real tools.</summary>
+public class ProcessMemoryLimitTests
+{
+    private readonly ProcessRunner _runner = new();
+
+    [Fact]
+    public void Process_under_a_memory_limit_it_cannot_meet_is_reported_as_out_of_memory()
+    {
+        var outcome = _runner.Run("pdftotext", ["-v"], TimeSpan.FromSeconds(20), 1000, CancellationToken.None, maxMemoryBytes: 4L * 1024 * 1024);
+
+        Assert.True(outcome.OutOfMemory, outcome.StandardError);
+        Assert.NotEqual(0, outcome.ExitCode);
+    }
+
+    [Fact]
+    public void Process_within_its_memory_limit_runs_normally_and_keeps_its_arguments()
+    {
+        const string awkward = "a b \"c\" 'd' $HOME; å ä ö";
+        var outcome = _runner.Run("printf", ["%s", awkward], TimeSpan.FromSeconds(20), 1000, CancellationToken.None, maxMemoryBytes: 512L * 1024 * 1024);
+
+        Assert.Equal((0, awkward, false), (outcome.ExitCode, outcome.StandardOutput, outcome.OutOfMemory));
+    }
+
+    [Fact]
+    public void Process_under_a_memory_limit_is_still_killed_at_its_time_limit()
+    {
+        var clock = Stopwatch.StartNew();
+        var outcome = _runner.Run("sleep", ["30"], TimeSpan.FromMilliseconds(300), 1000, CancellationToken.None, maxMemoryBytes: 256L * 1024 * 1024);
+
+        Assert.True(outcome.TimedOut);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
+    }
+
+    [Fact]
+    public void Missing_tool_under_a_memory_limit_is_reported_as_not_installed() =>
+        Assert.Throws<System.ComponentModel.Win32Exception>(() => _runner.Run("finns-inte-verktyg", [], TimeSpan.FromSeconds(5), 1000, CancellationToken.None, maxMemoryBytes: 1L << 30));
+
+    [Fact]
+    public void Pdf_whose_tools_exceed_the_memory_limit_gets_a_swedish_reason_not_a_crash()
+    {
+        var limits = TestDocuments.Limits with { MaxToolMemoryBytes = 4L * 1024 * 1024 };
+
+        var result = new PdfExtractor(_runner).Extract(TestDocuments.PathOf("generated/rutin-hedersrelaterat-vald.pdf"), limits, CancellationToken.None);
+
+        Assert.Equal(ExtractionFailureKind.TooLarge, result.Failure?.Kind);
+        Assert.Equal("PDF-filen krävde mer minne än gränsen (4 MB) när den lästes och hoppades över.", result.Failure!.Message);
+    }
+
+    [Fact]
+    public void Streamed_output_reaches_the_reader_and_an_early_stop_ends_the_tool()
+    {
+        var lines = 0;
+        var outcome = _runner.Stream("yes", ["våld"], TimeSpan.FromSeconds(20), reader =>
+        {
+            while (lines < 1000 && reader.ReadLine() == "våld")
+            {
+                lines++;
+            }
+        }, CancellationToken.None);
+
+        Assert.Equal(1000, lines);
+        Assert.True(outcome.OutputCapped);
+        Assert.False(outcome.TimedOut);
     }
 }

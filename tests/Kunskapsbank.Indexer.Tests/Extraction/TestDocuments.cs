@@ -11,6 +11,9 @@ internal static class TestDocuments
 
     public static ExtractionLimits Limits { get; } = ExtractionLimits.Default with { Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>For files read by OCR: a page takes 3–5 s alone, but the machine is shared with parallel tests and builds.</summary>
+    public static ExtractionLimits OcrLimits { get; } = ExtractionLimits.Default with { Timeout = TimeSpan.FromMinutes(5), OcrPageTimeout = TimeSpan.FromMinutes(2) };
+
     public static ExtractedDocument ExtractOk(ITextExtractor extractor, string relative)
     {
         var result = extractor.Extract(PathOf(relative), Limits, CancellationToken.None);

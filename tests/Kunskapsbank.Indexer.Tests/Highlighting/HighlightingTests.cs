@@ -48,7 +48,8 @@ public sealed class HighlightingTests
     public void Snippet_OfALongPassage_IsCutAroundTheHitsOnWordBoundaries()
     {
         using var corpus = new TestCorpus();
-        var filler = string.Join(' ', Enumerable.Repeat("kommunen arbetar vidare med frågorna", 40));
+        // About 370 characters either side: one passage (at most 800 characters) with the hit in its middle.
+        var filler = string.Join(' ', Enumerable.Repeat("kommunen arbetar vidare med frågorna", 10));
         corpus.WriteMarkdown("a.md", "A", $"{filler} Barnahus tar emot barn. {filler}");
         corpus.Sync();
 

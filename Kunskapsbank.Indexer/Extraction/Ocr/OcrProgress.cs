@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace Kunskapsbank.Indexer.Extraction.Ocr;
+
+/// <summary>How far OCR of one file has come: page <see cref="Current"/> is the <see cref="Done"/>+1-th of
+/// <see cref="Total"/> pages being read.</summary>
+/// <param name="Done">Pages finished so far.</param>
+/// <param name="Total">Pages to read in this run.</param>
+/// <param name="Current">Page number (in the PDF) being read now, or the last one read when <paramref name="Done"/> = <paramref name="Total"/>.</param>
+public sealed record OcrProgress(int Done, int Total, int Current)
+{
+    /// <summary>The status line a person sees: "OCR pågår, sida 3 av 12".</summary>
+    public string Message => Done >= Total
+        ? string.Create(CultureInfo.InvariantCulture, $"OCR klar, {Total} {(Total == 1 ? "sida" : "sidor")} lästa")
+        : string.Create(CultureInfo.InvariantCulture, $"OCR pågår, sida {Done + 1} av {Total}");
+}
