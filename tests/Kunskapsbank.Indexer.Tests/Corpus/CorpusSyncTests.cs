@@ -1,3 +1,5 @@
+using Kunskapsbank.Indexer.Index;
+
 namespace Kunskapsbank.Indexer.Tests.Corpus;
 
 public sealed class CorpusSyncTests
@@ -231,9 +233,9 @@ public sealed class CorpusSyncTests
 
         Assert.Throws<SimulatedCrashException>(() => corpus.Sync());
 
-        Assert.Empty(corpus.Index.Store.CheckIntegrity());
+        Assert.Empty(IndexChecker.Check(corpus.IndexPath));
         corpus.Reopen();
-        Assert.Empty(corpus.Index.Store.CheckIntegrity());
+        Assert.Empty(IndexChecker.Check(corpus.IndexPath));
         Assert.Empty(corpus.Search("barnahus").Hits);
         Assert.Single(corpus.Search("kvinnojour").Hits);
 
@@ -241,7 +243,7 @@ public sealed class CorpusSyncTests
 
         Assert.Equal(2, report.Indexed);
         Assert.Equal(2, corpus.Search("barnahus").Total);
-        Assert.Empty(corpus.Index.Store.CheckIntegrity());
+        Assert.Empty(IndexChecker.Check(corpus.IndexPath));
     }
 
     [Fact]

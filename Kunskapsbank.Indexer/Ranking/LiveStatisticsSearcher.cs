@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Kunskapsbank.Indexer.Index;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Kunskapsbank.Indexer.Ranking;
+
+/// <summary>An <see cref="IndexSearcher"/> whose BM25 statistics count only live documents that have the field.</summary>
+/// <remarks>
+/// Lucene 4.8 scores with statistics that still include deleted documents until a merge drops them, and divides by
+/// <c>maxDoc</c> — every Lucene document of every kind (passages, ledger, changes). So after a changed, moved or deleted
+/// file, scores drifted away from those of a clean build of the same files, and idf depended on how many passages the
+/// index held. Here <c>N</c> is the number of live documents with the field (as Lucene 8 does), and document
+/// frequency, field-document count and total length have the deleted documents' share subtracted exactly: their field
+/// lengths come from <see cref="IndexSchema.Lengths"/>, and whether a deleted document holds a term is read from the
+/// postings (by advancing to each deleted document, or by walking the postings when they are shorter). The extra work
+/// is only in segments with deletions, which merges keep few.
+/// </remarks>
+public sealed class LiveStatisticsSearcher : IndexSearcher
+{
+    private readonly DeletionCache _deletions;
+    private readonly ConcurrentDictionary<string, CollectionStatistics> _collection = new(StringComparer.Ordinal);
+
+    /// <summary>A searcher over <paramref name="reader"/>; <paramref name="deletions"/> is shared by the searchers of one index.</summary>
+    public LiveStatisticsSearcher(IndexReader reader, DeletionCache deletions)
+        : base(reader)
+    {
+        _deletions = deletions;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>For a title or heading field, <c>N</c> is the body's (every document) and the total length is scaled so
+    /// the average length stays the field's own.</remarks>
+    public override CollectionStatistics CollectionStatistics(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return _collection.GetOrAdd(field, f =>
+        {
+            var own = Compute(f);
+            if (SharedIdf.BodyFieldOf(f) is not { } body)
+            {
+                return own;
+            }
+
+            var documents = Math.Max(own.MaxDoc, CollectionStatistics(body).MaxDoc);
+            var average = own.SumTotalTermFreq / (double)own.MaxDoc;
+            return new CollectionStatistics(f, documents, documents, (long)Math.Round(average * documents), -1);
+        });
+    }
+
+    /// <inheritdoc />
+    /// <remarks>For a title or heading field the document frequency is the larger of the field's own and the body's, so a
+    /// word weighs as much in a title as in a body (its rarity is the document's, as in BM25F) and the zone boosts alone
+    /// say how much more a title counts.</remarks>
+    public override TermStatistics TermStatistics(Term term, TermContext context)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        ArgumentNullException.ThrowIfNull(context);
+        var own = LiveDocFreq(term, context);
+        if (SharedIdf.BodyFieldOf(term.Field) is { } body)
+        {
+            var bodyTerm = new Term(body, term.Bytes);
+            own = Math.Max(own, LiveDocFreq(bodyTerm, TermContext.Build(IndexReader.Context, bodyTerm)));
+        }
+
+        return new TermStatistics(term.Bytes, own, -1);
+    }
+
+    private long LiveDocFreq(Term term, TermContext context)
+    {
+        long docFreq = context.DocFreq;
+        foreach (var leaf in IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            if (!reader.HasDeletions || context.Get(leaf.Ord) is not { } state)
+            {
+                continue;
+            }
+
+            var terms = reader.GetTerms(term.Field);
+            if (terms is null)
+            {
+                continue;
+            }
+
+            var termsEnum = terms.GetEnumerator();
+            termsEnum.SeekExact(term.Bytes, state);
+            docFreq -= CountDeleted(termsEnum, reader.LiveDocs, _deletions.Of(reader).Documents);
+        }
+
+        return Math.Max(0, docFreq);
+    }
+
+    private CollectionStatistics Compute(string field)
+    {
+        long docCount = 0;
+        long sumTotalTermFreq = 0;
+        foreach (var leaf in IndexReader.Leaves)
+        {
+            var reader = leaf.AtomicReader;
+            var terms = reader.GetTerms(field);
+            if (terms is null)
+            {
+                continue;
+            }
+
+            docCount += terms.DocCount;
+            sumTotalTermFreq += terms.SumTotalTermFreq;
+            if (reader.HasDeletions && _deletions.Of(reader).Fields.TryGetValue(field, out var deleted))
+            {
+                docCount -= deleted.Documents;
+                sumTotalTermFreq -= deleted.Tokens;
+            }
+        }
+
+        var documents = Math.Max(1, docCount);
+        return new CollectionStatistics(field, documents, documents, Math.Max(0, sumTotalTermFreq), -1);
+    }
+
+    // Whichever is shorter is walked: the term's postings in this segment, or the list of deleted documents.
+    private static long CountDeleted(TermsEnum termsEnum, IBits? live, int[] deleted)
+    {
+        if (live is null || deleted.Length == 0)
+        {
+            return 0;
+        }
+
+        var postings = termsEnum.Docs(null, null, DocsFlags.NONE);
+        long count = 0;
+        if (termsEnum.DocFreq <= deleted.Length)
+        {
+            int doc;
+            while ((doc = postings.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                if (!live.Get(doc))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        foreach (var target in deleted)
+        {
+            var at = postings.DocID;
+            if (at < target)
+            {
+                at = postings.Advance(target);
+            }
+
+            if (at == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                break;
+            }
+
+            if (at == target)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}
+
+/// <summary>Which body field lends its statistics (N and document frequency) to a title or heading field.</summary>
+public static class SharedIdf
+{
+    /// <summary>The body field of the same kind (positional, stems, words) for a title or heading field; otherwise null.</summary>
+    public static string? BodyFieldOf(string field) => field switch
+    {
+        IndexSchema.Title or IndexSchema.Heading => IndexSchema.Body,
+        IndexSchema.TitleStems or IndexSchema.HeadingStems => IndexSchema.BodyStems,
+        IndexSchema.TitleWords or IndexSchema.HeadingWords => IndexSchema.BodyWords,
+        _ => null,
+    };
+}
+
+/// <summary>Per segment reader (one set of deletions): the deleted documents and their share of each field's statistics.</summary>
+public sealed class DeletionCache
+{
+    private readonly ConditionalWeakTable<AtomicReader, Deletions> _cache = [];
+
+    /// <summary>The deleted documents of a segment reader and what they contributed to each text field.</summary>
+    public sealed record Deletions(int[] Documents, IReadOnlyDictionary<string, (long Documents, long Tokens)> Fields);
+
+    /// <summary>The deletions of <paramref name="reader"/> (computed once per reader).</summary>
+    public Deletions Of(AtomicReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return _cache.GetValue(reader, Compute);
+    }
+
+    private static Deletions Compute(AtomicReader reader)
+    {
+        var live = reader.LiveDocs;
+        if (live is null)
+        {
+            return new Deletions([], new Dictionary<string, (long, long)>());
+        }
+
+        var deleted = new List<int>();
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (!live.Get(doc))
+            {
+                deleted.Add(doc);
+            }
+        }
+
+        var fields = new Dictionary<string, (long Documents, long Tokens)>(StringComparer.Ordinal);
+        var lengths = reader.GetBinaryDocValues(IndexSchema.Lengths);
+        if (lengths is not null)
+        {
+            var bytes = new BytesRef();
+            foreach (var doc in deleted)
+            {
+                lengths.Get(doc, bytes);
+                foreach (var (field, length) in FieldLengths.Decode(bytes.Bytes, bytes.Offset, bytes.Length))
+                {
+                    if (length > 0)
+                    {
+                        var (documents, tokens) = fields.GetValueOrDefault(field);
+                        fields[field] = (documents + 1, tokens + length);
+                    }
+                }
+            }
+        }
+
+        return new Deletions([.. deleted], fields);
+    }
+}
