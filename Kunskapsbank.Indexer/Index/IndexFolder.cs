@@ -77,7 +77,8 @@ public static class IndexFolder
     private static InvalidDataException NotAnIndex(string path) =>
         new($"Mappen {path} innehåller något annat än ett Kunskapsbank-index och lämnas orörd. Ange en tom mapp eller en annan indexmapp.");
 
-    // Segment files start with "_", commits with "segments"; the lock file is Lucene's own.
+    // Segment files start with "_", commits with "segments"; the lock files are Lucene's and ours.
     private static bool IsLuceneFile(string name) =>
-        name.StartsWith('_') || name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith("pending_segments", StringComparison.Ordinal) || name == "write.lock";
+        name.StartsWith('_') || name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith("pending_segments", StringComparison.Ordinal)
+        || name == "write.lock" || name == WriterLock.FileName;
 }

@@ -20,6 +20,7 @@ public sealed class IndexStore : IDisposable
     private static readonly TimeSpan ReadOnlyRefreshInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly LuceneDirectory _directory;
+    private readonly WriterLock? _writerLock;
     private readonly System.Threading.Lock _lock = new();
     private readonly DeletionCache _deletions;
     private IndexWriter? _writer;
@@ -28,8 +29,9 @@ public sealed class IndexStore : IDisposable
     private long _lastReadOnlyCheck;
     private bool _disposed;
 
-    private IndexStore(string path, LuceneDirectory directory, IndexWriter? writer, SearcherManager searchers, DeletionCache deletions, CommitData data, bool wasRebuilt)
+    private IndexStore(string path, LuceneDirectory directory, WriterLock? writerLock, IndexWriter? writer, SearcherManager searchers, DeletionCache deletions, CommitData data, bool wasRebuilt)
     {
+        _writerLock = writerLock;
         _deletions = deletions;
         Path = path;
         _directory = directory;
@@ -74,9 +76,11 @@ public sealed class IndexStore : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
         var directory = IndexFolder.OpenDirectory(full, create: !readOnly);
+        WriterLock? writerLock = null;
         try
         {
             var (state, data) = IndexFolder.Inspect(directory, full);
+            writerLock = readOnly ? null : WriterLock.Take(full);
             var deletions = new DeletionCache();
             if (readOnly)
             {
@@ -87,7 +91,7 @@ public sealed class IndexStore : IDisposable
                         : $"Indexet i ”{full}” har en äldre version och byggs om nästa gång dokumentmappen indexeras.");
                 }
 
-                return new IndexStore(full, directory, null, new SearcherManager(directory, new Factory(deletions)), deletions, data, false);
+                return new IndexStore(full, directory, null, null, new SearcherManager(directory, new Factory(deletions)), deletions, data, false);
             }
 
             var writer = OpenWriter(directory, full, state == IndexFolder.State.Current ? OpenMode.APPEND : OpenMode.CREATE);
@@ -100,7 +104,7 @@ public sealed class IndexStore : IDisposable
                     writer.Commit();
                 }
 
-                return new IndexStore(full, directory, writer, new SearcherManager(writer, true, new Factory(deletions)), deletions, data, state == IndexFolder.State.Older);
+                return new IndexStore(full, directory, writerLock, writer, new SearcherManager(writer, true, new Factory(deletions)), deletions, data, state == IndexFolder.State.Older);
             }
             catch
             {
@@ -111,6 +115,7 @@ public sealed class IndexStore : IDisposable
         catch
         {
             directory.Dispose();
+            writerLock?.Dispose();
             throw;
         }
     }
@@ -206,6 +211,7 @@ public sealed class IndexStore : IDisposable
             _writer?.Rollback();
             _writer = null;
             _directory.Dispose();
+            _writerLock?.Dispose();
         }
     }
 

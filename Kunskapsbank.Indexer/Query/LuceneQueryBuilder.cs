@@ -12,6 +12,9 @@ namespace Kunskapsbank.Indexer.Query;
 /// words; a prefix expands on the word fields (<see cref="PrefixExpansion"/>). The reader is needed only for prefixes.</remarks>
 public sealed class LuceneQueryBuilder(IndexReader reader)
 {
+    // A query is built again for partial matches and corrections; a prefix is expanded once per search.
+    private readonly Dictionary<string, List<string>> _expansions = new(StringComparer.Ordinal);
+
     /// <summary>The document-level query: all of the query's logic (AND, OR, NOT).</summary>
     public Lucene.Net.Search.Query ForDocuments(QueryClause clause) => Build(clause);
 
@@ -87,7 +90,12 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
             case PrefixClause prefix:
                 {
                     var query = new BooleanQuery(disableCoord: true);
-                    foreach (var term in PrefixExpansion.Expand(reader, FieldWeights.Zones.Select(z => z.Words), prefix.Prefix))
+                    if (!_expansions.TryGetValue(prefix.Prefix, out var expansion))
+                    {
+                        _expansions[prefix.Prefix] = expansion = PrefixExpansion.Expand(reader, FieldWeights.Zones.Select(z => z.Words), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix));
+                    }
+
+                    foreach (var term in expansion)
                     {
                         query.Add(new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField), Occur.SHOULD);
                     }

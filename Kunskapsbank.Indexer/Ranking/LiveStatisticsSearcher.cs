@@ -31,41 +31,18 @@ public sealed class LiveStatisticsSearcher : IndexSearcher
     }
 
     /// <inheritdoc />
-    /// <remarks>For a title or heading field, <c>N</c> is the body's (every document) and the total length is scaled so
-    /// the average length stays the field's own.</remarks>
     public override CollectionStatistics CollectionStatistics(string field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        return _collection.GetOrAdd(field, f =>
-        {
-            var own = Compute(f);
-            if (SharedIdf.BodyFieldOf(f) is not { } body)
-            {
-                return own;
-            }
-
-            var documents = Math.Max(own.MaxDoc, CollectionStatistics(body).MaxDoc);
-            var average = own.SumTotalTermFreq / (double)own.MaxDoc;
-            return new CollectionStatistics(f, documents, documents, (long)Math.Round(average * documents), -1);
-        });
+        return _collection.GetOrAdd(field, Compute);
     }
 
     /// <inheritdoc />
-    /// <remarks>For a title or heading field the document frequency is the larger of the field's own and the body's, so a
-    /// word weighs as much in a title as in a body (its rarity is the document's, as in BM25F) and the zone boosts alone
-    /// say how much more a title counts.</remarks>
     public override TermStatistics TermStatistics(Term term, TermContext context)
     {
         ArgumentNullException.ThrowIfNull(term);
         ArgumentNullException.ThrowIfNull(context);
-        var own = LiveDocFreq(term, context);
-        if (SharedIdf.BodyFieldOf(term.Field) is { } body)
-        {
-            var bodyTerm = new Term(body, term.Bytes);
-            own = Math.Max(own, LiveDocFreq(bodyTerm, TermContext.Build(IndexReader.Context, bodyTerm)));
-        }
-
-        return new TermStatistics(term.Bytes, own, -1);
+        return new TermStatistics(term.Bytes, LiveDocFreq(term, context), -1);
     }
 
     private long LiveDocFreq(Term term, TermContext context)
@@ -164,19 +141,6 @@ public sealed class LiveStatisticsSearcher : IndexSearcher
 
         return count;
     }
-}
-
-/// <summary>Which body field lends its statistics (N and document frequency) to a title or heading field.</summary>
-public static class SharedIdf
-{
-    /// <summary>The body field of the same kind (positional, stems, words) for a title or heading field; otherwise null.</summary>
-    public static string? BodyFieldOf(string field) => field switch
-    {
-        IndexSchema.Title or IndexSchema.Heading => IndexSchema.Body,
-        IndexSchema.TitleStems or IndexSchema.HeadingStems => IndexSchema.BodyStems,
-        IndexSchema.TitleWords or IndexSchema.HeadingWords => IndexSchema.BodyWords,
-        _ => null,
-    };
 }
 
 /// <summary>Per segment reader (one set of deletions): the deleted documents and their share of each field's statistics.</summary>
