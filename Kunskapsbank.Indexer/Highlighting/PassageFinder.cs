@@ -3,7 +3,6 @@ using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Query;
 using Kunskapsbank.Indexer.Ranking;
 using Lucene.Net.Index;
-using Lucene.Net.Queries;
 using Lucene.Net.Search;
 
 namespace Kunskapsbank.Indexer.Highlighting;
@@ -50,7 +49,9 @@ public static class PassageFinder
         var rarity = new WithinDocument(searcher);
         foreach (var document in documents.DistinctBy(d => d.Id))
         {
-            var ofDocument = new ConstantScoreQuery(new TermsFilter(new Term(IndexSchema.DocumentKey, document.Id.ToString(CultureInfo.InvariantCulture)))) { Boost = 0f };
+            // A term query on the key (scoring nothing) walks only this document's block; a filter would build a bit set
+            // of every segment's size per document.
+            var ofDocument = new TermQuery(new Term(IndexSchema.DocumentKey, document.Id.ToString(CultureInfo.InvariantCulture))) { Boost = 0f };
             var words = new BooleanQuery(disableCoord: true);
             foreach (var leaf in placing)
             {
@@ -128,7 +129,9 @@ public static class PassageFinder
     /// the whole index (the boost divides that idf out again), a quarter of it for a title word.</remarks>
     private sealed class WithinDocument(IndexSearcher searcher)
     {
+        private readonly Dictionary<(int Leaf, string Field), TermsEnum?> _enums = [];
         private readonly CollectionStatistics _collection = searcher.CollectionStatistics(IndexSchema.PassageText);
+        private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
 
         public float Weight(PageDocument document, QueryClause leaf)
         {
@@ -156,10 +159,20 @@ public static class PassageFinder
                 worth *= FieldWeights.PassageTitleWord;
             }
 
-            var indexTerm = new Term(IndexSchema.PassageText, stem);
-            var docFreq = searcher.TermStatistics(indexTerm, TermContext.Build(searcher.TopReaderContext, indexTerm)).DocFreq;
-            var idf = Math.Log(1 + ((_collection.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
-            return (float)(worth / Math.Max(idf, 1e-6));
+            return (float)(worth / Math.Max(Idf(stem), 1e-6));
+        }
+
+        // The idf BM25 gives the stem in passage texts, which the leaf's boost divides out again.
+        private double Idf(string stem)
+        {
+            if (!_idf.TryGetValue(stem, out var idf))
+            {
+                var term = new Term(IndexSchema.PassageText, stem);
+                var docFreq = searcher.TermStatistics(term, TermContext.Build(searcher.TopReaderContext, term)).DocFreq;
+                _idf[stem] = idf = Math.Log(1 + ((_collection.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
+            }
+
+            return idf;
         }
 
         // The document's passages are the block of doc numbers right after it; a passage holds a word in its text or heading.
@@ -172,7 +185,11 @@ public static class PassageFinder
             var holding = new HashSet<int>();
             foreach (var field in new[] { IndexSchema.PassageText, IndexSchema.PassageHeading })
             {
-                var termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+                if (!_enums.TryGetValue((leaf.Ord, field), out var termsEnum))
+                {
+                    _enums[(leaf.Ord, field)] = termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+                }
+
                 if (termsEnum is null || !termsEnum.SeekExact(new Lucene.Net.Util.BytesRef(stem)))
                 {
                     continue;

@@ -12,7 +12,8 @@ namespace Kunskapsbank.Indexer.Query;
 /// words; a prefix expands on the word fields (<see cref="PrefixExpansion"/>). The reader is needed only for prefixes.</remarks>
 public sealed class LuceneQueryBuilder(IndexReader reader)
 {
-    // A query is built again for partial matches and corrections; a prefix is expanded once per search.
+    // A query is built again for partial matches, corrections and each page document's passages; a prefix is
+    // expanded once per search and field set.
     private readonly Dictionary<string, List<string>> _expansions = new(StringComparer.Ordinal);
 
     /// <summary>The document-level query: all of the query's logic (AND, OR, NOT).</summary>
@@ -51,7 +52,7 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
             Boosted(new TermQuery(new Term(IndexSchema.PassageText, term.Stem)), 1f),
             Boosted(new TermQuery(new Term(IndexSchema.PassageHeading, term.Stem)), FieldWeights.PassageHeading)),
         PhraseClause phrase => AllOf(phrase.Stems.Distinct(StringComparer.Ordinal).Select(s => new TermQuery(new Term(IndexSchema.PassageText, s)))),
-        PrefixClause prefix => AnyOf(PrefixExpansion.Expand(reader, [IndexSchema.PassageText], prefix.Prefix, 16)
+        PrefixClause prefix => AnyOf(Expansion([IndexSchema.PassageText], prefix.Prefix, PrefixExpansion.MaxTerms / 4)
             .Select(t => new TermQuery(new Term(IndexSchema.PassageText, t)))),
         _ => throw new ArgumentOutOfRangeException(nameof(leaf)),
     };
@@ -90,12 +91,7 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
             case PrefixClause prefix:
                 {
                     var query = new BooleanQuery(disableCoord: true);
-                    if (!_expansions.TryGetValue(prefix.Prefix, out var expansion))
-                    {
-                        _expansions[prefix.Prefix] = expansion = PrefixExpansion.Expand(reader, FieldWeights.Zones.Select(z => z.Words), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix));
-                    }
-
-                    foreach (var term in expansion)
+                    foreach (var term in Expansion(FieldWeights.Zones.Select(z => z.Words).ToList(), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix)))
                     {
                         query.Add(new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField), Occur.SHOULD);
                     }
@@ -133,6 +129,17 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
             default:
                 throw new ArgumentOutOfRangeException(nameof(clause));
         }
+    }
+
+    private List<string> Expansion(IReadOnlyList<string> fields, string prefix, int limit)
+    {
+        var key = string.Join('|', fields) + "|" + prefix;
+        if (!_expansions.TryGetValue(key, out var expansion))
+        {
+            _expansions[key] = expansion = PrefixExpansion.Expand(reader, fields, prefix, limit);
+        }
+
+        return expansion;
     }
 
     // One word: its stem in the positional fields (parts included), in the whole-word stem fields, and the exact word,

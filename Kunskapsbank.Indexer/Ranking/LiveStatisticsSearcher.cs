@@ -51,7 +51,7 @@ public sealed class LiveStatisticsSearcher : IndexSearcher
         foreach (var leaf in IndexReader.Leaves)
         {
             var reader = leaf.AtomicReader;
-            if (!reader.HasDeletions || context.Get(leaf.Ord) is not { } state)
+            if (!reader.HasDeletions || context.Get(leaf.Ord) is not { } state || _deletions.Of(reader).Documents.Length == 0)
             {
                 continue;
             }
@@ -158,38 +158,40 @@ public sealed class DeletionCache
         return _cache.GetValue(reader, Compute);
     }
 
+    // Only deleted documents with text fields (documents and passages) can change a term's statistics; deleted ledger
+    // entries and pruned changes are most of the deletions and are left out, or every term would walk them.
     private static Deletions Compute(AtomicReader reader)
     {
         var live = reader.LiveDocs;
-        if (live is null)
+        var lengths = reader.GetBinaryDocValues(IndexSchema.Lengths);
+        if (live is null || lengths is null)
         {
             return new Deletions([], new Dictionary<string, (long, long)>());
         }
 
         var deleted = new List<int>();
+        var fields = new Dictionary<string, (long Documents, long Tokens)>(StringComparer.Ordinal);
+        var bytes = new BytesRef();
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
-            if (!live.Get(doc))
+            if (live.Get(doc))
             {
-                deleted.Add(doc);
+                continue;
             }
-        }
 
-        var fields = new Dictionary<string, (long Documents, long Tokens)>(StringComparer.Ordinal);
-        var lengths = reader.GetBinaryDocValues(IndexSchema.Lengths);
-        if (lengths is not null)
-        {
-            var bytes = new BytesRef();
-            foreach (var doc in deleted)
+            lengths.Get(doc, bytes);
+            if (bytes.Length == 0)
             {
-                lengths.Get(doc, bytes);
-                foreach (var (field, length) in FieldLengths.Decode(bytes.Bytes, bytes.Offset, bytes.Length))
+                continue;
+            }
+
+            deleted.Add(doc);
+            foreach (var (field, length) in FieldLengths.Decode(bytes.Bytes, bytes.Offset, bytes.Length))
+            {
+                if (length > 0)
                 {
-                    if (length > 0)
-                    {
-                        var (documents, tokens) = fields.GetValueOrDefault(field);
-                        fields[field] = (documents + 1, tokens + length);
-                    }
+                    var (documents, tokens) = fields.GetValueOrDefault(field);
+                    fields[field] = (documents + 1, tokens + length);
                 }
             }
         }

@@ -117,7 +117,7 @@ public sealed class SearchEngine : ISearchEngine
             Lap(timings, "facet", clock);
 
             var leaves = QueryLeaves.PositiveOf(clause);
-            var hits = BuildHits(searcher, ranked, leaves, builder, request.IncludePassages);
+            var hits = BuildHits(searcher, ranked, leaves, builder, request.IncludePassages, timings, clock);
             Lap(timings, "highlight", clock);
             var explanation = request.Explain
                 ? new SearchExplanation(parsed.Root?.ToString() ?? string.Empty, DescribeTerms(leaves), timings, query.ToString(), Explain(searcher, query, ranked))
@@ -224,12 +224,13 @@ public sealed class SearchEngine : ISearchEngine
         return new MatchResult(collector.Total, top, counter);
     }
 
-    private List<SearchHit> BuildHits(IndexSearcher searcher, List<RankedHit> ranked, List<QueryClause> leaves, LuceneQueryBuilder builder, bool includePassages)
+    private List<SearchHit> BuildHits(IndexSearcher searcher, List<RankedHit> ranked, List<QueryClause> leaves, LuceneQueryBuilder builder, bool includePassages, Dictionary<string, double> timings, Stopwatch clock)
     {
         var summaries = ranked.Select(r => StoredReading.ReadSummary(searcher, r.Doc)).ToList();
         var found = includePassages && leaves.Count > 0
             ? PassageFinder.Find(searcher, ranked.Zip(summaries, (r, s) => new PassageFinder.PageDocument(r.Id, r.Doc, PassageCount(searcher, r.Doc), TitleStems(s.Title))).ToList(), leaves, builder)
             : [];
+        Lap(timings, "passages", clock);
         var highlight = new HighlightTerms(leaves);
         var hits = new List<SearchHit>(ranked.Count);
         for (var i = 0; i < ranked.Count; i++)
