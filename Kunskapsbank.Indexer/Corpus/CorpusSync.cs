@@ -14,6 +14,9 @@ namespace Kunskapsbank.Indexer.Corpus;
 public sealed class CorpusSync : ICorpusIndexer
 {
     private const int BatchSize = 64;
+
+    /// <summary>A full sync changing at least this many files (or a tenth of the corpus) ends with a merge to one segment.</summary>
+    private const int BulkChange = 500;
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
 
     private readonly IndexStore _store;
@@ -375,6 +378,14 @@ public sealed class CorpusSync : ICorpusIndexer
                 // Searches see a long run's progress after every chunk (near real time, before the commit).
                 batch.Refresh();
             }
+        }
+
+        // After a bulk change (a first build, a re-index) one segment makes every query cheaper; a watcher batch or a
+        // small change leaves merging to Lucene's policy.
+        var changed = indexed + failed.Count + missing.Count + moved;
+        if (scope is null && changed >= Math.Max(BulkChange, ledger.Count / 10))
+        {
+            batch.MergeToOneSegment();
         }
 
         if (batch.Pending > 0 || scope is null)

@@ -102,6 +102,9 @@ public sealed class IndexBatch
         Pending = 0;
     }
 
+    /// <summary>Merges the index into one segment; call before the commit that ends a bulk change.</summary>
+    public void MergeToOneSegment() => _store.MergeToOneSegment();
+
     /// <summary>Makes what was written visible to searches without committing.</summary>
     public void Refresh() => _store.Refresh();
 

@@ -51,7 +51,9 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
         TermClause term => Either(
             Boosted(new TermQuery(new Term(IndexSchema.PassageText, term.Stem)), 1f),
             Boosted(new TermQuery(new Term(IndexSchema.PassageHeading, term.Stem)), FieldWeights.PassageHeading)),
-        PhraseClause phrase => AllOf(phrase.Stems.Distinct(StringComparer.Ordinal).Select(s => new TermQuery(new Term(IndexSchema.PassageText, s)))),
+        PhraseClause phrase => AllOf(phrase.Stems.Distinct(StringComparer.Ordinal).Select(s => Either(
+            Boosted(new TermQuery(new Term(IndexSchema.PassageText, s)), 1f),
+            Boosted(new TermQuery(new Term(IndexSchema.PassageHeading, s)), FieldWeights.PassageHeading)))),
         PrefixClause prefix => AnyOf(Expansion([IndexSchema.PassageText], prefix.Prefix, PrefixExpansion.MaxTerms / 4)
             .Select(t => new TermQuery(new Term(IndexSchema.PassageText, t)))),
         _ => throw new ArgumentOutOfRangeException(nameof(leaf)),
