@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (real SQLite, real pdftotext, real Kestrel) and browser tests.
+# Runs every test: unit, integration (real Lucene index folders, real pdftotext, real Kestrel) and browser tests.
 # Installs what a fresh Debian machine lacks first (see scripts/ensure-deps.sh).
 set -uo pipefail
 cd "$(dirname "$0")"

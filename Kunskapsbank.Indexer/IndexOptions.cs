@@ -3,10 +3,13 @@ using Kunskapsbank.Indexer.Extraction;
 namespace Kunskapsbank.Indexer;
 
 /// <summary>Where the index and the corpus live, and the limits for extraction.</summary>
-/// <param name="IndexPath">The SQLite index file (created, or rebuilt when its schema version is old).</param>
+/// <param name="IndexPath">The index folder (created, or rebuilt when its schema version is old).</param>
 /// <param name="CorpusPath">The corpus folder; nothing outside it is ever read.</param>
 public sealed record IndexOptions(string IndexPath, string CorpusPath)
 {
     /// <summary>Caps for one file's extraction.</summary>
     public ExtractionLimits Limits { get; init; } = ExtractionLimits.Default;
+
+    /// <summary>Open without a writer (and without the write lock): searches and reports beside a running service.</summary>
+    public bool ReadOnly { get; init; }
 }

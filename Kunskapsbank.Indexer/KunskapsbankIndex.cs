@@ -41,8 +41,14 @@ public sealed class KunskapsbankIndex : IDisposable
     /// <summary>The corpus folder (absolute).</summary>
     public string CorpusPath { get; }
 
-    /// <summary>The index file (absolute).</summary>
+    /// <summary>The index folder (absolute).</summary>
     public string IndexPath => _store.Path;
+
+    /// <summary>True when this index only reads (CLI search, report and check beside a running service).</summary>
+    public bool IsReadOnly => _store.IsReadOnly;
+
+    /// <summary>When the last full sync completed (as committed), or null when none has.</summary>
+    public DateTimeOffset? LastSync => _store.Data.LastSync;
 
     /// <summary>Whether a sync is running and how far it got (for readiness checks).</summary>
     public SyncStatus SyncStatus => _sync.Status;
@@ -57,7 +63,9 @@ public sealed class KunskapsbankIndex : IDisposable
 
     internal CorpusSync Sync => _sync;
 
-    /// <summary>Opens (or creates, or rebuilds on a schema change) the index and wires the stages.</summary>
+    /// <summary>Opens (or creates, or rebuilds on a schema change) the index folder and wires the stages.</summary>
+    /// <exception cref="InvalidDataException">The folder holds something else, or an index of a newer schema.</exception>
+    /// <exception cref="IndexLockedException">Another process writes to the index (not for a read-only open).</exception>
     public static KunskapsbankIndex Open(IndexOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -71,10 +79,10 @@ public sealed class KunskapsbankIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var corpus = Path.GetFullPath(options.CorpusPath);
-        var store = IndexStore.Open(options.IndexPath);
+        var store = IndexStore.Open(options.IndexPath, options.ReadOnly);
         try
         {
-            var pipeline = new DocumentPipeline(extractors, new FtsColumnsBuilder(analyzer), options.Limits);
+            var pipeline = new DocumentPipeline(extractors, analyzer, options.Limits);
             CorpusSync? sync = null;
             var scanner = new CorpusScanner(corpus, path => sync?.Resolver.IsMetadataFile(path) ?? false);
             sync = new CorpusSync(store, scanner, pipeline, resolverFactory);

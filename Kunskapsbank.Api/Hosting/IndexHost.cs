@@ -46,7 +46,7 @@ public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<Ind
 
                     try
                     {
-                        // About a second at 10,000 documents; paid here, the first caller mid-call does not pay it.
+                        // Facet ordinals, titles and vocabulary; paid here, so the first caller does not pay it.
                         opened.Search.Warm();
                         return opened;
                     }
@@ -57,7 +57,7 @@ public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<Ind
                     }
                 },
                 cancellationToken);
-            _hadEarlierSync = index.Corpus.GetReport().LastSync is not null;
+            _hadEarlierSync = index.LastSync is not null;
             _index = index;
             logger.LogInformation("Sökindexet är öppnat: {IndexPath}", settings.IndexPath);
             return true;

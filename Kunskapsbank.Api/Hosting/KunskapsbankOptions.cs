@@ -13,8 +13,8 @@ public sealed class KunskapsbankOptions
     /// <summary>The corpus folder; relative paths are resolved against the content root (the Api project folder).</summary>
     public string CorpusPath { get; set; } = "../corpus";
 
-    /// <summary>The SQLite index file; its folder is created when missing.</summary>
-    public string IndexPath { get; set; } = "../data/kunskapsbank.sqlite";
+    /// <summary>The index folder (Lucene); created when missing. The knowledge-gap file lives beside it.</summary>
+    public string IndexPath { get; set; } = "../data/index";
 
     /// <summary>The key for the admin endpoints (header `X-Api-Key`); the endpoints do not exist while it is empty.</summary>
     public string? AdminApiKey { get; set; }

@@ -39,11 +39,7 @@ internal sealed class KunskapsbankOptionsValidator : IValidateOptions<Kunskapsba
 
         if (string.IsNullOrWhiteSpace(options.IndexPath))
         {
-            errors.Add("Kunskapsbank:IndexPath saknas. Ange en fil för sökindexet, till exempel data/kunskapsbank.sqlite.");
-        }
-        else if (Directory.Exists(options.IndexPath))
-        {
-            errors.Add($"Kunskapsbank:IndexPath pekar på en mapp ({options.IndexPath}). Ange en fil, till exempel {Path.Combine(options.IndexPath, "kunskapsbank.sqlite")}.");
+            errors.Add("Kunskapsbank:IndexPath saknas. Ange en mapp för sökindexet, till exempel data/index.");
         }
 
         if (options.AdminApiKey is { Length: < 16 })

@@ -4,7 +4,7 @@ namespace Kunskapsbank.Indexer.Cli;
 internal sealed class CliOptions
 {
     /// <summary>Where the index lives when --index is not given (relative to the current folder).</summary>
-    public const string DefaultIndexPath = "data/kunskapsbank.sqlite";
+    public const string DefaultIndexPath = "data/index";
 
     private CliOptions()
     {

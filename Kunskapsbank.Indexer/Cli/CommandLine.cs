@@ -21,9 +21,9 @@ public static class CommandLine
         {
             return Dispatch(args[0], args[1..], stdout, stderr, stdin);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or DirectoryNotFoundException or Index.IndexLockedException)
         {
-            // An index file this program must not touch (written by a newer version).
+            // An index folder this program must not touch, one that is missing, or one another process writes to.
             stderr.WriteLine(ex.Message);
             return 1;
         }
@@ -39,6 +39,8 @@ public static class CommandLine
                 return SearchCommand.Run(rest, stdout, stderr);
             case "report" or "rapport":
                 return ReportCommand.Run(rest, stdout, stderr);
+            case "check" or "kontrollera":
+                return CheckCommand.Run(rest, stdout, stderr);
             case "analyze":
                 return AnalyzeCommand.Run(rest, SwedishAnalyzer.Create, stdout, stderr);
             case "compounds":
@@ -58,16 +60,19 @@ public static class CommandLine
         Användning: kunskapsbank <kommando> [argument]
 
         Kommandon:
-          index <dokumentmapp> [--index fil] [--tyst]
+          index <dokumentmapp> [--index mapp] [--tyst]
                              läser in nya, ändrade, flyttade och borttagna dokument i indexet
-                             (standardindex: data/kunskapsbank.sqlite)
-          search "<fråga>" [--index fil] [--filter facett=värde]... [--limit N] [--page N]
+                             (standardindex: mappen data/index)
+          search "<fråga>" [--index mapp] [--filter facett=värde]... [--limit N] [--page N]
                  [--sort relevans|nyast] [--json] [--explain]
                              söker: ord (alla måste finnas), "fraser", prefix*, -uteslut, OR, (parenteser),
                              facett:värde i frågan, t.ex. amne:trauma
-          report [--index fil] [--json]
-                             visar indexerade dokument med metadata och taggar (och varför), och filer
-                             som inte kunde indexeras med orsak
+          report [--index mapp] [--json]
+                             visar indexerade dokument med metadata och taggar (och varför), filer
+                             som inte kunde indexeras med orsak, och de senaste ändringarna
+          check [--index mapp]
+                             kontrollerar indexet (Lucenes CheckIndex och att filförteckning, dokument
+                             och stycken stämmer överens); slutkod 1 om något är fel
           analyze "<text>"   visar hur texten delas upp i söktermer (term, ord, start, slut,
                              position, om det är en sammansättningsdel eller ett stoppord)
           compounds <ord>... visar hur orden delas i sammansättningsdelar

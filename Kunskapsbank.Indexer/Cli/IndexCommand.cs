@@ -2,7 +2,7 @@ using Kunskapsbank.Indexer.Corpus;
 
 namespace Kunskapsbank.Indexer.Cli;
 
-/// <summary>`kunskapsbank index &lt;corpus&gt; [--index fil]`: syncs the folder into the index and prints a summary.</summary>
+/// <summary>`kunskapsbank index &lt;corpus&gt; [--index mapp]`: syncs the folder into the index and prints a summary.</summary>
 internal static class IndexCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -41,7 +41,12 @@ internal static class IndexCommand
             WriteSummary(report, stdout);
             return 0;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Index.IndexLockedException ex)
+        {
+            stderr.WriteLine(ex.Message);
+            return 1;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"Indexeringen kunde inte slutföras: {ex.Message}");
             return 1;

@@ -16,14 +16,14 @@ internal static class ReportCommand
             return 2;
         }
 
-        if (!File.Exists(options.IndexPath))
+        if (!Directory.Exists(options.IndexPath))
         {
             stderr.WriteLine($"Det finns inget index i ”{options.IndexPath}”. Kör först: kunskapsbank index <dokumentmapp> --index {options.IndexPath}");
             return 1;
         }
 
         var corpus = options.Values.TryGetValue("--corpus", out var c) ? c[^1] : "corpus";
-        using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, corpus));
+        using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, corpus) { ReadOnly = true });
         var report = index.Corpus.GetReport();
         if (options.Flags.Contains("--json"))
         {
@@ -48,6 +48,17 @@ internal static class ReportCommand
             foreach (var problem in document.Problems)
             {
                 stdout.WriteLine($"  Obs: {problem}");
+            }
+        }
+
+        if (report.RecentChanges.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("Senaste ändringar:");
+            foreach (var change in report.RecentChanges.Take(20))
+            {
+                var moved = change.OldPath is null ? string.Empty : $" (från {change.OldPath})";
+                stdout.WriteLine($"  {change.Time.ToLocalTime():yyyy-MM-dd HH:mm:ss} {change.Kind}: {change.Path}{moved}");
             }
         }
 

@@ -45,13 +45,14 @@ internal static class SearchCommand
         }
 
         var sort = options.Values.TryGetValue("--sort", out var sorts) && sorts[^1] is "nyast" or "newest" ? SortOrder.Newest : SortOrder.Relevance;
-        if (!File.Exists(options.IndexPath))
+        if (!Directory.Exists(options.IndexPath))
         {
             stderr.WriteLine($"Det finns inget index i ”{options.IndexPath}”. Kör först: kunskapsbank index <dokumentmapp> --index {options.IndexPath}");
             return 1;
         }
 
-        using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, "corpus"));
+        // Read-only: searching beside a running service needs no write lock.
+        using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, "corpus") { ReadOnly = true });
         SearchResponse response;
         try
         {
@@ -127,7 +128,7 @@ internal static class SearchCommand
             stdout.WriteLine();
             stdout.WriteLine($"Tolkad fråga: {explain.ParsedQuery}");
             stdout.WriteLine($"Termer: {string.Join("; ", explain.Terms)}");
-            stdout.WriteLine($"MATCH: {explain.MatchExpression}");
+            stdout.WriteLine($"Lucene-fråga: {explain.LuceneQuery}");
             stdout.WriteLine("Tider (ms): " + string.Join(", ", explain.TimingsMs.Select(t => $"{t.Key} {t.Value:0.###}")));
         }
     }

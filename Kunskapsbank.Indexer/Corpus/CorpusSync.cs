@@ -8,18 +8,24 @@ using Kunskapsbank.Indexer.Metadata;
 namespace Kunskapsbank.Indexer.Corpus;
 
 /// <summary>Keeps the index in step with the corpus folder: decides what changed, runs the pipeline, writes in batches.</summary>
-/// <remarks>One sync at a time per process (a lock) and per file (SQLite's write lock); searches are never blocked.</remarks>
+/// <remarks>One sync at a time (a lock; the index's write lock keeps other processes out). The ledger — what the index
+/// knows about every file — is read once and then kept in step by the writes, so a watcher batch does not re-read
+/// 10,000 entries. A sync that throws rolls the index back to its last commit, exactly what a crash would leave.</remarks>
 public sealed class CorpusSync : ICorpusIndexer
 {
     private const int BatchSize = 64;
+
+    /// <summary>A full sync changing at least this many files (or a tenth of the corpus) ends with a merge to one segment.</summary>
+    private const int BulkChange = 500;
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
 
     private readonly IndexStore _store;
     private readonly CorpusScanner _scanner;
     private readonly DocumentPipeline _pipeline;
     private readonly Func<IMetadataResolver> _resolverFactory;
-    private readonly Lock _syncLock = new();
+    private readonly System.Threading.Lock _syncLock = new();
     private IMetadataResolver _resolver;
+    private Dictionary<string, LedgerEntry>? _ledger;
     private volatile SyncStatus _status = new(false, null, null);
 
     /// <summary>Wires the sync; <paramref name="resolverFactory"/> is called again when the taxonomy may have changed.</summary>
@@ -42,7 +48,7 @@ public sealed class CorpusSync : ICorpusIndexer
     /// <summary>The resolver in force (its taxonomy labels the facets).</summary>
     public IMetadataResolver Resolver => _resolver;
 
-    /// <summary>Test seam: called inside each document's write, before it is committed (throw to simulate a crash).</summary>
+    /// <summary>Test seam: called before each document is written (throw to simulate a crash).</summary>
     internal Action<string>? BeforeDocumentWrite { get; set; }
 
     /// <inheritdoc />
@@ -99,18 +105,38 @@ public sealed class CorpusSync : ICorpusIndexer
     /// <inheritdoc />
     public IndexReport GetReport()
     {
-        var documents = _store.ReadDocuments().Select(d => new ReportedDocument(
-            d.Summary.Id,
-            d.Summary.Path,
-            d.Summary.Title,
-            d.Summary.Publisher,
-            d.Summary.Year,
-            d.Summary.DocumentType,
-            d.Summary.Status,
-            d.Tags,
-            d.Problems)).ToList();
-        var failed = _store.ReadFailures().Select(f => new FailedFile(f.Path, f.Kind, f.Reason)).ToList();
-        return new IndexReport(documents, failed, _store.ReadLastSync());
+        using var lease = _store.Acquire();
+        var searcher = lease.Searcher;
+        var ledger = StoredReading.ReadLedger(searcher).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        var documents = new List<ReportedDocument>();
+        var titles = new Dictionary<long, string>();
+        foreach (var entry in ledger.Where(e => e.IsIndexed))
+        {
+            if (StoredReading.ReadDocument(searcher, entry.DocumentId!.Value) is not { } stored)
+            {
+                continue;
+            }
+
+            var s = stored.Summary;
+            titles[s.Id] = s.Title;
+            documents.Add(new ReportedDocument(s.Id, s.Path, s.Title, s.Publisher, s.Year, s.DocumentType, s.Status, stored.Tags, stored.Problems));
+        }
+
+        var failed = ledger.Where(e => e.State == FileStates.Failed)
+            .Select(e => new FailedFile(e.Path, e.FailureKind ?? "unreadable", e.FailureReason ?? string.Empty))
+            .ToList();
+        var files = ledger.Select(e => new ReportedFile(
+            e.Path,
+            e.State,
+            e.DocumentId,
+            e.DocumentId is long id ? titles.GetValueOrDefault(id) : null,
+            e.FailureKind,
+            e.FailureReason,
+            e.Fingerprint.Size,
+            new DateTimeOffset(e.Fingerprint.ModifiedTicks, TimeSpan.Zero),
+            e.RecordedAt)).ToList();
+        var changes = StoredReading.ReadChanges(searcher).Select(c => new ReportedChange(c.Time, c.Kind, c.Path, c.OldPath)).ToList();
+        return new IndexReport(documents, failed, _store.Data.LastSync, files, changes);
     }
 
     private SyncReport Run(HashSet<string>? scope, bool reloadResolver, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
@@ -138,7 +164,19 @@ public sealed class CorpusSync : ICorpusIndexer
                     scope = null;
                 }
 
-                var report = Synchronise(scope, taxonomyHash, progress, clock, cancellationToken);
+                SyncReport report;
+                try
+                {
+                    report = Synchronise(scope, taxonomyHash, progress, clock, cancellationToken);
+                }
+                catch
+                {
+                    // Whatever was not committed is dropped, as a crash would drop it; the ledger is read again.
+                    _store.RollBack();
+                    _ledger = null;
+                    throw;
+                }
+
                 _status = new SyncStatus(false, null, DateTimeOffset.UtcNow);
                 if (report.Indexed + report.Removed + report.Moved > 0 || report.Failed.Count > 0)
                 {
@@ -157,19 +195,32 @@ public sealed class CorpusSync : ICorpusIndexer
         }
     }
 
+    private Dictionary<string, LedgerEntry> Ledger()
+    {
+        if (_ledger is null)
+        {
+            using var lease = _store.Acquire();
+            _ledger = StoredReading.ReadLedger(lease.Searcher).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        }
+
+        return _ledger;
+    }
+
     private SyncReport Synchronise(HashSet<string>? scope, string taxonomyHash, IProgress<SyncProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
     {
+        _ = _store.Writer;
+        var ledger = Ledger();
         var scan = _scanner.Scan(scope);
         var onDisk = scan.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
-        var stored = _store.ReadStoredFiles().Where(f => InScope(f.Path, scope)).ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var failures = _store.ReadFailures().ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var missing = stored.Values.Where(f => !onDisk.ContainsKey(f.Path)).ToList();
-        var missingByHash = missing.GroupBy(f => f.ContentHash).ToDictionary(g => g.Key, g => new Queue<StoredFile>(g));
+        var stored = ledger.Values.Where(e => e.IsIndexed && InScope(e.Path, scope)).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var failures = ledger.Values.Where(e => !e.IsIndexed).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var missing = stored.Values.Where(e => !onDisk.ContainsKey(e.Path)).ToList();
+        var missingByHash = missing.GroupBy(e => e.Fingerprint.ContentHash).ToDictionary(g => g.Key, g => new Queue<LedgerEntry>(g));
 
         var failed = new List<FailedFile>(scan.Refused);
         var work = new List<(CorpusFile File, FileFingerprint Fingerprint, string MetadataHash, long? ExistingId)>();
-        var moves = new List<(StoredFile From, CorpusFile To, FileFingerprint Fingerprint)>();
-        var touches = new List<(long Id, FileFingerprint Fingerprint)>();
+        var moves = new List<(LedgerEntry Source, CorpusFile To, FileFingerprint Fingerprint, string MetadataHash)>();
+        var touches = new List<(LedgerEntry Entry, FileFingerprint Fingerprint)>();
         var unchanged = 0;
         var done = 0;
         var total = scan.Files.Count;
@@ -189,7 +240,7 @@ public sealed class CorpusSync : ICorpusIndexer
                 metadataHash = MetadataHash(file, taxonomyHash);
                 if (stored.TryGetValue(file.RelativePath, out var known))
                 {
-                    if (known.Size == file.Size && known.ModifiedTicks == file.ModifiedTicks && known.MetadataHash == metadataHash)
+                    if (known.Fingerprint.Size == file.Size && known.Fingerprint.ModifiedTicks == file.ModifiedTicks && known.MetadataHash == metadataHash)
                     {
                         unchanged++;
                         continue;
@@ -197,22 +248,22 @@ public sealed class CorpusSync : ICorpusIndexer
 
                     contentHash = DocumentPipeline.HashFile(file.FullPath);
                     var fingerprint = new FileFingerprint(file.Size, file.ModifiedTicks, contentHash);
-                    if (known.ContentHash == contentHash && known.MetadataHash == metadataHash)
+                    if (known.Fingerprint.ContentHash == contentHash && known.MetadataHash == metadataHash)
                     {
-                        touches.Add((known.Id, fingerprint));
+                        touches.Add((known, fingerprint));
                         unchanged++;
                     }
                     else
                     {
-                        work.Add((file, fingerprint, metadataHash, known.Id));
+                        work.Add((file, fingerprint, metadataHash, known.DocumentId));
                     }
 
                     continue;
                 }
 
-                if (failures.TryGetValue(file.RelativePath, out var failure) && failure.Size == file.Size && failure.ModifiedTicks == file.ModifiedTicks)
+                if (failures.TryGetValue(file.RelativePath, out var failure) && failure.Fingerprint.Size == file.Size && failure.Fingerprint.ModifiedTicks == file.ModifiedTicks && failure.MetadataHash == metadataHash)
                 {
-                    failed.Add(new FailedFile(failure.Path, failure.Kind, failure.Reason));
+                    failed.Add(new FailedFile(failure.Path, failure.FailureKind ?? "unreadable", failure.FailureReason ?? string.Empty));
                     continue;
                 }
 
@@ -227,15 +278,17 @@ public sealed class CorpusSync : ICorpusIndexer
             var print = new FileFingerprint(file.Size, file.ModifiedTicks, contentHash);
             if (missingByHash.TryGetValue(contentHash, out var queue) && queue.Count > 0)
             {
-                var from = queue.Dequeue();
-                missing.Remove(from);
-                if (from.MetadataHash == metadataHash)
+                var source = queue.Dequeue();
+                missing.Remove(source);
+                if (source.MetadataHash == metadataHash)
                 {
-                    moves.Add((from, file, print));
+                    moves.Add((source, file, print, metadataHash));
                 }
                 else
                 {
-                    work.Add((file, print, metadataHash, from.Id));
+                    // Same content under new metadata: re-extract under the old id, and forget the old path.
+                    moves.Add((source with { DocumentId = null }, file, print, metadataHash));
+                    work.Add((file, print, metadataHash, source.DocumentId));
                 }
 
                 continue;
@@ -244,85 +297,119 @@ public sealed class CorpusSync : ICorpusIndexer
             work.Add((file, print, metadataHash, null));
         }
 
-        var indexed = 0;
-        var batch = _store.BeginBatch();
-        var batchClock = Stopwatch.StartNew();
-        try
+        var batch = new IndexBatch(_store, ledger);
+        var sinceCommit = Stopwatch.StartNew();
+        foreach (var (entry, fingerprint) in touches)
         {
-            foreach (var (id, fingerprint) in touches)
+            batch.Touch(entry, fingerprint);
+        }
+
+        var moved = 0;
+        foreach (var (source, to, fingerprint, metadataHash) in moves)
+        {
+            if (source.DocumentId is null)
             {
-                batch.Touch(id, fingerprint);
+                batch.Remove(source);
+                continue;
             }
 
-            foreach (var (from, to, fingerprint) in moves)
+            if (MovedDocument(source, to, fingerprint, metadataHash) is { } document)
             {
-                batch.Move(from.Id, to.RelativePath, fingerprint);
+                batch.Move(source, document);
+                moved++;
             }
-
-            foreach (var gone in missing)
+            else
             {
-                batch.Delete(gone.Id);
+                batch.Remove(source);
+                work.Add((to, fingerprint, metadataHash, null));
             }
+        }
 
-            foreach (var path in failures.Keys.Where(p => InScope(p, scope) && !onDisk.ContainsKey(p)))
-            {
-                batch.ClearFailure(path);
-            }
+        foreach (var gone in missing)
+        {
+            batch.Remove(gone);
+        }
 
-            // Extraction and analysis run in parallel; writing stays on this thread, in batches.
-            var parallelism = Math.Max(1, Environment.ProcessorCount);
-            for (var start = 0; start < work.Count; start += BatchSize)
+        foreach (var entry in failures.Values.Where(f => InScope(f.Path, scope) && !onDisk.ContainsKey(f.Path)))
+        {
+            batch.Remove(entry);
+        }
+
+        // Extraction and analysis run in parallel; writing stays on this thread, a chunk at a time.
+        var indexed = 0;
+        var parallelism = Math.Max(1, Environment.ProcessorCount);
+        for (var start = 0; start < work.Count; start += BatchSize)
+        {
+            var chunk = work.Skip(start).Take(BatchSize).ToList();
+            var outcomes = chunk
+                .AsParallel()
+                .AsOrdered()
+                .WithDegreeOfParallelism(parallelism)
+                .WithCancellation(cancellationToken)
+                .Select(item => _pipeline.Prepare(item.File, item.Fingerprint, item.MetadataHash, _resolver, cancellationToken))
+                .ToList();
+            for (var i = 0; i < chunk.Count; i++)
             {
-                var chunk = work.Skip(start).Take(BatchSize).ToList();
-                var outcomes = chunk
-                    .AsParallel()
-                    .AsOrdered()
-                    .WithDegreeOfParallelism(parallelism)
-                    .WithCancellation(cancellationToken)
-                    .Select(item => _pipeline.Prepare(item.File, item.Fingerprint, item.MetadataHash, _resolver, cancellationToken))
-                    .ToList();
-                for (var i = 0; i < chunk.Count; i++)
+                var item = chunk[i];
+                var outcome = outcomes[i];
+                if (outcome.Document is { } document)
                 {
-                    var item = chunk[i];
-                    var outcome = outcomes[i];
-                    if (outcome.Document is { } document)
-                    {
-                        var hook = BeforeDocumentWrite;
-                        batch.Upsert(document, item.ExistingId, hook is null ? null : () => hook(document.Path));
-                        indexed++;
-                    }
-                    else
-                    {
-                        var failure = outcome.Failure!;
-                        failed.Add(failure);
-                        if (item.ExistingId is long existing)
-                        {
-                            batch.Delete(existing);
-                        }
-
-                        batch.RecordFailure(new StoredFailure(failure.Path, failure.Kind, failure.Reason, item.Fingerprint.Size, item.Fingerprint.ModifiedTicks, item.Fingerprint.ContentHash));
-                    }
+                    BeforeDocumentWrite?.Invoke(document.Path);
+                    batch.Upsert(document, item.ExistingId);
+                    indexed++;
                 }
-
-                Report(progress, new SyncProgress(Math.Min(start + chunk.Count, work.Count), work.Count, chunk[^1].File.RelativePath));
-                if (batchClock.Elapsed > CommitInterval)
+                else
                 {
-                    // Commit now and then so searches see a long run's progress and a crash loses little.
-                    batch.Commit(completedSync: false);
-                    batch.Dispose();
-                    batch = _store.BeginBatch();
-                    batchClock.Restart();
+                    var failure = outcome.Failure!;
+                    failed.Add(failure);
+                    batch.RecordFailure(failure.Path, item.Fingerprint, item.MetadataHash, failure.Kind, failure.Reason, item.ExistingId);
                 }
             }
 
+            Report(progress, new SyncProgress(Math.Min(start + chunk.Count, work.Count), work.Count, chunk[^1].File.RelativePath));
+            if (sinceCommit.Elapsed > CommitInterval)
+            {
+                // A recovery point now and then, so a crash in a long run loses little.
+                batch.Commit(completedSync: false);
+                sinceCommit.Restart();
+            }
+            else
+            {
+                // Searches see a long run's progress after every chunk (near real time, before the commit).
+                batch.Refresh();
+            }
+        }
+
+        // After a bulk change (a first build, a re-index) one segment makes every query cheaper; a watcher batch or a
+        // small change leaves merging to Lucene's policy.
+        var changed = indexed + failed.Count + missing.Count + moved;
+        if (scope is null && changed >= Math.Max(BulkChange, ledger.Count / 10))
+        {
+            batch.MergeToOneSegment();
+        }
+
+        if (batch.Pending > 0 || scope is null)
+        {
             batch.Commit(completedSync: scope is null);
         }
-        finally
+
+        return new SyncReport(indexed, unchanged, missing.Count, moved, failed, clock.Elapsed);
+    }
+
+    // A moved file keeps its id and is written again from what the index stored: its passages and metadata are already
+    // there, and re-extracting a PDF costs far more than re-analysing its text.
+    private IndexedDocument? MovedDocument(LedgerEntry source, CorpusFile to, FileFingerprint fingerprint, string metadataHash)
+    {
+        using var lease = _store.Acquire();
+        var id = source.DocumentId!.Value;
+        var stored = StoredReading.ReadDocument(lease.Searcher, id);
+        if (stored is null)
         {
-            batch.Dispose();
+            return null;
         }
 
-        return new SyncReport(indexed, unchanged, missing.Count, moves.Count, failed, clock.Elapsed);
+        var passages = StoredReading.ReadPassages(lease.Searcher, id);
+        return _pipeline.Rebuild(stored, passages, to.RelativePath, fingerprint, metadataHash);
     }
 
     private void Report(IProgress<SyncProgress>? progress, SyncProgress value)

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
+using Kunskapsbank.Indexer.Analysis;
 using Kunskapsbank.Indexer.Extraction;
 using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Metadata;
 
 namespace Kunskapsbank.Indexer.Corpus;
 
-/// <summary>The flow of one document: extract → resolve metadata → analyse into FTS5 columns. Never throws for bad input.</summary>
-public sealed class DocumentPipeline(ExtractorRegistry extractors, FtsColumnsBuilder columns, ExtractionLimits limits)
+/// <summary>The flow of one document: extract → resolve metadata → analyse (once per text). Never throws for bad input.</summary>
+public sealed class DocumentPipeline(ExtractorRegistry extractors, Analyzer analyzer, ExtractionLimits limits)
 {
     /// <summary>A prepared document or the reason it failed.</summary>
     public sealed record Outcome(IndexedDocument? Document, FailedFile? Failure);
@@ -42,7 +43,6 @@ public sealed class DocumentPipeline(ExtractorRegistry extractors, FtsColumnsBui
 
         var title = string.IsNullOrWhiteSpace(metadata.Title) ? Path.GetFileNameWithoutExtension(file.RelativePath) : metadata.Title.Trim();
         metadata = metadata with { Title = title };
-        var (documentColumns, passageColumns) = columns.Build(title, extracted.Passages);
         var problems = metadata.Problems.Concat(extracted.Notes).ToList();
         return new Outcome(
             new IndexedDocument(
@@ -54,9 +54,44 @@ public sealed class DocumentPipeline(ExtractorRegistry extractors, FtsColumnsBui
                 metadata,
                 problems,
                 extracted.Passages,
-                documentColumns,
-                passageColumns),
+                Analyse(title, extracted.Passages)),
             null);
+    }
+
+    /// <summary>A document rebuilt from what the index stored (a moved file: same content, no extraction).</summary>
+    public IndexedDocument Rebuild(StoredDocument stored, IReadOnlyList<StoredPassage> passages, string path, FileFingerprint fingerprint, string metadataHash)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(passages);
+        var s = stored.Summary;
+        var metadata = new DocumentMetadata(s.Title, s.Publisher, s.Year, s.DocumentType, StatusOf(s.Status), s.SupersededBy, stored.Tags, [])
+        {
+            Supersedes = stored.Supersedes,
+        };
+        var extracted = passages.Select(p => new ExtractedPassage(p.Text, p.Page, p.HeadingPath, p.Offset)).ToList();
+        return new IndexedDocument(path, fingerprint, metadataHash, stored.ContentType, stored.PageCount, metadata, stored.Problems, extracted, Analyse(s.Title, extracted));
+    }
+
+    /// <summary>The title, each distinct heading and each passage analysed once.</summary>
+    public AnalysedText Analyse(string title, IReadOnlyList<ExtractedPassage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var headings = new Dictionary<string, IReadOnlyList<Token>>(StringComparer.Ordinal);
+        var headingTokens = new List<IReadOnlyList<Token>>(passages.Count);
+        var bodies = new List<IReadOnlyList<Token>>(passages.Count);
+        foreach (var passage in passages)
+        {
+            var heading = passage.Heading ?? string.Empty;
+            if (!headings.TryGetValue(heading, out var tokens))
+            {
+                headings[heading] = tokens = analyzer.Analyze(heading);
+            }
+
+            headingTokens.Add(tokens);
+            bodies.Add(analyzer.Analyze(passage.Text));
+        }
+
+        return new AnalysedText(analyzer.Analyze(title), headingTokens, bodies);
     }
 
     /// <summary>SHA-256 of a file's content, hex.</summary>
@@ -65,6 +100,13 @@ public sealed class DocumentPipeline(ExtractorRegistry extractors, FtsColumnsBui
         using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
+
+    private static DocumentStatus StatusOf(string status) => status switch
+    {
+        "ersatt" => DocumentStatus.Superseded,
+        "upphavd" => DocumentStatus.Repealed,
+        _ => DocumentStatus.Current,
+    };
 
     private static int? PageCountOf(ExtractedDocument document)
     {

@@ -1,6 +1,6 @@
 namespace Kunskapsbank.Indexer.Corpus;
 
-/// <summary>Keeps the index in step with the corpus folder. One writer at a time; readers are never blocked.</summary>
+/// <summary>Keeps the index in step with the corpus folder. One writer at a time; searches are never blocked.</summary>
 public interface ICorpusIndexer
 {
     /// <summary>Full incremental sync: added, changed (by content hash), removed and moved files.</summary>
@@ -31,10 +31,40 @@ public sealed record FailedFile(string Path, string Kind, string Reason);
 public sealed record SyncProgress(int Done, int Total, string? CurrentPath);
 
 /// <summary>The state of the index for editors.</summary>
+/// <param name="Files">Every file of the ledger (indexed or failed), by path.</param>
+/// <param name="RecentChanges">The latest changes to the index, newest first.</param>
 public sealed record IndexReport(
     IReadOnlyList<ReportedDocument> Documents,
     IReadOnlyList<FailedFile> Failed,
-    DateTimeOffset? LastSync);
+    DateTimeOffset? LastSync,
+    IReadOnlyList<ReportedFile> Files,
+    IReadOnlyList<ReportedChange> RecentChanges);
+
+/// <summary>One file of the corpus as the index's ledger knows it.</summary>
+/// <param name="Path">Relative to the corpus root.</param>
+/// <param name="State">`indexed` or `failed` (later also `ocr`).</param>
+/// <param name="DocumentId">The document of an indexed file.</param>
+/// <param name="Title">The title of an indexed file's document.</param>
+/// <param name="FailureKind">A stable category for a failed file (as <see cref="FailedFile.Kind"/>).</param>
+/// <param name="Reason">The Swedish reason a file failed.</param>
+/// <param name="Size">Size in bytes when it was handled.</param>
+/// <param name="Modified">The file's modification time when it was handled.</param>
+/// <param name="RecordedAt">When it was indexed or failed.</param>
+public sealed record ReportedFile(
+    string Path,
+    string State,
+    long? DocumentId,
+    string? Title,
+    string? FailureKind,
+    string? Reason,
+    long Size,
+    DateTimeOffset Modified,
+    DateTimeOffset RecordedAt);
+
+/// <summary>One change to the index.</summary>
+/// <param name="Kind">`tillagd`, `andrad`, `flyttad`, `borttagen` or `misslyckad`.</param>
+/// <param name="OldPath">Where a moved file was before.</param>
+public sealed record ReportedChange(DateTimeOffset Time, string Kind, string Path, string? OldPath);
 
 /// <summary>One indexed document in the report.</summary>
 /// <param name="Problems">Swedish notes (bad sidecar values, capped text) that did not stop indexing.</param>

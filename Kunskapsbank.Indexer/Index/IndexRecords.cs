@@ -1,30 +1,41 @@
+using Kunskapsbank.Indexer.Analysis;
 using Kunskapsbank.Indexer.Extraction;
 using Kunskapsbank.Indexer.Metadata;
 
 namespace Kunskapsbank.Indexer.Index;
 
-/// <summary>What the index remembers about a file to decide whether it changed.</summary>
-/// <param name="Path">Relative to the corpus root, forward slashes, as spelled on disk.</param>
-/// <param name="MetadataHash">Hash of the sidecar and taxonomy in force when the document was resolved.</param>
-public sealed record StoredFile(long Id, string Path, string ContentHash, long Size, long ModifiedTicks, string MetadataHash);
-
 /// <summary>A file's identity on disk: size and time as the cheap check, SHA-256 of the content as the real one.</summary>
 public sealed record FileFingerprint(long Size, long ModifiedTicks, string ContentHash);
 
-/// <summary>The analysed text of one FTS5 row, one space-separated term string per column.</summary>
-/// <remarks>Words are the lower-cased surface forms, stems the index terms, parts the compound parts' terms.</remarks>
-public sealed record FtsColumns(
-    string TitleWords,
-    string TitleStems,
-    string HeadingWords,
-    string HeadingStems,
-    string BodyWords,
-    string BodyStems,
-    string Parts);
+/// <summary>One ledger entry: what the index knows about a file of the corpus, indexed or failed.</summary>
+/// <param name="Path">Relative to the corpus root, forward slashes, as spelled on disk.</param>
+/// <param name="MetadataHash">Hash of the sidecar and taxonomy in force when the file was handled.</param>
+/// <param name="State">`indexed` or `failed` (<see cref="FileStates"/>).</param>
+/// <param name="DocumentId">The document of an indexed file.</param>
+/// <param name="RecordedAt">When the file was indexed or failed.</param>
+public sealed record LedgerEntry(
+    string Path,
+    FileFingerprint Fingerprint,
+    string MetadataHash,
+    string State,
+    long? DocumentId,
+    string? FailureKind,
+    string? FailureReason,
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>True when a document exists for this file.</summary>
+    public bool IsIndexed => State == FileStates.Indexed && DocumentId is not null;
+}
 
-/// <summary>A document ready to be written: metadata, passages and their analysed columns.</summary>
-/// <param name="DocumentColumns">The whole document as one row (title, all headings, all passages).</param>
-/// <param name="PassageColumns">One row per passage, in the order of <paramref name="Passages"/>.</param>
+/// <summary>The analysed text of a document: title, and per passage its heading and body, analysed once each.</summary>
+/// <param name="Headings">Per passage the tokens of its innermost heading (empty when it has none).</param>
+/// <param name="Bodies">Per passage the tokens of its text.</param>
+public sealed record AnalysedText(
+    IReadOnlyList<Token> Title,
+    IReadOnlyList<IReadOnlyList<Token>> Headings,
+    IReadOnlyList<IReadOnlyList<Token>> Bodies);
+
+/// <summary>A document ready to be written: metadata, passages and their analysed text.</summary>
 public sealed record IndexedDocument(
     string Path,
     FileFingerprint Fingerprint,
@@ -34,13 +45,9 @@ public sealed record IndexedDocument(
     DocumentMetadata Metadata,
     IReadOnlyList<string> Problems,
     IReadOnlyList<ExtractedPassage> Passages,
-    FtsColumns DocumentColumns,
-    IReadOnlyList<FtsColumns> PassageColumns);
+    AnalysedText Analysed);
 
-/// <summary>A failed file as stored, with the fingerprint that failed (so an unchanged broken file is not retried).</summary>
-public sealed record StoredFailure(string Path, string Kind, string Reason, long Size, long ModifiedTicks, string ContentHash);
-
-/// <summary>A document's searchable summary, cached in memory by the search side.</summary>
+/// <summary>A document's summary, as the result list shows it.</summary>
 public sealed record DocumentSummary(
     long Id,
     string Path,
@@ -52,15 +59,19 @@ public sealed record DocumentSummary(
     string? SupersededBy);
 
 /// <summary>A stored passage with its place in the document.</summary>
-public sealed record StoredPassage(long Id, long DocumentId, int Ordinal, int? Page, IReadOnlyList<string> HeadingPath, string Text);
+public sealed record StoredPassage(long Id, long DocumentId, int Ordinal, int? Page, IReadOnlyList<string> HeadingPath, int Offset, string Text);
 
-/// <summary>A document's full stored row (for the report and the document page).</summary>
+/// <summary>A document's stored details (for the report, the document page and moves).</summary>
 public sealed record StoredDocument(
     DocumentSummary Summary,
     string ContentType,
     int? PageCount,
     IReadOnlyList<FacetTag> Tags,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems,
+    string? Supersedes);
+
+/// <summary>One recent change, newest first in reports.</summary>
+public sealed record StoredChange(long Sequence, DateTimeOffset Time, string Kind, string Path, string? OldPath);
 
 /// <summary>One vocabulary entry: a term and in how many documents it occurs.</summary>
 public readonly record struct VocabularyEntry(string Term, int DocumentCount);

@@ -1,346 +1,286 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Kunskapsbank.Indexer.Ranking;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Kunskapsbank.Indexer.Index;
 
-/// <summary>The SQLite index file: every SQL statement of the product lives in this class (partial over three files).</summary>
+/// <summary>One index folder: the only <see cref="IndexWriter"/> of the process (or none, read-only) and the searchers over it.</summary>
 /// <remarks>
-/// Schema (version <see cref="SchemaVersion"/>):
-/// <list type="bullet">
-/// <item><c>meta(key, value)</c>: schema version, the generation counter (bumped by every write so readers in any
-/// process notice a change and refresh their caches) and the time of the last sync.</item>
-/// <item><c>documents</c>: one row per indexed file: path relative to the corpus, fingerprint (size, mtime ticks,
-/// SHA-256) to detect changes and moves, the hash of the metadata sources (sidecar + taxonomy) to re-resolve tags
-/// when they change, and the resolved metadata. Tags and problems are JSON because only the report reads them.</item>
-/// <item><c>passages</c>: the unit of matching and of snippets: PDF pages or sections under headings. The id is
-/// <c>document id × 1 000 000 + ordinal</c>, so a document's passages are one rowid range in both this table and
-/// <c>passage_fts</c> (FTS5 seeks rowid ranges, which is how passages are found for the top documents only).</item>
-/// <item><c>facets(doc_id, facet, value)</c>: every facet value of a document (taxonomy tags plus the derived
-/// ar, utgivare, dokumenttyp and status), loaded once into the in-memory facet cache.</item>
-/// <item><c>failures</c>: files that could not be indexed, with a Swedish reason and the fingerprint that failed,
-/// so an unchanged broken file is not re-extracted on every run.</item>
-/// <item><c>doc_fts</c>: FTS5, one row per document (rowid = document id): title, headings and body, each as exact
-/// words (<c>_w</c>) and stems (<c>_s</c>), plus compound parts. This is where queries match and documents are ranked:
-/// "all terms must match" is a document-level condition and a 10k-row table ranks fast.</item>
-/// <item><c>passage_fts</c>: FTS5, one row per passage (rowid = passage id): heading stems, body stems and compound
-/// parts. Used only to find which passages of a result-page document hold which query words (a rowid-range lookup per
-/// word, no bm25: bm25 would re-count every word over the whole table on each call); surface words are not needed
-/// here, so they are not stored twice.</item>
-/// <item><c>doc_vocab</c>: fts5vocab over <c>doc_fts</c>: document frequencies for typo correction and typeahead.</item>
-/// <item><c>doc_changes(generation, doc_id)</c>: which documents each generation inserted, changed or removed,
-/// written by triggers on <c>documents</c> so no write path can forget it. Searchers refresh their in-memory snapshot
-/// from it instead of reloading every document after each change; <c>meta.changes_from</c> says how far back it
-/// reaches (older rows are pruned, and an index made before the log existed starts it at its generation then).</item>
-/// </list>
-/// <c>doc_fts</c> keeps its own copy of the indexed terms: bm25 divides by the row count and average column lengths
-/// FTS5 keeps for the table, and only a table that knows a deleted row's values subtracts them. A contentless_delete
-/// table leaves both totals as they were, so after changes, deletions and moves the scores drifted away from those of a
-/// clean build of the same files. <c>passage_fts</c> is never ranked, so it stays contentless (the text lives in
-/// <c>passages</c>) with contentless_delete so a document can be replaced in place. Their tokenizer is told to keep our terms whole (see <see cref="FtsTerm"/>): the analyzer has
-/// already done all tokenizing. WAL lets one writer work while any number of readers search.
+/// The writer side refreshes its <see cref="SearcherManager"/> after each batch (near real time, uncommitted changes
+/// included); commits are the recovery points, and a kill -9 at any moment leaves the last commit. A read-only store
+/// (CLI search, report and check while the service runs) holds no lock and reopens when the folder has a newer commit.
+/// Every searcher scores with BM25 and exact live statistics (<see cref="LiveStatisticsSearcher"/>).
 /// </remarks>
-public sealed partial class IndexStore : IDisposable
+public sealed class IndexStore : IDisposable
 {
-    /// <summary>Bump when the schema or the way text is analysed into it changes; an older file is rebuilt.</summary>
-    public const int SchemaVersion = 8;
+    private static readonly TimeSpan ReadOnlyRefreshInterval = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Passage ids are document id times this plus the ordinal.</summary>
-    public const long PassageIdStride = 1_000_000;
-
-    /// <summary>Page cache of each reader connection, in KiB. Small on purpose: the kernel's page cache (shared by all
-    /// connections) holds the index anyway, and with 2 MB instead of 8 MB per reader the service answered as many requests
-    /// per second with 30 MB less resident memory (docs/stresstest.md).</summary>
-    private const int ReaderCacheKib = 2 * 1024;
-
-    /// <summary>Page cache of the single writer connection, in KiB: indexing 10,000 documents took as long with 8 MB as with
-    /// 64 MB (38 s), and the larger cache stayed resident in the service after every re-index.</summary>
-    private const int WriterCacheKib = 8 * 1024;
-
-    // No mmap: each connection maps the file on its own, and every page a search touches then counts once per reader in
-    // the service's RSS (150 MB of the 440 MB measured at 10,000 documents). Reads through the kernel's page cache were
-    // as fast under the same load (docs/stresstest.md), and that cache is shared and given back under memory pressure.
-    private const long MmapBytes = 0;
-
-    /// <summary>Generations the change log keeps: a searcher further behind than this reloads its snapshot in full.</summary>
-    internal const long ChangeLogGenerations = 256;
-
-    /// <summary>The log is pruned on every this-many-th generation.</summary>
-    private const long ChangeLogPruneEvery = 32;
-
-    private readonly string _connectionString;
-    private readonly ConcurrentBag<ReaderSession> _readers = [];
-    private readonly SemaphoreSlim _readerSlots;
-    private int _openReaders;
-    private readonly Lock _writerLock = new();
-    private SqliteConnection? _writer;
+    private readonly LuceneDirectory _directory;
+    private readonly WriterLock? _writerLock;
+    private readonly System.Threading.Lock _lock = new();
+    private readonly DeletionCache _deletions;
+    private IndexWriter? _writer;
+    private SearcherManager _searchers;
+    private CommitData _data;
+    private long _lastReadOnlyCheck;
     private bool _disposed;
 
-    private IndexStore(string path, int maxReaders)
+    private IndexStore(string path, LuceneDirectory directory, WriterLock? writerLock, IndexWriter? writer, SearcherManager searchers, DeletionCache deletions, CommitData data, bool wasRebuilt)
     {
+        _writerLock = writerLock;
+        _deletions = deletions;
         Path = path;
-        MaxReaders = maxReaders;
-        _readerSlots = new SemaphoreSlim(maxReaders, maxReaders);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString();
+        _directory = directory;
+        _writer = writer;
+        _searchers = searchers;
+        _data = data;
+        WasRebuilt = wasRebuilt;
     }
 
-    /// <summary>The index file.</summary>
+    /// <summary>The index folder (absolute).</summary>
     public string Path { get; }
 
-    /// <summary>True when opening found an index of another schema version and started a fresh one.</summary>
-    public bool WasRebuilt { get; private set; }
+    /// <summary>True when opening found an index of an older schema and started it afresh.</summary>
+    public bool WasRebuilt { get; }
 
-    /// <summary>The most reader connections this store ever holds open; further readers wait for a free one.</summary>
-    public int MaxReaders { get; }
+    /// <summary>True when this store only reads (no writer, no lock).</summary>
+    public bool IsReadOnly => _writer is null;
 
-    /// <summary>Reader connections open right now (pooled or rented).</summary>
-    public int OpenReaders => Volatile.Read(ref _openReaders);
+    /// <summary>The writer's commit data as it will be committed next (read-only: as last committed).</summary>
+    public CommitData Data
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _data;
+            }
+        }
+    }
 
-    /// <summary>The default bound on reader connections: enough to keep every core busy, independent of client count.</summary>
-    public static int DefaultMaxReaders => 2 * Environment.ProcessorCount;
+    /// <summary>The Lucene directory (for <c>CheckIndex</c>).</summary>
+    internal LuceneDirectory Directory => _directory;
 
-    /// <summary>Opens or creates the index file (and its folder); a file of an older schema version is replaced.</summary>
-    /// <exception cref="InvalidDataException">The file was written by a newer schema version (it is left untouched).</exception>
-    public static IndexStore Open(string path) => Open(path, DefaultMaxReaders);
+    /// <summary>The similarity every searcher and the writer use: BM25 (Lucene 4.8's default is TF-IDF).</summary>
+    public static Similarity Similarity { get; } = new BM25Similarity();
 
-    /// <summary>Opens or creates the index file with at most <paramref name="maxReaders"/> reader connections.</summary>
-    /// <exception cref="InvalidDataException">The file was written by a newer schema version (it is left untouched).</exception>
-    public static IndexStore Open(string path, int maxReaders)
+    /// <summary>Opens the index folder for writing (creating or rebuilding it as needed) or for reading only.</summary>
+    /// <exception cref="InvalidDataException">The folder holds something else, or an index of a newer schema.</exception>
+    /// <exception cref="IndexLockedException">Another process writes to the index.</exception>
+    public static IndexStore Open(string path, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxReaders, 1);
-        var full = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var store = new IndexStore(full, maxReaders);
-        store.Initialise();
-        return store;
-    }
-
-    private void Initialise()
-    {
-        var version = ReadSchemaVersion();
-        if (version > SchemaVersion)
-        {
-            // Never destroy an index a newer program built (e.g. after rolling back the service).
-            throw new InvalidDataException($"Indexfilen {Path} är skapad av en nyare version av Kunskapsbank (schema {version}, det här programmet har {SchemaVersion}). Uppdatera programmet eller ange en annan indexfil.");
-        }
-
-        if (version is not null && version != SchemaVersion)
-        {
-            DeleteIndexFiles();
-            WasRebuilt = true;
-        }
-
-        using var connection = OpenConnection();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, Schema, transaction);
-        Execute(connection, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', $v), ('generation', '0');", transaction, ("$v", SchemaVersion.ToString(CultureInfo.InvariantCulture)));
-        // An index made before the change log existed has logged nothing so far: snapshots older than now reload in full.
-        Execute(connection, "INSERT OR IGNORE INTO meta(key, value) SELECT 'changes_from', value FROM meta WHERE key = 'generation';", transaction);
-        transaction.Commit();
-    }
-
-    private int? ReadSchemaVersion()
-    {
-        if (!File.Exists(Path) || new FileInfo(Path).Length == 0)
-        {
-            return null;
-        }
-
+        var full = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(path));
+        var directory = IndexFolder.OpenDirectory(full, create: !readOnly);
+        WriterLock? writerLock = null;
         try
         {
-            using var connection = OpenConnection();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sqlite_master";
-            if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            var (state, data) = IndexFolder.Inspect(directory, full);
+            writerLock = readOnly ? null : WriterLock.Take(full);
+            var deletions = new DeletionCache();
+            if (readOnly)
             {
-                // A database with no tables is an index whose creation was cut off (killed before the schema
-                // committed): there is nothing in it to lose, so it is created as new.
-                return null;
-            }
-
-            command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-            var value = command.ExecuteScalar() as string;
-            return int.TryParse(value, CultureInfo.InvariantCulture, out var v) ? v : -1;
-        }
-        catch (SqliteException)
-        {
-            // Not an index at all (a mistyped --index pointing at a document, say): never overwrite it.
-            throw new InvalidDataException($"Filen {Path} är inte ett Kunskapsbank-index och lämnas orörd. Ange en annan indexfil.");
-        }
-    }
-
-    private void DeleteIndexFiles()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(Path + suffix);
-        }
-    }
-
-    private const string FtsColumnsDocument = "title_w, title_s, head_w, head_s, body_w, body_s, parts";
-    private const string FtsColumnsPassage = "head_s, body_s, parts";
-
-    private const string Schema = $"""
-        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS documents(
-            id INTEGER PRIMARY KEY,
-            path TEXT NOT NULL UNIQUE,
-            content_hash TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            mtime INTEGER NOT NULL,
-            metadata_hash TEXT NOT NULL,
-            title TEXT NOT NULL,
-            publisher TEXT,
-            year INTEGER,
-            document_type TEXT,
-            status TEXT NOT NULL,
-            superseded_by TEXT,
-            content_type TEXT NOT NULL,
-            page_count INTEGER,
-            tags TEXT NOT NULL,
-            problems TEXT NOT NULL,
-            indexed_at INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS documents_by_hash ON documents(content_hash);
-        CREATE TABLE IF NOT EXISTS passages(
-            id INTEGER PRIMARY KEY,
-            doc_id INTEGER NOT NULL,
-            ordinal INTEGER NOT NULL,
-            page INTEGER,
-            heading_path TEXT NOT NULL,
-            text TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS facets(
-            doc_id INTEGER NOT NULL,
-            facet TEXT NOT NULL,
-            value TEXT NOT NULL,
-            label TEXT NOT NULL,
-            PRIMARY KEY (doc_id, facet, value)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS failures(
-            path TEXT PRIMARY KEY,
-            kind TEXT NOT NULL,
-            reason TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            mtime INTEGER NOT NULL,
-            content_hash TEXT NOT NULL,
-            failed_at INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5({FtsColumnsDocument},
-            tokenize="{FtsTerm.Tokenizer}", prefix='3');
-        CREATE VIRTUAL TABLE IF NOT EXISTS passage_fts USING fts5({FtsColumnsPassage},
-            content='', contentless_delete=1, tokenize="{FtsTerm.Tokenizer}");
-        CREATE VIRTUAL TABLE IF NOT EXISTS doc_vocab USING fts5vocab(doc_fts, 'col');
-        CREATE TABLE IF NOT EXISTS doc_changes(
-            generation INTEGER NOT NULL,
-            doc_id INTEGER NOT NULL,
-            PRIMARY KEY (generation, doc_id)) WITHOUT ROWID;
-        CREATE TRIGGER IF NOT EXISTS documents_inserted AFTER INSERT ON documents BEGIN
-            INSERT OR IGNORE INTO doc_changes(generation, doc_id) SELECT CAST(value AS INTEGER) + 1, NEW.id FROM meta WHERE key = 'generation';
-        END;
-        CREATE TRIGGER IF NOT EXISTS documents_updated AFTER UPDATE ON documents BEGIN
-            INSERT OR IGNORE INTO doc_changes(generation, doc_id) SELECT CAST(value AS INTEGER) + 1, NEW.id FROM meta WHERE key = 'generation';
-        END;
-        CREATE TRIGGER IF NOT EXISTS documents_deleted AFTER DELETE ON documents BEGIN
-            INSERT OR IGNORE INTO doc_changes(generation, doc_id) SELECT CAST(value AS INTEGER) + 1, OLD.id FROM meta WHERE key = 'generation';
-        END;
-        """;
-
-    private SqliteConnection OpenConnection(int cacheKib = ReaderCacheKib)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // A negative cache_size is in KiB. Every connection has its own page cache, so readers get a small one.
-        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous=NORMAL; PRAGMA mmap_size={MmapBytes}; PRAGMA cache_size=-{cacheKib}; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=30000;"));
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object? Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>Runs SQLite's and FTS5's own consistency checks; returns the problems found (empty when healthy).</summary>
-    public IReadOnlyList<string> CheckIntegrity()
-    {
-        var problems = new List<string>();
-        using var connection = OpenConnection();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "PRAGMA integrity_check";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var line = reader.GetString(0);
-                if (line != "ok")
+                if (state != IndexFolder.State.Current)
                 {
-                    problems.Add(line);
+                    throw new InvalidDataException(state == IndexFolder.State.Empty
+                        ? $"Det finns inget index i ”{full}” ännu. Kör först: kunskapsbank index <dokumentmapp> --index {full}"
+                        : $"Indexet i ”{full}” har en äldre version och byggs om nästa gång dokumentmappen indexeras.");
                 }
-            }
-        }
 
-        foreach (var table in new[] { "doc_fts", "passage_fts" })
-        {
+                return new IndexStore(full, directory, null, null, new SearcherManager(directory, new Factory(deletions)), deletions, data, false);
+            }
+
+            var writer = OpenWriter(directory, full, state == IndexFolder.State.Current ? OpenMode.APPEND : OpenMode.CREATE);
             try
             {
-                Execute(connection, $"INSERT INTO {table}({table}) VALUES('integrity-check')");
+                if (state != IndexFolder.State.Current)
+                {
+                    // The first commit makes the folder an index of this schema, so an interrupted creation is recognised.
+                    writer.SetCommitData(data.ToUserData());
+                    writer.Commit();
+                }
+
+                return new IndexStore(full, directory, writerLock, writer, new SearcherManager(writer, true, new Factory(deletions)), deletions, data, state == IndexFolder.State.Older);
             }
-            catch (SqliteException ex)
+            catch
             {
-                problems.Add($"{table}: {ex.Message}");
+                writer.Dispose();
+                throw;
             }
         }
-
-        using (var command = connection.CreateCommand())
+        catch
         {
-            command.CommandText = "SELECT count(*) FROM passages WHERE doc_id NOT IN (SELECT id FROM documents)";
-            var orphans = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-            if (orphans > 0)
-            {
-                problems.Add($"{orphans} passages without a document");
-            }
+            directory.Dispose();
+            writerLock?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A searcher over the current state; dispose the lease to give it back.</summary>
+    public SearcherLease Acquire()
+    {
+        SearcherManager manager;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            manager = _searchers;
         }
 
-        return problems;
+        if (_writer is null)
+        {
+            RefreshReadOnly(manager);
+        }
+
+        return new SearcherLease(manager, manager.Acquire());
+    }
+
+    /// <summary>Makes everything written so far visible to new searches (near real time, before the commit).</summary>
+    public void Refresh()
+    {
+        SearcherManager manager;
+        lock (_lock)
+        {
+            manager = _searchers;
+        }
+
+        if (_writer is null)
+        {
+            manager.MaybeRefresh();
+        }
+        else
+        {
+            manager.MaybeRefreshBlocking();
+        }
+    }
+
+    /// <summary>The writer (only the writing process's sync has one).</summary>
+    internal IndexWriter Writer => _writer ?? throw new InvalidOperationException("Indexet är öppnat för läsning och kan inte ändras här.");
+
+    /// <summary>Sets the data the next commit carries.</summary>
+    internal void SetData(CommitData data)
+    {
+        lock (_lock)
+        {
+            _data = data;
+        }
+    }
+
+    /// <summary>Commits everything written so far with the current commit data, then refreshes searchers.</summary>
+    internal void Commit()
+    {
+        var writer = Writer;
+        writer.SetCommitData(Data.ToUserData());
+        writer.Commit();
+        Refresh();
+    }
+
+    /// <summary>Merges the index into one segment (before a commit), so every query term is looked up once, not per segment.</summary>
+    /// <remarks>Measured at 10,000 documents after a full build (13 segments → 1, 4.8 s, 120 → 108 MB): a plain word's
+    /// match 13 → 4 ms, `risk*` 78 → 7 ms, passage placement 8 → 5 ms. Worth it after a bulk change, not after a watcher batch.</remarks>
+    internal void MergeToOneSegment() => Writer.ForceMerge(1);
+
+    /// <summary>Throws away everything since the last commit (what a crash would lose) and reopens the writer.</summary>
+    internal void RollBack()
+    {
+        lock (_lock)
+        {
+            var writer = Writer;
+            writer.Rollback();
+            var (_, data) = IndexFolder.Inspect(_directory, Path);
+            _data = data;
+            _writer = OpenWriter(_directory, Path, OpenMode.APPEND);
+            var old = _searchers;
+            _searchers = new SearcherManager(_writer, true, new Factory(_deletions));
+            old.Dispose();
+        }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_disposed)
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _searchers.Dispose();
+
+            // Closing without a commit keeps the last commit: disposal is not a recovery point, a completed batch is.
+            _writer?.Rollback();
+            _writer = null;
+            _directory.Dispose();
+            _writerLock?.Dispose();
+        }
+    }
+
+    private static IndexWriter OpenWriter(LuceneDirectory directory, string path, OpenMode mode)
+    {
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, null)
+        {
+            OpenMode = mode,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 32,
+        };
+        try
+        {
+            return new IndexWriter(directory, config);
+        }
+        catch (LockObtainFailedException ex)
+        {
+            throw new IndexLockedException(path, ex);
+        }
+    }
+
+    private void RefreshReadOnly(SearcherManager manager)
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastReadOnlyCheck);
+        if (now - last < ReadOnlyRefreshInterval.TotalMilliseconds || Interlocked.CompareExchange(ref _lastReadOnlyCheck, now, last) != last)
         {
             return;
         }
 
-        _disposed = true;
-        lock (_writerLock)
+        if (manager.MaybeRefresh())
         {
-            _writer?.Dispose();
-            _writer = null;
-        }
-
-        while (_readers.TryTake(out var session))
-        {
-            Interlocked.Decrement(ref _openReaders);
-            session.Dispose();
+            var searcher = manager.Acquire();
+            try
+            {
+                if (searcher.IndexReader is DirectoryReader reader)
+                {
+                    SetData(CommitData.From(reader.IndexCommit.UserData));
+                }
+            }
+            finally
+            {
+                manager.Release(searcher);
+            }
         }
     }
+
+    /// <summary>Creates the searchers: BM25 and live statistics.</summary>
+    private sealed class Factory(DeletionCache deletions) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new LiveStatisticsSearcher(reader, deletions) { Similarity = IndexStore.Similarity };
+    }
 }
+
+/// <summary>A borrowed searcher; dispose to give it back to the manager that lent it.</summary>
+public readonly struct SearcherLease(SearcherManager manager, IndexSearcher searcher) : IDisposable
+{
+    /// <summary>The searcher.</summary>
+    public IndexSearcher Searcher => searcher;
+
+    /// <inheritdoc />
+    public void Dispose() => manager.Release(searcher);
+}
+
+/// <summary>Another process holds the index's write lock (the service, or another `kunskapsbank index`).</summary>
+public sealed class IndexLockedException(string path, Exception inner)
+    : IOException($"Indexet i {path} används redan av en annan process som skriver i det (till exempel tjänsten). Låt tjänsten sköta indexeringen, eller stoppa den och försök igen.", inner);

@@ -72,7 +72,8 @@ public sealed class QueryAnalyzer(Analyzer analyzer)
                         return new TermClause(tokens[0].Term, tokens[0].Word, phrase.Text[tokens[0].Start..tokens[0].End]);
                     }
 
-                    return new PhraseClause(tokens.Select(t => t.Term).ToList(), tokens.Select(t => t.Word).ToList());
+                    var first = tokens[0].Position;
+                    return new PhraseClause(tokens.Select(t => t.Term).ToList(), tokens.Select(t => t.Word).ToList(), tokens.Select(t => Math.Max(0, t.Position - first)).ToList());
                 }
 
             case PrefixNode prefix:

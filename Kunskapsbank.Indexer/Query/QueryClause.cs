@@ -10,7 +10,8 @@ public abstract record QueryClause;
 public sealed record TermClause(string Stem, string Word, string Typed) : QueryClause;
 
 /// <summary>Consecutive analysed words, stop words kept as position holders.</summary>
-public sealed record PhraseClause(IReadOnlyList<string> Stems, IReadOnlyList<string> Words) : QueryClause;
+/// <param name="Positions">Each stem's position relative to the first (the analyzer's positions; consecutive when null).</param>
+public sealed record PhraseClause(IReadOnlyList<string> Stems, IReadOnlyList<string> Words, IReadOnlyList<int>? Positions = null) : QueryClause;
 
 /// <summary>A prefix of surface words (lower-cased, not stemmed).</summary>
 public sealed record PrefixClause(string Prefix) : QueryClause;
@@ -20,3 +21,41 @@ public sealed record AllClause(IReadOnlyList<QueryClause> Positive, IReadOnlyLis
 
 /// <summary>At least one child must match.</summary>
 public sealed record AnyClause(IReadOnlyList<QueryClause> Children) : QueryClause;
+
+/// <summary>The leaves of an analysed query.</summary>
+public static class QueryLeaves
+{
+    /// <summary>The positive leaves (terms, phrases, prefixes) of a query: what places passages and what highlighting marks.</summary>
+    public static List<QueryClause> PositiveOf(QueryClause? clause)
+    {
+        var leaves = new List<QueryClause>();
+        Collect(clause, leaves);
+        return leaves;
+    }
+
+    private static void Collect(QueryClause? clause, List<QueryClause> leaves)
+    {
+        switch (clause)
+        {
+            case null:
+                break;
+            case AllClause all:
+                foreach (var child in all.Positive)
+                {
+                    Collect(child, leaves);
+                }
+
+                break;
+            case AnyClause any:
+                foreach (var child in any.Children)
+                {
+                    Collect(child, leaves);
+                }
+
+                break;
+            default:
+                leaves.Add(clause);
+                break;
+        }
+    }
+}

@@ -8,12 +8,12 @@ namespace Kunskapsbank.Indexer.Query;
 /// <remarks>
 /// Forgiving by design: an unbalanced quote runs to the end, a missing ")" is implied, a stray ")" or a lone operator
 /// is ignored, control characters are spaces. Only what cannot be searched at all becomes a
-/// <see cref="SearchInputException"/> with a Swedish message. Nothing typed here ever reaches FTS5 as syntax.
+/// <see cref="SearchInputException"/> with a Swedish message. Nothing typed here is ever Lucene syntax: the tree is turned into Lucene queries term by term.
 /// </remarks>
 public sealed class QueryParser
 {
     /// <summary>Longest query accepted, in characters.</summary>
-    public const int MaxLength = 2000;
+    public const int MaxLength = 1000;
 
     /// <summary>Most words, phrases and prefixes in one query.</summary>
     public const int MaxClauses = 64;

@@ -1,18 +1,48 @@
-using System.Globalization;
+using Kunskapsbank.Indexer.Index;
 
 namespace Kunskapsbank.Indexer.Ranking;
 
-/// <summary>bm25 column weights: title above headings above body; exact words above stems above compound parts.</summary>
+/// <summary>Field weights of BM25F: title above headings above body; exact words above stems above compound parts.</summary>
 /// <remarks>
-/// An exact word matches both its word column and its stem column, so its weight is the sum: in the body an exact hit
-/// weighs 1.0 + 0.5, another form of the same stem 1.0, and a compound part 0.4. The title weighs eight times the body,
-/// headings three times.
+/// A query word is counted in the positional field (stems and compound parts alike), the stem field (whole words only)
+/// and the word field (the exact surface form); each occurrence counts its field's weight before saturation
+/// (<see cref="WeightedFieldsQuery"/>). So a compound part counts <see cref="Positional"/>, another form of the same
+/// stem <see cref="Positional"/> + <see cref="Stem"/> (1.0), and the exact word that plus <see cref="Word"/> (1.5) — the
+/// proportions of the earlier FTS5 column weights. Zones multiply: a title occurrence counts eight times a body one,
+/// a heading occurrence three times.
 /// </remarks>
 public static class FieldWeights
 {
-    /// <summary>Weights for doc_fts: title_w, title_s, head_w, head_s, body_w, body_s, parts.</summary>
-    public static string Document { get; } = Format(4.0, 8.0, 1.5, 3.0, 0.5, 1.0, 0.4);
+    /// <summary>Weight of the positional field (stems and parts).</summary>
+    public const float Positional = 0.4f;
 
-    private static string Format(params double[] weights) =>
-        string.Join(", ", weights.Select(w => w.ToString("0.0##", CultureInfo.InvariantCulture)));
+    /// <summary>Weight of the whole-word stem field.</summary>
+    public const float Stem = 0.6f;
+
+    /// <summary>Weight of the exact-word field.</summary>
+    public const float Word = 0.5f;
+
+    /// <summary>The zones: positional, stem and word field names with the zone's weight.</summary>
+    public static IReadOnlyList<Zone> Zones { get; } =
+    [
+        new(IndexSchema.Title, IndexSchema.TitleStems, IndexSchema.TitleWords, 8f),
+        new(IndexSchema.Heading, IndexSchema.HeadingStems, IndexSchema.HeadingWords, 3f),
+        new(IndexSchema.Body, IndexSchema.BodyStems, IndexSchema.BodyWords, 1f),
+    ];
+
+    /// <summary>Weight of a whole word matched exactly (stem and word fields together), e.g. a prefix's expansion.</summary>
+    public const float WholeWord = Stem + Word;
+
+    /// <summary>The field whose length normalises a document's score: whole words of the body.</summary>
+    public const string LengthField = IndexSchema.BodyStems;
+
+    /// <summary>Weight of a passage heading holding a query word, relative to the passage text: the heading makes the
+    /// passage hold the word, and half as much again as a bonus.</summary>
+    public const float PassageHeading = 1.5f;
+
+    /// <summary>How much a word in the document's title counts when placing passages: it chose the document, not the passage.</summary>
+    public const float PassageTitleWord = 0.25f;
+
+    /// <summary>One zone of a document (title, headings or body) and its weight.</summary>
+    public sealed record Zone(string Positional, string Stems, string Words, float Weight);
 }

@@ -10,4 +10,12 @@ public static class StatusPenalty
         "upphavd" => 0.35,
         _ => 1.0,
     };
+
+    /// <summary>The factor for a status code of the index (0 current, 1 superseded, 2 repealed).</summary>
+    public static float ForCode(long code) => code switch
+    {
+        1 => 0.5f,
+        2 => 0.35f,
+        _ => 1.0f,
+    };
 }

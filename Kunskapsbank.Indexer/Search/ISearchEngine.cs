@@ -31,6 +31,7 @@ public sealed record FacetSummary(string Id, string Label, IReadOnlyList<FacetCo
 /// <param name="Path">Relative to the corpus root, forward slashes.</param>
 /// <param name="ContentType">MIME type of the original file.</param>
 /// <param name="Tags">Facet values with their source and reason.</param>
+/// <param name="ReplacedBy">The document whose path equals <paramref name="SupersededBy"/>, when it is in the index.</param>
 public sealed record DocumentDetails(
     long Id,
     string Path,
@@ -43,7 +44,8 @@ public sealed record DocumentDetails(
     string ContentType,
     int? PageCount,
     IReadOnlyList<Metadata.FacetTag> Tags,
-    IReadOnlyList<DocumentPassage> Passages);
+    IReadOnlyList<DocumentPassage> Passages,
+    DocumentReference? ReplacedBy = null);
 
 /// <summary>One stored passage of a document.</summary>
 public sealed record DocumentPassage(long Id, int Ordinal, int? Page, IReadOnlyList<string> HeadingPath, string Text);

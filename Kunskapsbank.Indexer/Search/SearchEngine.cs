@@ -9,15 +9,16 @@ using Kunskapsbank.Indexer.Metadata;
 using Kunskapsbank.Indexer.Query;
 using Kunskapsbank.Indexer.Ranking;
 using Kunskapsbank.Indexer.Suggestions;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace Kunskapsbank.Indexer.Search;
 
 /// <summary>The query flow: parse → match → rank → facet → highlight, plus typo correction, typeahead and documents.</summary>
 /// <remarks>
-/// Matching and ranking happen on whole documents (doc_fts): "all words must match" means anywhere in the document,
-/// because a guideline that says "våld" on page 3 and "skolan" on page 4 answers "våld skolan". Passages are then
-/// ranked only for the documents on the result page (passage_fts, a rowid range per document), which keeps the cost
-/// of a common term at one bm25 per matching document instead of one per matching page.
+/// Matching and ranking happen on whole documents: "all words must match" means anywhere in the document, because a
+/// guideline that says "våld" on page 3 and "skolan" on page 4 answers "våld skolan". Passages are then placed only for
+/// the documents on the result page, in one search over their passages (<see cref="PassageFinder"/>).
 /// </remarks>
 public sealed class SearchEngine : ISearchEngine
 {
@@ -27,11 +28,10 @@ public sealed class SearchEngine : ISearchEngine
     private readonly Analyzer _analyzer;
     private readonly QueryAnalyzer _queryAnalyzer;
     private readonly SnippetBuilder _snippets;
-    private readonly PassageSelector _passages;
     private readonly Func<Taxonomy> _taxonomy;
     private readonly VocabularyCache _vocabulary;
-    private readonly Lock _snapshotLock = new();
-    private volatile IndexSnapshot? _snapshot;
+    private readonly TitleList _titles = new();
+    private readonly SegmentFacetsCache _facets = new(new FacetOrdinals());
 
     /// <summary>Creates the engine over a store; <paramref name="taxonomy"/> gives the facet labels in force.</summary>
     public SearchEngine(IndexStore store, Analyzer analyzer, Func<Taxonomy> taxonomy)
@@ -40,7 +40,6 @@ public sealed class SearchEngine : ISearchEngine
         _analyzer = analyzer;
         _queryAnalyzer = new QueryAnalyzer(analyzer);
         _snippets = new SnippetBuilder(analyzer);
-        _passages = new PassageSelector(analyzer);
         _taxonomy = taxonomy;
         _vocabulary = new VocabularyCache(store);
     }
@@ -57,21 +56,22 @@ public sealed class SearchEngine : ISearchEngine
         var parsed = QueryParser.Parse(request.Query);
         var clause = _queryAnalyzer.Analyse(parsed.Root);
         Lap(timings, "parse", clock);
+        if (clause is null && parsed.Root is not null)
+        {
+            throw new SearchInputException("inga-sokord", "Frågan innehåller inga ord att söka efter. Skriv ett eller flera ord.");
+        }
 
-        var session = _store.Rent();
+        using var lease = _store.Acquire();
+        var searcher = lease.Searcher;
+        var taxonomy = _taxonomy();
+        PrepareFacets(searcher, taxonomy);
+        var filters = ResolveFilters(request.Filters, parsed.InlineFilters, taxonomy);
+        var builder = new LuceneQueryBuilder(searcher.IndexReader);
         try
         {
-            var snapshot = Snapshot(session);
-            var filters = ResolveFilters(snapshot.Facets, request.Filters, parsed.InlineFilters);
-            if (clause is null && parsed.Root is not null)
-            {
-                throw new SearchInputException("inga-sokord", "Frågan innehåller inga ord att söka efter. Skriv ett eller flera ord.");
-            }
-
-            var matchExpression = clause is null ? string.Empty : MatchExpression.ForDocuments(clause);
-            var result = clause is null
-                ? Browse(snapshot, filters, request, page * pageSize)
-                : Match(session, snapshot, matchExpression, filters, request, page * pageSize, cancellationToken);
+            var query = clause is null ? BrowseQuery() : builder.ForDocuments(clause);
+            var needed = page * pageSize;
+            var result = Match(searcher, query, filters, request, needed, browse: clause is null);
             Lap(timings, "match", clock);
 
             string? suggestion = null;
@@ -79,28 +79,31 @@ public sealed class SearchEngine : ISearchEngine
             var partial = false;
             if (clause is not null && result.Total <= 2)
             {
-                var corrected = Correct(_vocabulary.Get(session, snapshot.Generation), clause, request.Query);
+                var corrected = Correct(searcher, clause, request.Query);
                 if (corrected is not null)
                 {
                     suggestion = corrected.Value.Text;
                     if (result.Total == 0)
                     {
-                        var correctedResult = Match(session, snapshot, MatchExpression.ForDocuments(corrected.Value.Clause), filters, request, page * pageSize, cancellationToken);
+                        var correctedQueryObject = builder.ForDocuments(corrected.Value.Clause);
+                        var correctedResult = Match(searcher, correctedQueryObject, filters, request, needed, browse: false);
                         if (correctedResult.Total > 0)
                         {
                             result = correctedResult;
+                            query = correctedQueryObject;
                             correctedQuery = corrected.Value.Text;
                             clause = corrected.Value.Clause;
                         }
                     }
                 }
 
-                if (result.Total == 0 && MatchExpression.ForAnyPositive(clause) is { } any)
+                if (result.Total == 0 && builder.ForAnyPositive(clause) is { } any)
                 {
-                    var partialResult = Match(session, snapshot, any, filters, request, page * pageSize, cancellationToken);
+                    var partialResult = Match(searcher, any, filters, request, needed, browse: false);
                     if (partialResult.Total > 0)
                     {
                         result = partialResult;
+                        query = any;
                         partial = true;
                     }
                 }
@@ -110,48 +113,20 @@ public sealed class SearchEngine : ISearchEngine
 
             var ranked = result.Top.ToSortedList().Skip((page - 1) * pageSize).Take(pageSize).ToList();
             Lap(timings, "rank", clock);
-            var facets = request.IncludeFacets ? result.Counter.ToFacetCounts() : new Dictionary<string, IReadOnlyList<FacetCount>>();
+            var facets = request.IncludeFacets ? result.Counter.ToFacetCounts(FacetList(taxonomy), taxonomy) : new Dictionary<string, IReadOnlyList<FacetCount>>();
             Lap(timings, "facet", clock);
 
-            var leaves = new List<QueryClause>();
-            if (clause is not null)
-            {
-                MatchExpression.CollectPositiveLeaves(clause, leaves);
-            }
-
-            var highlight = new HighlightTerms(leaves);
-            var hits = new List<SearchHit>(ranked.Count);
-            foreach (var (id, score) in ranked)
-            {
-                if (!snapshot.Documents.TryGetValue(id, out var summary))
-                {
-                    continue;
-                }
-
-                var passages = request.IncludePassages ? BestPassages(session, summary, leaves, highlight) : [];
-                hits.Add(new SearchHit(
-                    id,
-                    summary.Path,
-                    summary.Title,
-                    Math.Round(request.Sort == SortOrder.Newest && clause is not null ? score - ((summary.Year ?? 0) * 1_000_000.0) : score, 4),
-                    summary.Publisher,
-                    summary.Year,
-                    summary.DocumentType,
-                    summary.Status,
-                    summary.SupersededBy,
-                    snapshot.Facets.FacetsOf(id),
-                    passages));
-            }
-
+            var leaves = QueryLeaves.PositiveOf(clause);
+            var hits = BuildHits(searcher, ranked, leaves, builder, request.IncludePassages, timings, clock);
             Lap(timings, "highlight", clock);
             var explanation = request.Explain
-                ? new SearchExplanation(parsed.Root?.ToString() ?? string.Empty, DescribeTerms(leaves), timings, matchExpression)
+                ? new SearchExplanation(parsed.Root?.ToString() ?? string.Empty, DescribeTerms(leaves), timings, query.ToString(), Explain(searcher, query, ranked))
                 : null;
             return new SearchResponse(result.Total, hits, facets, suggestion, partial, correctedQuery, explanation);
         }
-        finally
+        catch (BooleanQuery.TooManyClausesException)
         {
-            _store.Return(session);
+            throw new SearchInputException("for-manga-termer", "Frågan blev för stor att söka på. Använd färre ord eller längre prefix (till exempel ”risk*” i stället för ”r*”).");
         }
     }
 
@@ -165,12 +140,12 @@ public sealed class SearchEngine : ISearchEngine
         }
 
         limit = Math.Min(limit, 50);
-        var (snapshot, vocabulary) = SnapshotWithVocabulary();
-
+        using var lease = _store.Acquire();
+        var vocabulary = _vocabulary.Get(lease.Searcher);
         var swedish = CultureInfo.GetCultureInfo("sv-SE");
         var lower = text.ToLower(swedish).TrimStart();
         var completions = new List<Completion>();
-        foreach (var document in snapshot.ByTitleLength)
+        foreach (var document in _titles.Of(lease.Searcher))
         {
             if (completions.Count >= (limit + 1) / 2)
             {
@@ -202,153 +177,198 @@ public sealed class SearchEngine : ISearchEngine
     /// <inheritdoc />
     public DocumentDetails? GetDocument(long id)
     {
-        var session = _store.Rent();
-        try
+        using var lease = _store.Acquire();
+        var searcher = lease.Searcher;
+        var document = StoredReading.ReadDocument(searcher, id);
+        if (document is null)
         {
-            var document = session.ReadDocument(id);
-            if (document is null)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var passages = session.ReadPassages(id).Select(p => new DocumentPassage(p.Id, p.Ordinal, p.Page, p.HeadingPath, p.Text)).ToList();
-            var s = document.Summary;
-            return new DocumentDetails(s.Id, s.Path, s.Title, s.Publisher, s.Year, s.DocumentType, s.Status, s.SupersededBy, document.ContentType, document.PageCount, document.Tags, passages);
-        }
-        finally
-        {
-            _store.Return(session);
-        }
-    }
-
-    // The vocabulary loads through the same pooled reader as the snapshot: taking a second reader could wait forever once the pool is full.
-    private (IndexSnapshot Snapshot, Vocabulary Vocabulary) SnapshotWithVocabulary()
-    {
-        var session = _store.Rent();
-        try
-        {
-            var snapshot = Snapshot(session);
-            return (snapshot, _vocabulary.Get(session, snapshot.Generation));
-        }
-        finally
-        {
-            _store.Return(session);
-        }
+        var passages = StoredReading.ReadPassages(searcher, id).Select(p => new DocumentPassage(p.Id, p.Ordinal, p.Page, p.HeadingPath, p.Text)).ToList();
+        var s = document.Summary;
+        return new DocumentDetails(s.Id, s.Path, s.Title, s.Publisher, s.Year, s.DocumentType, s.Status, s.SupersededBy, document.ContentType, document.PageCount, document.Tags, passages, ReplacedBy(searcher, s));
     }
 
     /// <inheritdoc />
     public IReadOnlyList<FacetSummary> GetFacets()
     {
-        var (snapshot, vocabulary) = SnapshotWithVocabulary();
-
-        var counter = snapshot.Facets.CreateCounter(new Dictionary<string, IReadOnlyList<int>>());
-        foreach (var id in snapshot.Documents.Keys)
-        {
-            counter.Add(id, countFacets: true);
-        }
-
-        return counter.ToFacetCounts().Select(f => new FacetSummary(f.Key, snapshot.Facets.FacetLabel(f.Key), f.Value)).ToList();
+        using var lease = _store.Acquire();
+        var taxonomy = _taxonomy();
+        PrepareFacets(lease.Searcher, taxonomy);
+        var result = Match(lease.Searcher, BrowseQuery(), [], new SearchRequest { Query = string.Empty }, 0, browse: true);
+        return result.Counter.ToFacetCounts(FacetList(taxonomy), taxonomy)
+            .Select(f => new FacetSummary(f.Key, taxonomy.Find(f.Key)?.Label ?? FacetCatalog.DefaultLabel(f.Key), f.Value))
+            .ToList();
     }
 
     /// <inheritdoc />
-    public void Warm() => _ = SnapshotWithVocabulary();
-
-    /// <summary>The current in-memory snapshot (reloaded when the index changed).</summary>
-    internal IndexSnapshot CurrentSnapshot()
+    public void Warm()
     {
-        var session = _store.Rent();
-        try
-        {
-            return Snapshot(session);
-        }
-        finally
-        {
-            _store.Return(session);
-        }
+        using var lease = _store.Acquire();
+        PrepareFacets(lease.Searcher, _taxonomy());
+        _ = _vocabulary.Get(lease.Searcher);
+        _ = _titles.Of(lease.Searcher);
     }
 
-    private IndexSnapshot Snapshot(IndexStore.ReaderSession session)
-    {
-        var generation = session.ReadGeneration();
-        var taxonomy = _taxonomy();
-        if (_snapshot is { } current && current.IsAt(generation, taxonomy))
-        {
-            return current;
-        }
+    private sealed record MatchResult(int Total, TopHits Top, FacetCounter Counter);
 
-        lock (_snapshotLock)
-        {
-            // Advance returns the same snapshot when another thread already brought it up to date.
-            var snapshot = _snapshot;
-            _snapshot = snapshot = snapshot is null ? IndexSnapshot.Load(session, taxonomy) : snapshot.Advance(session, taxonomy);
-            return snapshot;
-        }
+    private static TermQuery BrowseQuery() => new(new Term(IndexSchema.Kind, IndexSchema.Kinds.Document));
+
+    private MatchResult Match(IndexSearcher searcher, Lucene.Net.Search.Query query, Dictionary<string, IReadOnlyList<int>> filters, SearchRequest request, int needed, bool browse)
+    {
+        var counter = new FacetCounter(_facets.Ordinals, filters);
+        var top = new TopHits(needed, newestFirst: browse || request.Sort == SortOrder.Newest);
+        var collector = new MatchCollector(counter, _facets, top, request.IncludeFacets, constantScore: browse);
+        searcher.Search(query, collector);
+        return new MatchResult(collector.Total, top, counter);
     }
 
-    private sealed record MatchResult(int Total, TopDocuments Top, FacetCache.Counter Counter);
-
-    private static MatchResult Match(IndexStore.ReaderSession session, IndexSnapshot snapshot, string expression, Dictionary<string, IReadOnlyList<int>> filters, SearchRequest request, int needed, CancellationToken cancellationToken)
+    private List<SearchHit> BuildHits(IndexSearcher searcher, List<RankedHit> ranked, List<QueryClause> leaves, LuceneQueryBuilder builder, bool includePassages, Dictionary<string, double> timings, Stopwatch clock)
     {
-        var counter = snapshot.Facets.CreateCounter(filters);
-        var top = new TopDocuments(needed);
-        var total = 0;
-        var newest = request.Sort == SortOrder.Newest;
-        var documents = snapshot.Documents;
-        session.MatchDocuments(expression, FieldWeights.Document, (id, score) =>
+        var summaries = ranked.Select(r => StoredReading.ReadSummary(searcher, r.Doc)).ToList();
+        var found = includePassages && leaves.Count > 0
+            ? PassageFinder.Find(searcher, ranked.Zip(summaries, (r, s) => new PassageFinder.PageDocument(r.Id, r.Doc, PassageCount(searcher, r.Doc), TitleStems(s.Title))).ToList(), leaves, builder)
+            : [];
+        Lap(timings, "passages", clock);
+        var highlight = new HighlightTerms(leaves);
+        var hits = new List<SearchHit>(ranked.Count);
+        for (var i = 0; i < ranked.Count; i++)
         {
-            if (!documents.TryGetValue(id, out var summary) || !counter.Add(id, request.IncludeFacets))
+            var hit = ranked[i];
+            var summary = summaries[i];
+            List<StoredPassage> passages = [];
+            var titleOnly = false;
+            if (includePassages)
             {
-                return;
+                if (leaves.Count == 0)
+                {
+                    // Browsing: the opening passage stands for the document (nothing is claimed to answer anything).
+                    passages = PassageFinder.Opening(searcher, hit.Doc, hit.Id) is { } opening ? [opening] : [];
+                }
+                else
+                {
+                    passages = found.GetValueOrDefault(hit.Id) ?? [];
+                    titleOnly = passages.Count == 0;
+                }
             }
 
-            total++;
-            var ranked = score * StatusPenalty.For(summary.Status);
-            top.Offer(id, newest ? ((summary.Year ?? 0) * 1_000_000.0) + ranked : ranked);
-        }, cancellationToken);
+            hits.Add(new SearchHit(
+                summary.Id,
+                summary.Path,
+                summary.Title,
+                Math.Round(hit.Score, 4),
+                summary.Publisher,
+                summary.Year,
+                summary.DocumentType,
+                summary.Status,
+                summary.SupersededBy,
+                FacetsOf(searcher, hit.Doc),
+                passages.Select(p => ToHitPassage(p, highlight)).ToList(),
+                ReplacedBy(searcher, summary),
+                titleOnly));
+        }
 
-        return new MatchResult(total, top, counter);
+        return hits;
     }
 
-    private static MatchResult Browse(IndexSnapshot snapshot, Dictionary<string, IReadOnlyList<int>> filters, SearchRequest request, int needed)
+    private static int PassageCount(IndexSearcher searcher, int doc)
     {
-        var counter = snapshot.Facets.CreateCounter(filters);
-        var top = new TopDocuments(needed);
-        var total = 0;
-        foreach (var summary in snapshot.Documents.Values)
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        return (int)(leaf.AtomicReader.GetNumericDocValues(IndexSchema.PassageCount)?.Get(doc - leaf.DocBase) ?? 0);
+    }
+
+    private HashSet<string> TitleStems(string title) => _analyzer.Analyze(title).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+
+    private HitPassage ToHitPassage(StoredPassage passage, HighlightTerms highlight)
+    {
+        var (snippet, _) = _snippets.Build(passage.Text, highlight);
+        return new HitPassage(passage.Id, passage.Page, passage.HeadingPath.Count > 0 ? passage.HeadingPath[^1] : null, snippet, passage.Text);
+    }
+
+    // "ersatt av" is written by editors as a path relative to the corpus, or relative to the superseded file's folder.
+    private static DocumentReference? ReplacedBy(IndexSearcher searcher, DocumentSummary summary)
+    {
+        if (string.IsNullOrWhiteSpace(summary.SupersededBy))
         {
-            if (!counter.Add(summary.Id, request.IncludeFacets))
+            return null;
+        }
+
+        var target = summary.SupersededBy.Trim().Replace('\\', '/').TrimStart('/');
+        var folder = summary.Path.Contains('/', StringComparison.Ordinal) ? summary.Path[..(summary.Path.LastIndexOf('/') + 1)] : string.Empty;
+        foreach (var candidate in new[] { target, folder + target }.Distinct())
+        {
+            var doc = StoredReading.FindByPath(searcher, candidate);
+            if (doc >= 0)
             {
-                continue;
+                var replacement = StoredReading.ReadSummary(searcher, doc);
+                return replacement.Id == summary.Id ? null : new DocumentReference(replacement.Id, replacement.Title);
+            }
+        }
+
+        return null;
+    }
+
+    private Dictionary<string, IReadOnlyList<string>> FacetsOf(IndexSearcher searcher, int doc)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var entries = _facets.Ordinals.Entries;
+        var facetNames = _facets.Ordinals.Facets;
+        var result = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var ordinal in _facets.Of(leaf.AtomicReader).ValuesOf(doc - leaf.DocBase))
+        {
+            var entry = entries[ordinal];
+            var facet = facetNames[entry.Facet];
+            if (!result.TryGetValue(facet, out var list))
+            {
+                result[facet] = list = new List<string>();
             }
 
-            total++;
-            top.Offer(summary.Id, (summary.Year ?? 0) + (StatusPenalty.For(summary.Status) / 10));
+            ((List<string>)list).Add(entry.Value);
         }
 
-        return new MatchResult(total, top, counter);
+        return result;
     }
 
-    private List<HitPassage> BestPassages(IndexStore.ReaderSession session, DocumentSummary summary, List<QueryClause> leaves, HighlightTerms highlight)
+    private static List<HitExplanation> Explain(IndexSearcher searcher, Lucene.Net.Search.Query query, List<RankedHit> ranked) =>
+        ranked.Select(hit => new HitExplanation(hit.Id, Math.Round(hit.Score, 4), searcher.Explain(query, hit.Doc).ToString())).ToList();
+
+    // Every segment's values are mapped before filters are resolved, so a value any live document has is known; the
+    // fixed facets, the taxonomy's facets and values, and the three statuses exist even before any document has them.
+    private void PrepareFacets(IndexSearcher searcher, Taxonomy taxonomy)
     {
-        var documentId = summary.Id;
-        var chosen = _passages.Select(session, documentId, summary.Title, leaves)
-            .Select(session.ReadPassage)
-            .OfType<StoredPassage>()
-            .ToList();
-        if (chosen.Count == 0 && session.ReadPassage(documentId * IndexStore.PassageIdStride) is { } first)
+        var ordinals = _facets.Ordinals;
+        foreach (var facet in FacetCatalog.All)
         {
-            // Matched only in the title (or browsing): the opening passage stands for the document.
-            chosen.Add(first);
+            ordinals.AddFacet(facet);
         }
 
-        return chosen.Select(p =>
+        foreach (var facet in taxonomy.Facets)
         {
-            var (snippet, _) = _snippets.Build(p.Text, highlight);
-            return new HitPassage(p.Id, p.Page, p.HeadingPath.Count > 0 ? p.HeadingPath[^1] : null, snippet, p.Text);
-        }).ToList();
+            ordinals.AddFacet(facet.Id);
+            foreach (var value in facet.Values)
+            {
+                ordinals.GetOrAdd(facet.Id, value.Id, value.Label);
+            }
+        }
+
+        foreach (var status in new[] { "gallande", "ersatt", "upphavd" })
+        {
+            ordinals.GetOrAdd(FacetIds.Status, status, StatusIds.LabelOf(status));
+        }
+
+        foreach (var leaf in searcher.IndexReader.Leaves)
+        {
+            _ = _facets.Of(leaf.AtomicReader);
+        }
     }
 
-    private static Dictionary<string, IReadOnlyList<int>> ResolveFilters(FacetCache facets, IReadOnlyDictionary<string, IReadOnlyList<string>> requested, IReadOnlyList<KeyValuePair<string, string>> inline)
+    private List<string> FacetList(Taxonomy taxonomy) =>
+        FacetCatalog.All.Concat(taxonomy.Facets.Select(f => f.Id)).Concat(_facets.Ordinals.Facets).Distinct().ToList();
+
+    private Dictionary<string, IReadOnlyList<int>> ResolveFilters(IReadOnlyDictionary<string, IReadOnlyList<string>> requested, IReadOnlyList<KeyValuePair<string, string>> inline, Taxonomy taxonomy)
     {
         var all = new Dictionary<string, List<string>>();
         foreach (var (facet, values) in requested)
@@ -364,18 +384,20 @@ public sealed class SearchEngine : ISearchEngine
             Add(facet, value);
         }
 
+        var ordinals = _facets.Ordinals;
+        var known = FacetList(taxonomy);
         var resolved = new Dictionary<string, IReadOnlyList<int>>();
         foreach (var (facet, values) in all)
         {
-            if (!facets.IsKnownFacet(facet))
+            if (!known.Contains(facet) || ordinals.FacetIndex(facet) < 0)
             {
-                throw new SearchInputException("okand-facett", $"Det finns inget filter som heter ”{Shorten(facet)}”. Välj bland: {string.Join(", ", facets.Facets)}.");
+                throw new SearchInputException("okand-facett", $"Det finns inget filter som heter ”{Shorten(facet)}”. Välj bland: {string.Join(", ", known)}.");
             }
 
-            var ordinals = new List<int>();
+            var selected = new List<int>();
             foreach (var value in values)
             {
-                var ordinal = facets.OrdinalOf(facet, value);
+                var ordinal = ordinals.OrdinalOf(facet, value);
                 if (ordinal < 0 && facet == FacetIds.Ar && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1000 and <= 9999)
                 {
                     // A valid year no document has yet: an empty result, not an error.
@@ -384,14 +406,15 @@ public sealed class SearchEngine : ISearchEngine
 
                 if (ordinal < 0)
                 {
-                    throw new SearchInputException("okant-facettvarde", $"Filtret ”{facets.FacetLabel(facet)}” har inget värde som heter ”{Shorten(value)}”.");
+                    var label = taxonomy.Find(facet)?.Label ?? FacetCatalog.DefaultLabel(facet);
+                    throw new SearchInputException("okant-facettvarde", $"Filtret ”{label}” har inget värde som heter ”{Shorten(value)}”.");
                 }
 
-                ordinals.Add(ordinal);
+                selected.Add(ordinal);
             }
 
             // Selecting only values no document has must select nothing, not everything: -1 is never satisfied.
-            resolved[facet] = ordinals.Count > 0 ? ordinals : [-1];
+            resolved[facet] = selected.Count > 0 ? selected : [-1];
         }
 
         return resolved;
@@ -413,19 +436,20 @@ public sealed class SearchEngine : ISearchEngine
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private (string Text, QueryClause Clause)? Correct(Vocabulary vocabulary, QueryClause clause, string query)
+    private (string Text, QueryClause Clause)? Correct(IndexSearcher searcher, QueryClause clause, string query)
     {
+        var vocabulary = _vocabulary.Get(searcher);
         var corrector = new SpellingCorrector(vocabulary);
         var replacements = new Dictionary<TermClause, TermClause>();
         var text = query;
-        foreach (var leaf in Leaves(clause))
+        foreach (var leaf in QueryLeaves.PositiveOf(clause))
         {
             if (leaf is not TermClause term || replacements.ContainsKey(term))
             {
                 continue;
             }
 
-            var frequency = vocabulary.StemFrequency(term.Stem);
+            var frequency = TermDictionaryReader.StemFrequency(searcher.IndexReader, term.Stem);
             if (frequency > 2)
             {
                 continue;
@@ -444,13 +468,6 @@ public sealed class SearchEngine : ISearchEngine
 
         return replacements.Count == 0 ? null : (text, Replace(clause, replacements));
     }
-
-    private static IEnumerable<QueryClause> Leaves(QueryClause clause) => clause switch
-    {
-        AllClause all => all.Positive.SelectMany(Leaves),
-        AnyClause any => any.Children.SelectMany(Leaves),
-        _ => [clause],
-    };
 
     private static QueryClause Replace(QueryClause clause, Dictionary<TermClause, TermClause> replacements) => clause switch
     {

@@ -20,6 +20,8 @@ public sealed record SearchResponse(
 /// <param name="Path">Path relative to the corpus root, with forward slashes.</param>
 /// <param name="Status">`gallande`, `ersatt` or `upphavd`.</param>
 /// <param name="Facets">Facet value ids by facet id.</param>
+/// <param name="ReplacedBy">The document whose path equals <paramref name="SupersededBy"/>, when it is in the index.</param>
+/// <param name="TitleOnly">True when the query matched the title but no passage (so no passage is shown as the answer).</param>
 public sealed record SearchHit(
     long Id,
     string Path,
@@ -31,7 +33,12 @@ public sealed record SearchHit(
     string Status,
     string? SupersededBy,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Facets,
-    IReadOnlyList<HitPassage> Passages);
+    IReadOnlyList<HitPassage> Passages,
+    DocumentReference? ReplacedBy = null,
+    bool TitleOnly = false);
+
+/// <summary>Another document of the index, by id and title.</summary>
+public sealed record DocumentReference(long Id, string Title);
 
 /// <summary>A best passage of a hit.</summary>
 /// <param name="Page">PDF page, or null.</param>
@@ -47,9 +54,15 @@ public sealed record FacetCount(string Id, string Label, int Count, bool Selecte
 /// <param name="ParsedQuery">The query tree as text.</param>
 /// <param name="Terms">Analysed terms with their kind (exact, stem, part, prefix).</param>
 /// <param name="TimingsMs">Milliseconds per stage: parse, match, rank, facet, highlight.</param>
-/// <param name="MatchExpression">The FTS5 MATCH expression sent to SQLite.</param>
+/// <param name="LuceneQuery">The Lucene query the analysed text became (<c>Query.ToString()</c>).</param>
+/// <param name="Hits">Each hit's score explanation from Lucene, in result order.</param>
 public sealed record SearchExplanation(
     string ParsedQuery,
     IReadOnlyList<string> Terms,
     IReadOnlyDictionary<string, double> TimingsMs,
-    string MatchExpression);
+    string LuceneQuery,
+    IReadOnlyList<HitExplanation> Hits);
+
+/// <summary>Why one hit scored what it did.</summary>
+/// <param name="Explanation">Lucene's explanation tree as text, with the status factor applied last.</param>
+public sealed record HitExplanation(long Id, double Score, string Explanation);

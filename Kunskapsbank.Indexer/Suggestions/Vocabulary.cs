@@ -2,19 +2,17 @@ using Kunskapsbank.Indexer.Index;
 
 namespace Kunskapsbank.Indexer.Suggestions;
 
-/// <summary>The index's terms with document frequencies: stems (does a term have hits?) and surface words
-/// (what to suggest and complete). Immutable; loaded from fts5vocab when the index generation changes.</summary>
+/// <summary>The index's surface words with document frequencies: what "Menade du …?" offers and typeahead completes.</summary>
+/// <remarks>Immutable; read from the term dictionary of the word fields (<see cref="TermDictionaryReader"/>) for one reader.</remarks>
 public sealed class Vocabulary
 {
-    private readonly Dictionary<string, int> _stems;
     private readonly VocabularyEntry[] _wordsSorted;
     private readonly Dictionary<int, VocabularyEntry[]> _wordsByLength;
 
-    /// <summary>Builds the vocabulary from stem and word entries.</summary>
-    public Vocabulary(IEnumerable<VocabularyEntry> stems, IEnumerable<VocabularyEntry> words)
+    /// <summary>Builds the vocabulary from word entries (any order; words with other characters than letters and digits are left out).</summary>
+    public Vocabulary(IEnumerable<VocabularyEntry> words)
     {
-        _stems = stems.ToDictionary(e => e.Term, e => e.DocumentCount, StringComparer.Ordinal);
-        _wordsSorted = words.Where(w => w.Term.Length > 1 && FtsTerm.IsPlain(w.Term)).OrderBy(w => w.Term, StringComparer.Ordinal).ToArray();
+        _wordsSorted = words.Where(w => w.Term.Length > 1 && w.Term.All(char.IsLetterOrDigit)).OrderBy(w => w.Term, StringComparer.Ordinal).ToArray();
 
         // Words seen in one document only are mostly typos and names: never offered as corrections.
         _wordsByLength = _wordsSorted.Where(w => w.DocumentCount >= 2).GroupBy(w => w.Term.Length).ToDictionary(g => g.Key, g => g.ToArray());
@@ -22,9 +20,6 @@ public sealed class Vocabulary
 
     /// <summary>Number of words in the vocabulary.</summary>
     public int WordCount => _wordsSorted.Length;
-
-    /// <summary>Documents holding this stem (or compound part), 0 when unknown.</summary>
-    public int StemFrequency(string stem) => _stems.TryGetValue(FtsTerm.Encode(stem), out var n) ? n : 0;
 
     /// <summary>Documents holding this exact surface word.</summary>
     public int WordFrequency(string word)

@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using Kunskapsbank.Indexer.Index;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace Kunskapsbank.Indexer.Suggestions;
 
 /// <summary>Keeps the <see cref="Vocabulary"/> in step with the index without making searches wait for a reload.</summary>
-/// <remarks>Reading fts5vocab scans the whole term index: about a second at 10,000 documents, paid by whichever search
-/// first needed a correction after any change, so a new file took over a second to become findable. A vocabulary one
-/// change behind only delays a correction or a completion, so once one is loaded, a newer generation is read in the
-/// background while the older one keeps answering. A load that is cheap (a small index) is simply done in line, which
-/// keeps small indexes, the shipped corpus and the tests exact.</remarks>
+/// <remarks>Reading every surface word of the term dictionary takes a while on a big index; a vocabulary one change
+/// behind only delays a correction or a completion, so once one is loaded, a newer reader's words are read in the
+/// background while the older vocabulary keeps answering. A load that is cheap (a small index: the shipped corpus, the
+/// tests) is simply done in line, so there the vocabulary is always exact.</remarks>
 public sealed class VocabularyCache(IndexStore store)
 {
     /// <summary>Loads faster than this are done in line; slower ones move to the background.</summary>
@@ -17,22 +18,19 @@ public sealed class VocabularyCache(IndexStore store)
     /// <summary>Shortest pause between background loads, so a long indexing run does not keep a core busy re-reading.</summary>
     private static readonly TimeSpan MinimumPause = TimeSpan.FromSeconds(2);
 
-    private readonly Lock _lock = new();
+    private readonly System.Threading.Lock _lock = new();
     private volatile Loaded? _current;
     private bool _refreshing;
 
-    private sealed record Loaded(long Generation, Vocabulary Vocabulary, TimeSpan Cost, long FinishedTimestamp);
+    private sealed record Loaded(long Version, Vocabulary Vocabulary, TimeSpan Cost, long FinishedTimestamp);
 
-    /// <summary>The generation of the vocabulary in use (-1 before the first load).</summary>
-    public long Generation => _current?.Generation ?? -1;
-
-    /// <summary>The vocabulary for <paramref name="generation"/>, or the newest one loaded while a newer one is read.</summary>
-    /// <param name="session">The caller's reader, used for a load in line (renting a second one could wait for ever).</param>
-    public Vocabulary Get(IndexStore.ReaderSession session, long generation)
+    /// <summary>The vocabulary for <paramref name="searcher"/>'s reader, or the newest one loaded while a newer one is read.</summary>
+    public Vocabulary Get(IndexSearcher searcher)
     {
-        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(searcher);
+        var version = VersionOf(searcher.IndexReader);
         var current = _current;
-        if (current is not null && current.Generation >= generation)
+        if (current is not null && current.Version >= version)
         {
             return current.Vocabulary;
         }
@@ -42,9 +40,9 @@ public sealed class VocabularyCache(IndexStore store)
             lock (_lock)
             {
                 current = _current;
-                if (current is null || current.Generation < generation)
+                if (current is null || current.Version < version)
                 {
-                    _current = current = Load(session);
+                    _current = current = Load(searcher.IndexReader);
                 }
 
                 return current.Vocabulary;
@@ -77,26 +75,19 @@ public sealed class VocabularyCache(IndexStore store)
         {
             try
             {
-                var session = store.Rent();
-                try
+                using var lease = store.Acquire();
+                var loaded = Load(lease.Searcher.IndexReader);
+                lock (_lock)
                 {
-                    var loaded = Load(session);
-                    lock (_lock)
+                    if (loaded.Version >= (_current?.Version ?? -1))
                     {
-                        if (loaded.Generation >= (_current?.Generation ?? -1))
-                        {
-                            _current = loaded;
-                        }
+                        _current = loaded;
                     }
                 }
-                finally
-                {
-                    store.Return(session);
-                }
             }
-            catch (Exception e) when (e is ObjectDisposedException or Microsoft.Data.Sqlite.SqliteException)
+            catch (ObjectDisposedException)
             {
-                // The store closed or the file is busy: the vocabulary in use stays, and the next request tries again.
+                // The index closed: the vocabulary in use stays until the process ends.
             }
             finally
             {
@@ -108,15 +99,12 @@ public sealed class VocabularyCache(IndexStore store)
         });
     }
 
-    private static Loaded Load(IndexStore.ReaderSession session)
+    private static long VersionOf(IndexReader reader) => reader is DirectoryReader directory ? directory.Version : 0;
+
+    private static Loaded Load(IndexReader reader)
     {
         var started = Stopwatch.GetTimestamp();
-        var (generation, vocabulary) = session.InReadTransaction(() =>
-        {
-            var stems = session.ReadVocabulary(["title_s", "head_s", "body_s", "parts"]);
-            var words = session.ReadVocabulary(["title_w", "head_w", "body_w"]);
-            return (session.ReadGeneration(), new Vocabulary(stems, words));
-        });
-        return new Loaded(generation, vocabulary, Stopwatch.GetElapsedTime(started), Stopwatch.GetTimestamp());
+        var vocabulary = new Vocabulary(TermDictionaryReader.ReadWords(reader));
+        return new Loaded(VersionOf(reader), vocabulary, Stopwatch.GetElapsedTime(started), Stopwatch.GetTimestamp());
     }
 }

@@ -56,11 +56,12 @@ internal sealed class AnswerCheck(ISearchEngine engine, Analyzer analyzer)
             }
         }
 
+        // A document that matched on its title alone shows no passage as if it answered (TitleOnly).
         foreach (var hit in response.Hits)
         {
-            if (hit.Passages.Count is < 1 or > 3)
+            if (hit.TitleOnly ? hit.Passages.Count != 0 : hit.Passages.Count is < 1 or > 3)
             {
-                problems.Add($"{query.Line}: {hit.Path} har {hit.Passages.Count} stycken (väntat 1–3)");
+                problems.Add($"{query.Line}: {hit.Path} har {hit.Passages.Count} stycken (väntat {(hit.TitleOnly ? "0, träff bara i titeln" : "1–3")})");
             }
         }
     }

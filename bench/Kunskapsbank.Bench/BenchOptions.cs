@@ -14,7 +14,7 @@ internal sealed record BenchOptions(
 
           --corpus KATALOG   korpus att indexera (t.ex. från make-corpus.py)
           --queries FIL      en fråga per rad; `facett:värde` blir filter
-          --index FIL        indexfil (standard: en temporär fil som tas bort efteråt)
+          --index MAPP       indexmapp (standard: en temporär mapp som tas bort efteråt)
           --reuse-index      indexera inte om; mät bara frågor mot --index
           --rounds N         varv över frågorna per läge (standard 5)
           --threads N        största antal trådar för genomströmning (standard 2)
@@ -52,7 +52,7 @@ internal sealed record BenchOptions(
         return new BenchOptions(
             Path.GetFullPath(corpus),
             Path.GetFullPath(queries),
-            Path.GetFullPath(index ?? Path.Combine(Path.GetTempPath(), $"kunskapsbank-bench-{Environment.ProcessId}.sqlite")),
+            Path.GetFullPath(index ?? Path.Combine(Path.GetTempPath(), $"kunskapsbank-bench-{Environment.ProcessId}")),
             reuse,
             Math.Max(1, rounds),
             Math.Max(1, threads));

@@ -6,8 +6,6 @@ namespace Kunskapsbank.Bench;
 /// <summary>Indexes the corpus from scratch on one thread and measures throughput and size.</summary>
 internal static class IndexingRun
 {
-    private static readonly string[] SqliteFileSuffixes = ["", "-wal", "-shm"];
-
     public sealed record Result(int Documents, int Failed, double Seconds, double CorpusMb, double IndexMb, double PeakRssMb)
     {
         public double DocsPerSecond => Documents / Seconds;
@@ -17,9 +15,9 @@ internal static class IndexingRun
 
     public static void DeleteIndex(string indexPath)
     {
-        foreach (var suffix in SqliteFileSuffixes)
+        if (Directory.Exists(indexPath))
         {
-            File.Delete(indexPath + suffix);
+            Directory.Delete(indexPath, recursive: true);
         }
     }
 
@@ -42,7 +40,7 @@ internal static class IndexingRun
         });
         var report = index.Corpus.SyncAll(progress, CancellationToken.None);
         stopwatch.Stop();
-        var indexBytes = SqliteFileSuffixes.Select(s => options.IndexPath + s).Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        var indexBytes = Directory.EnumerateFiles(options.IndexPath).Sum(f => new FileInfo(f).Length);
         return new Result(
             report.Indexed,
             report.Failed.Count,

@@ -38,7 +38,7 @@ foreach (var mode in Enum.GetValues<QueryMode>())
     results[mode] = run.Measure(mode, options.Threads);
 }
 
-// Very common terms and prefixes are where FTS5 latency hides (every match is scored), so they get their own rows.
+// Very common terms and prefixes are where latency hides (every match is scored), so they get their own rows.
 var docCount = indexing?.Documents ?? Directory.EnumerateFiles(options.CorpusPath, "*.md", SearchOption.AllDirectories).Count();
 var common = queries.Where(q => !q.IsPrefix && q.Filters.Count == 0 && !q.Text.Contains(' ', StringComparison.Ordinal)
     && index.Search.Search(q.ToRequest(QueryMode.Top10)).Total >= Math.Max(1, docCount) * 0.25).ToList();

@@ -10,7 +10,7 @@ internal sealed class QueryRun(ISearchEngine engine, IReadOnlyList<BenchQuery> q
 
     public Result Measure(QueryMode mode, int threads)
     {
-        // One untimed pass so JIT, SQLite's page cache and the engine's caches are warm, as in a running service.
+        // One untimed pass so JIT, the page cache and the engine's caches are warm, as in a running service.
         foreach (var query in queries)
         {
             Execute(query, mode);

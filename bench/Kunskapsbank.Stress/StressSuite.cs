@@ -43,7 +43,7 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
     {
         var folder = Path.Combine(work, "tjanst");
         var corpus = Path.Combine(folder, "corpus");
-        var index = Path.Combine(folder, "index.sqlite");
+        var index = Path.Combine(folder, "index");
         Directory.CreateDirectory(folder);
         NoteMachineLoad("service");
         var copied = CorpusFolder.Copy(options.Corpus!, corpus, options.Documents);
@@ -56,7 +56,7 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
             throw new InvalidOperationException($"Indexeringen misslyckades (kod {indexing.ExitCode}): {indexing.Tail}");
         }
 
-        var memory = new MemoryFigures(copied, corpusMb, indexing.Elapsed.TotalSeconds, indexing.PeakRssMb, new FileInfo(index).Length / (1024.0 * 1024.0));
+        var memory = new MemoryFigures(copied, corpusMb, indexing.Elapsed.TotalSeconds, indexing.PeakRssMb, Directory.EnumerateFiles(index).Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0));
         Say($"  klar på {indexing.Elapsed.TotalSeconds:F1} s, topp-RSS {indexing.PeakRssMb:F0} MB");
 
         Say("Startar tjänsten …");

@@ -17,7 +17,7 @@ public sealed class RunningServiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Corpus = _scratch.Sub("corpus");
-        var index = Path.Combine(_scratch.Path, "index.sqlite");
+        var index = Path.Combine(_scratch.Path, "index");
         MarkdownDocument.WriteCorpus(Corpus, 60, new MarkerWords(3));
         var run = await new IndexerCli(_scratch.Layout, _scratch.Guard, _scratch.Path).RunIndexAsync(Corpus, index, TimeSpan.FromMinutes(2));
         Assert.Equal(0, run.ExitCode);

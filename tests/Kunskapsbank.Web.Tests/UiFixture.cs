@@ -42,7 +42,7 @@ public sealed class UiFixture : IAsyncLifetime
         DocumentCount = Directory.GetFiles(corpus, "*", SearchOption.AllDirectories)
             .Count(f => DocumentExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase));
 
-        _factory = new UiFactory(corpus, Path.Combine(_root.FullName, "index", "kunskapsbank.sqlite"));
+        _factory = new UiFactory(corpus, Path.Combine(_root.FullName, "index"));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address);

@@ -49,11 +49,11 @@ public sealed record CrashResult(int Seed, int Documents, double CleanRunSeconds
     {
         var table = new TextTable(
             $"Kraschsäkerhet: kill -9 av indexeraren (frö {Seed}, {Documents} dokument, ren körning {CleanRunSeconds:F1} s, ändringskörning {IncrementalRunSeconds:F1} s, inkrementell = ren: {(IncrementalEqualsClean ? "ja" : "NEJ")})",
-            "nr", "fall", "dödad efter ms", "dödad", "konsistent efter kill", "FTS5-tabeller", "slutkörning kod", "konsistent efter", "samma dokument", "samma antal träffar", "samma topp-10", "andra poäng");
+            "nr", "fall", "dödad efter ms", "dödad", "konsistent efter kill (check)", "slutkörning kod", "konsistent efter", "samma dokument", "samma antal träffar", "samma topp-10", "andra poäng");
         foreach (var i in Iterations)
         {
-            table.Row(i.Number, i.Scenario, i.KillAfterMs, i.Killed ? "ja" : "nej (klar före)", i.AfterKill.Exists ? (i.AfterKill.Consistent ? "ja" : "NEJ") : "ja (ingen fil än)",
-                i.AfterKill.FtsTables.Count, i.ResumeExitCode, i.AfterResume.Consistent ? "ja" : "NEJ", i.SameDocuments ? "ja" : "NEJ", $"{i.SameTotals}/{i.Queries}", $"{i.SameAnswers}/{i.Queries}", i.ScoreDrift);
+            table.Row(i.Number, i.Scenario, i.KillAfterMs, i.Killed ? "ja" : "nej (klar före)", i.AfterKill.Exists ? (i.AfterKill.Consistent ? "ja" : "NEJ") : "ja (ingen commit än)",
+                i.ResumeExitCode, i.AfterResume.Consistent ? "ja" : "NEJ", i.SameDocuments ? "ja" : "NEJ", $"{i.SameTotals}/{i.Queries}", $"{i.SameAnswers}/{i.Queries}", i.ScoreDrift);
         }
 
         foreach (var i in Iterations.Where(i => i.Difference is not null || !i.AfterKill.Consistent || !i.AfterResume.Consistent))
@@ -102,30 +102,29 @@ public sealed class CrashSafetyCheck(IndexerCli cli, string workDirectory, TextW
         var stateA = Path.Combine(workDirectory, "tillstand-a");
         var stateB = Path.Combine(workDirectory, "tillstand-b");
         var corpus = Path.Combine(workDirectory, "corpus");
-        var scratch = Path.Combine(workDirectory, "kopior");
         Directory.CreateDirectory(corpus);
-        var inspector = new IndexInspector(scratch);
+        var inspector = new IndexInspector(cli);
         var documents = PrepareStates(options, stateA, stateB, random);
 
         // Clean references: A from scratch, B from scratch, and B reached incrementally from A.
-        var cleanA = Path.Combine(workDirectory, "ren-a.sqlite");
-        var cleanB = Path.Combine(workDirectory, "ren-b.sqlite");
-        var incremental = Path.Combine(workDirectory, "inkrementell.sqlite");
+        var cleanA = Path.Combine(workDirectory, "ren-a");
+        var cleanB = Path.Combine(workDirectory, "ren-b");
+        var incremental = Path.Combine(workDirectory, "inkrementell");
         CorpusFolder.MirrorInto(stateA, corpus);
         var runA = await RunToEndAsync(corpus, cleanA, options);
         CorpusFolder.MirrorInto(stateB, corpus);
         var runB = await RunToEndAsync(corpus, cleanB, options);
         CopyIndex(cleanA, incremental);
         var runInc = await RunToEndAsync(corpus, incremental, options);
-        var referenceB = inspector.ReadContents(cleanB, corpus, options.Queries);
-        var incrementalB = inspector.ReadContents(incremental, corpus, options.Queries);
+        var referenceB = IndexInspector.ReadContents(cleanB, corpus, options.Queries);
+        var incrementalB = IndexInspector.ReadContents(incremental, corpus, options.Queries);
         CorpusFolder.MirrorInto(stateA, corpus);
-        var referenceA = inspector.ReadContents(cleanA, corpus, options.Queries);
+        var referenceA = IndexInspector.ReadContents(cleanA, corpus, options.Queries);
         log.WriteLine($"  ren körning A {runA.Elapsed.TotalSeconds:F1} s, B {runB.Elapsed.TotalSeconds:F1} s, A→B {runInc.Elapsed.TotalSeconds:F1} s; {referenceA.DocumentPaths.Count}/{referenceB.DocumentPaths.Count} dokument");
         var incrementalEqualsClean = Describe(referenceB, incrementalB) is null;
         var incrementalScoreDrift = incrementalB.ScoreDrift(referenceB);
 
-        var work = Path.Combine(workDirectory, "arbete.sqlite");
+        var work = Path.Combine(workDirectory, "arbete");
         var iterations = new List<CrashIteration>();
         for (var number = 1; number <= options.Kills; number++)
         {
@@ -148,10 +147,10 @@ public sealed class CrashSafetyCheck(IndexerCli cli, string workDirectory, TextW
                 await child.WaitForExitAsync(TimeSpan.FromSeconds(30));
             }
 
-            var afterKill = inspector.CheckIntegrity(work);
+            var afterKill = await inspector.CheckIntegrityAsync(work);
             var resume = await RunToEndAsync(corpus, work, options);
-            var afterResume = inspector.CheckIntegrity(work);
-            var contents = inspector.ReadContents(work, corpus, options.Queries);
+            var afterResume = await inspector.CheckIntegrityAsync(work);
+            var contents = IndexInspector.ReadContents(work, corpus, options.Queries);
             var reference = toB ? referenceB : referenceA;
             var difference = Describe(reference, contents);
             var iteration = new CrashIteration(
@@ -251,20 +250,18 @@ public sealed class CrashSafetyCheck(IndexerCli cli, string workDirectory, TextW
     private static void CopyIndex(string from, string to)
     {
         DeleteIndex(to);
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from).Where(f => Path.GetFileName(f) != "write.lock"))
         {
-            if (File.Exists(from + suffix))
-            {
-                File.Copy(from + suffix, to + suffix);
-            }
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
     }
 
     private static void DeleteIndex(string path)
     {
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
+        if (Directory.Exists(path))
         {
-            File.Delete(path + suffix);
+            Directory.Delete(path, recursive: true);
         }
     }
 }

@@ -1,110 +1,41 @@
-using System.Text.RegularExpressions;
 using Kunskapsbank.Indexer;
 using Kunskapsbank.Indexer.Search;
-using Microsoft.Data.Sqlite;
+using Kunskapsbank.Stress.Hosting;
 
 namespace Kunskapsbank.Stress.Crash;
 
-/// <summary>Looks at an index file the way a suspicious operator would, always on a copy (the original stays as the crash left it).</summary>
-public sealed partial class IndexInspector(string scratchDirectory)
+/// <summary>Looks at an index folder the way an operator would: `kunskapsbank check` as its own process, then the answers
+/// read through the library without a write lock (read-only), so the folder stays as the crash left it.</summary>
+public sealed class IndexInspector(IndexerCli cli)
 {
-    private int _copies;
-
-    /// <summary>`PRAGMA integrity_check` plus FTS5's `integrity-check` on every FTS5 table.</summary>
-    public IntegrityReport CheckIntegrity(string indexPath)
+    /// <summary>`kunskapsbank check --index folder`: Lucene's CheckIndex plus the ledger invariants.</summary>
+    public async Task<IntegrityReport> CheckIntegrityAsync(string indexPath)
     {
-        if (!File.Exists(indexPath))
+        // Killed before the first commit: Lucene files without a commit are an interrupted creation, nothing to check.
+        if (!Directory.Exists(indexPath) || !Directory.EnumerateFiles(indexPath, "segments_*").Any())
         {
-            return new IntegrityReport(false, [], []);
+            return new IntegrityReport(false, []);
         }
 
-        var copy = CopyWithJournal(indexPath);
-        var problems = new List<string>();
-        var ftsTables = new List<string>();
-        try
+        var (exitCode, output) = await cli.CheckAsync(indexPath);
+        if (exitCode == 0)
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false, Mode = SqliteOpenMode.ReadWrite }.ToString());
-            connection.Open();
-            using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA integrity_check";
-                using var reader = pragma.ExecuteReader();
-                while (reader.Read())
-                {
-                    var line = reader.GetString(0);
-                    if (line != "ok")
-                    {
-                        problems.Add("integrity_check: " + line);
-                    }
-                }
-            }
-
-            using (var list = connection.CreateCommand())
-            {
-                list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL";
-                using var reader = list.ExecuteReader();
-                while (reader.Read())
-                {
-                    if (Fts5Declaration().IsMatch(reader.GetString(1)))
-                    {
-                        ftsTables.Add(reader.GetString(0));
-                    }
-                }
-            }
-
-            foreach (var table in ftsTables)
-            {
-                try
-                {
-                    using var check = connection.CreateCommand();
-                    var quoted = "\"" + table.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-#pragma warning disable CA2100 // The table name comes from sqlite_master of our own copy and is quoted.
-                    check.CommandText = $"INSERT INTO {quoted}({quoted}) VALUES('integrity-check')";
-#pragma warning restore CA2100
-                    check.ExecuteNonQuery();
-                }
-                catch (SqliteException e)
-                {
-                    problems.Add($"fts5 integrity-check {table}: {e.Message}");
-                }
-            }
-
-            if (ftsTables.Count == 0)
-            {
-                problems.Add("ingen FTS5-tabell i indexet");
-            }
-        }
-        catch (SqliteException e)
-        {
-            problems.Add("kunde inte öppna indexet: " + e.Message);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Corpora.CorpusFolder.DeleteQuietly(Path.GetDirectoryName(copy)!);
+            return new IntegrityReport(true, []);
         }
 
-        return new IntegrityReport(true, ftsTables, problems);
+        var problems = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).ToList();
+        return new IntegrityReport(true, problems.Count > 0 ? problems : [$"check gav kod {exitCode}: {output.Trim()}"]);
     }
 
     /// <summary>The indexed documents' paths (NFC, sorted) and the answers to <paramref name="queries"/>, read through the library.</summary>
-    public IndexContents ReadContents(string indexPath, string corpusPath, IReadOnlyList<string> queries)
+    public static IndexContents ReadContents(string indexPath, string corpusPath, IReadOnlyList<string> queries)
     {
         ArgumentNullException.ThrowIfNull(queries);
-        var copy = CopyWithJournal(indexPath);
-        try
-        {
-            using var index = KunskapsbankIndex.Open(new IndexOptions(copy, corpusPath));
-            var report = index.Corpus.GetReport();
-            var paths = report.Documents.Select(d => d.Path.Normalize(System.Text.NormalizationForm.FormC)).Order(StringComparer.Ordinal).ToList();
-            var answers = queries.Select(q => Answer(index.Search, q)).ToList();
-            return new IndexContents(paths, answers.Select(a => a.Ranking).ToList(), answers.Select(a => a.Scores).ToList());
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            Corpora.CorpusFolder.DeleteQuietly(Path.GetDirectoryName(copy)!);
-        }
+        using var index = KunskapsbankIndex.Open(new IndexOptions(indexPath, corpusPath) { ReadOnly = true });
+        var report = index.Corpus.GetReport();
+        var paths = report.Documents.Select(d => d.Path.Normalize(System.Text.NormalizationForm.FormC)).Order(StringComparer.Ordinal).ToList();
+        var answers = queries.Select(q => Answer(index.Search, q)).ToList();
+        return new IndexContents(paths, answers.Select(a => a.Ranking).ToList(), answers.Select(a => a.Scores).ToList());
     }
 
     // Ties in score may come back in any order (document ids differ between runs), so equal scores are listed by path.
@@ -124,25 +55,6 @@ public sealed partial class IndexInspector(string scratchDirectory)
             return ("fel:" + e.ErrorType, string.Empty);
         }
     }
-
-    private string CopyWithJournal(string indexPath)
-    {
-        var folder = Path.Combine(scratchDirectory, $"kopia-{Interlocked.Increment(ref _copies):D3}");
-        Directory.CreateDirectory(folder);
-        var copy = Path.Combine(folder, Path.GetFileName(indexPath));
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
-        {
-            if (File.Exists(indexPath + suffix))
-            {
-                File.Copy(indexPath + suffix, copy + suffix, overwrite: true);
-            }
-        }
-
-        return copy;
-    }
-
-    [GeneratedRegex(@"using\s+fts5\s*\(", RegexOptions.IgnoreCase)]
-    private static partial Regex Fts5Declaration();
 }
 
 /// <summary>What an index holds, in a form two indexes can be compared by.</summary>

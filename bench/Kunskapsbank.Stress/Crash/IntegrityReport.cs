@@ -1,11 +1,10 @@
 namespace Kunskapsbank.Stress.Crash;
 
-/// <summary>What SQLite's and FTS5's own checks said about an index file.</summary>
-/// <param name="Exists">False when the run was killed before the file was created (trivially consistent).</param>
-/// <param name="FtsTables">The FTS5 tables found in sqlite_master and checked.</param>
-/// <param name="Problems">Every line other than `ok`, and every error; empty when consistent.</param>
-public sealed record IntegrityReport(bool Exists, IReadOnlyList<string> FtsTables, IReadOnlyList<string> Problems)
+/// <summary>What `kunskapsbank check` (Lucene's CheckIndex plus the ledger invariants) said about an index folder.</summary>
+/// <param name="Exists">False when the run was killed before the index had its first commit (trivially consistent).</param>
+/// <param name="Problems">Every finding `check` printed, and its failure to run; empty when consistent.</param>
+public sealed record IntegrityReport(bool Exists, IReadOnlyList<string> Problems)
 {
-    /// <summary>True when both checks passed (or there is no file yet).</summary>
+    /// <summary>True when the check passed (or there is no index yet).</summary>
     public bool Consistent => Problems.Count == 0;
 }

@@ -53,7 +53,7 @@ public sealed class AdversarialRequests(int seed, IReadOnlyList<long> knownDocum
         "/api/documents/..%2f..%2f..%2fetc%2fpasswd/file", "/../../../../etc/passwd", "/api/../../etc/passwd",
         "/api/documents/1/file?path=../../etc/passwd", "/api/documents/1/file?path=/etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
         "/api/documents/\\..\\..\\etc\\passwd/file", "/api/search/../../../etc/passwd", "//etc/passwd", "/api/documents/1/file/",
-        "/api/documents/1%2ffile", "/corpus/../etc/passwd", "/data/index.sqlite", "/api/documents/1/file#../../etc/passwd",
+        "/api/documents/1%2ffile", "/corpus/../etc/passwd", "/data/index/segments.gen", "/api/documents/1/file#../../etc/passwd",
     ];
 
     private readonly Random _random = new(seed);

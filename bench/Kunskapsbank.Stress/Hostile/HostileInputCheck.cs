@@ -18,7 +18,7 @@ public sealed class HostileInputCheck(SolutionLayout layout, ChildProcessGuard g
     {
         ArgumentNullException.ThrowIfNull(options);
         var corpus = Path.Combine(workDirectory, "corpus");
-        var index = Path.Combine(workDirectory, "index.sqlite");
+        var index = Path.Combine(workDirectory, "index");
         var markers = new MarkerWords(options.Seed);
         var files = HostileCorpus.Write(corpus, options.ProblematicFolder, options.GoodOfficeFolder, options.Corpus, markers);
         log.WriteLine($"  fientlig corpus: {files.Count} filer");
@@ -128,8 +128,8 @@ public sealed class HostileInputCheck(SolutionLayout layout, ChildProcessGuard g
         File.WriteAllText(Path.Combine(bombCorpus, "bra.md"), MarkdownDocument.Create(1, marker));
         File.WriteAllText(Path.Combine(baseCorpus, "bra.md"), MarkdownDocument.Create(1, marker));
         File.Copy(Path.Combine(workDirectory, "corpus", "genererat", "zipbomb.docx"), Path.Combine(bombCorpus, "zipbomb.docx"));
-        var bomb = await cli.RunIndexAsync(bombCorpus, Path.Combine(workDirectory, "zipbomb.sqlite"), TimeSpan.FromMinutes(5));
-        var baseline = await cli.RunIndexAsync(baseCorpus, Path.Combine(workDirectory, "baslinje.sqlite"), TimeSpan.FromMinutes(5));
+        var bomb = await cli.RunIndexAsync(bombCorpus, Path.Combine(workDirectory, "zipbomb"), TimeSpan.FromMinutes(5));
+        var baseline = await cli.RunIndexAsync(baseCorpus, Path.Combine(workDirectory, "baslinje"), TimeSpan.FromMinutes(5));
         log.WriteLine($"  zip-bomb: kod {bomb.ExitCode}, topp-RSS {bomb.PeakRssMb:F0} MB (utan bomben {baseline.PeakRssMb:F0} MB)");
         return (bomb.PeakRssMb, baseline.PeakRssMb);
     }

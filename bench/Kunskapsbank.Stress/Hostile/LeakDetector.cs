@@ -86,7 +86,7 @@ public sealed partial class LeakDetector
     [GeneratedRegex(@"\bat [A-Z][\w.`]+\.[\w<>`|]+\(|\.cs:line \d+|--- End of stack trace")]
     private static partial Regex StackTrace();
 
-    [GeneratedRegex(@"SQLite Error|SqliteException|fts5: syntax error|NullReferenceException|InvalidOperationException|IndexOutOfRangeException|ArgumentOutOfRangeException|FormatException|OverflowException")]
+    [GeneratedRegex(@"SQLite Error|SqliteException|Lucene\.Net|TooManyClauses|BooleanQuery|NullReferenceException|InvalidOperationException|IndexOutOfRangeException|ArgumentOutOfRangeException|FormatException|OverflowException")]
     private static partial Regex EngineInternals();
 
     [GeneratedRegex(@"(?<![\w.])/(?:tmp|home|root|work|usr|var|proc|etc|opt|srv|app)/[\w.-]+/")]

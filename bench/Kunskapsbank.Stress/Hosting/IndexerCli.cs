@@ -7,7 +7,7 @@ public sealed class IndexerCli(SolutionLayout layout, ChildProcessGuard guard, s
 {
     private int _runs;
 
-    /// <summary>Starts `kunskapsbank index &lt;corpus&gt; --index &lt;file&gt;` and returns at once (to be killed or awaited).</summary>
+    /// <summary>Starts `kunskapsbank index &lt;corpus&gt; --index &lt;folder&gt;` and returns at once (to be killed or awaited).</summary>
     public ChildProcess StartIndex(string corpus, string index)
     {
         var log = Path.Combine(logDirectory, $"index-{Interlocked.Increment(ref _runs):D3}.log");
@@ -30,6 +30,19 @@ public sealed class IndexerCli(SolutionLayout layout, ChildProcessGuard guard, s
         }
 
         return new IndexRun(child.ExitCode, child.Started.Elapsed, child.PeakRssMb, child.Tail, child.LogPath);
+    }
+
+    /// <summary>`kunskapsbank check --index &lt;folder&gt;`: exit code and everything it printed.</summary>
+    public async Task<(int ExitCode, string Output)> CheckAsync(string index)
+    {
+        var log = Path.Combine(logDirectory, $"check-{Interlocked.Increment(ref _runs):D3}.log");
+        using var child = ChildProcess.StartDotnet(guard, layout.IndexerDll, ["check", "--index", index], new Dictionary<string, string>(), logDirectory, log);
+        if (!await child.WaitForExitAsync(TimeSpan.FromMinutes(5)))
+        {
+            throw new TimeoutException("kunskapsbank check blev inte klar på 5 minuter: " + index);
+        }
+
+        return (child.ExitCode, await File.ReadAllTextAsync(log));
     }
 
     /// <summary>`kunskapsbank search "&lt;q&gt;" --index f --json --limit n [--filter facet=value]...` parsed.</summary>

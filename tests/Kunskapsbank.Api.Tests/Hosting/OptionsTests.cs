@@ -13,7 +13,7 @@ public class OptionsTests
         new KunskapsbankOptionsSetup(new FakeEnvironment("/repo/Kunskapsbank.Api")).PostConfigure(null, options);
 
         Assert.Equal("/repo/corpus", options.CorpusPath);
-        Assert.Equal("/repo/data/kunskapsbank.sqlite", options.IndexPath);
+        Assert.Equal("/repo/data/index", options.IndexPath);
         Assert.Equal("/repo/data/kunskapsluckor.sqlite", options.Gaps.StorePath);
     }
 
@@ -23,7 +23,7 @@ public class OptionsTests
         var options = new KunskapsbankOptions
         {
             CorpusPath = "/finns/inte/" + Guid.NewGuid(),
-            IndexPath = "/tmp/index.sqlite",
+            IndexPath = "/tmp/index",
             AdminApiKey = "kort",
         };
         options.RateLimit.PermitLimit = 0;
@@ -40,7 +40,7 @@ public class OptionsTests
     [Fact]
     public void The_defaults_are_valid_for_an_existing_corpus()
     {
-        var options = new KunskapsbankOptions { CorpusPath = Path.GetTempPath(), IndexPath = Path.Combine(Path.GetTempPath(), "x.sqlite") };
+        var options = new KunskapsbankOptions { CorpusPath = Path.GetTempPath(), IndexPath = Path.Combine(Path.GetTempPath(), "x-index") };
         Assert.True(new KunskapsbankOptionsValidator().Validate(null, options).Succeeded);
     }
 

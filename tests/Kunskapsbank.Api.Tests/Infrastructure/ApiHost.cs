@@ -20,7 +20,7 @@ public class ApiHost : IAsyncLifetime
     {
         Root = Path.Combine(Path.GetTempPath(), "kunskapsbank-api-tests", GetType().Name + "-" + Guid.NewGuid().ToString("N")[..8]);
         CorpusPath = Path.Combine(Root, "corpus");
-        IndexPath = Path.Combine(Root, "data", "kunskapsbank.sqlite");
+        IndexPath = Path.Combine(Root, "data", "index");
         Directory.CreateDirectory(CorpusPath);
         SeedCorpus();
         var settings = new Dictionary<string, string?>

@@ -1,3 +1,5 @@
+using Kunskapsbank.Indexer.Index;
+
 namespace Kunskapsbank.Indexer.Tests.Corpus;
 
 public sealed class CorpusSyncTests
@@ -231,9 +233,9 @@ public sealed class CorpusSyncTests
 
         Assert.Throws<SimulatedCrashException>(() => corpus.Sync());
 
-        Assert.Empty(corpus.Index.Store.CheckIntegrity());
+        Assert.Empty(IndexChecker.Check(corpus.IndexPath));
         corpus.Reopen();
-        Assert.Empty(corpus.Index.Store.CheckIntegrity());
+        Assert.Empty(IndexChecker.Check(corpus.IndexPath));
         Assert.Empty(corpus.Search("barnahus").Hits);
         Assert.Single(corpus.Search("kvinnojour").Hits);
 
@@ -241,7 +243,7 @@ public sealed class CorpusSyncTests
 
         Assert.Equal(2, report.Indexed);
         Assert.Equal(2, corpus.Search("barnahus").Total);
-        Assert.Empty(corpus.Index.Store.CheckIntegrity());
+        Assert.Empty(IndexChecker.Check(corpus.IndexPath));
     }
 
     [Fact]
@@ -257,6 +259,57 @@ public sealed class CorpusSyncTests
         Assert.Equal("Socialstyrelsen", document.Publisher);
         Assert.Contains(document.Tags, t => t.Facet == "amne" && t.Value == "trauma" && t.Reason.Length > 0);
         Assert.NotNull(report.LastSync);
+    }
+
+    [Fact]
+    public void Report_ListsEveryFileOfTheLedgerAndTheRecentChangesNewestFirst()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "Rutin A", "Text om kvinnojour.");
+        corpus.WriteMarkdown("b.md", "Rutin B", "Text om barnahus.");
+        corpus.Write("trasig.pdf", "ingen pdf");
+        corpus.Sync();
+        Directory.CreateDirectory(corpus.FullPath("arkiv"));
+        File.Move(corpus.FullPath("a.md"), corpus.FullPath("arkiv/a.md"));
+        File.Delete(corpus.FullPath("b.md"));
+        corpus.Sync();
+
+        var report = corpus.Index.Corpus.GetReport();
+
+        Assert.Equal(["arkiv/a.md", "trasig.pdf"], report.Files.Select(f => f.Path));
+        var indexed = report.Files[0];
+        Assert.Equal(("indexed", "Rutin A"), (indexed.State, indexed.Title));
+        Assert.NotNull(indexed.DocumentId);
+        Assert.True(indexed.Size > 0);
+        var failed = report.Files[1];
+        Assert.Equal("failed", failed.State);
+        Assert.Null(failed.DocumentId);
+        Assert.False(string.IsNullOrWhiteSpace(failed.Reason));
+        Assert.Equal(["borttagen", "flyttad"], report.RecentChanges.Take(2).Select(c => c.Kind).Order());
+        Assert.Contains(report.RecentChanges, c => c.Kind == "flyttad" && c.Path == "arkiv/a.md" && c.OldPath == "a.md");
+        Assert.Contains(report.RecentChanges, c => c.Kind == "tillagd" && c.Path == "b.md");
+        Assert.Contains(report.RecentChanges, c => c.Kind == "misslyckad" && c.Path == "trasig.pdf");
+        Assert.True(report.RecentChanges.Zip(report.RecentChanges.Skip(1)).All(p => p.First.Time >= p.Second.Time));
+    }
+
+    [Fact]
+    public void Sync_MovedFile_KeepsItsPassagesAndMetadataWithoutReextraction()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "Rutin", "## Första\n\nKvinnojouren tar emot.\n\n## Andra\n\nBarnahus finns.", "amne: [trauma]\nyear: 2021");
+        corpus.Sync();
+        var before = corpus.Index.Search.GetDocument(corpus.Search("kvinnojour").Hits.Single().Id)!;
+
+        File.Move(corpus.FullPath("a.md"), corpus.FullPath("b.md"));
+        var report = corpus.Sync();
+        var after = corpus.Index.Search.GetDocument(before.Id)!;
+
+        Assert.Equal((1, 0), (report.Moved, report.Indexed));
+        Assert.Equal("b.md", after.Path);
+        Assert.Equal(before.Passages.Select(p => (p.Ordinal, p.Text, string.Join('/', p.HeadingPath))), after.Passages.Select(p => (p.Ordinal, p.Text, string.Join('/', p.HeadingPath))));
+        Assert.Equal(before.Tags, after.Tags);
+        Assert.Equal(before.Year, after.Year);
+        Assert.Equal(["b.md"], corpus.Paths("barnahus"));
     }
 
     [Fact]

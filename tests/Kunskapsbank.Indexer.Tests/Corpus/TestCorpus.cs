@@ -12,7 +12,7 @@ public sealed class TestCorpus : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "kb-engine-tests", Guid.NewGuid().ToString("N"));
         CorpusPath = Path.Combine(Root, "corpus");
-        IndexPath = Path.Combine(Root, "data", "index.sqlite");
+        IndexPath = Path.Combine(Root, "data", "index");
         Directory.CreateDirectory(CorpusPath);
     }
 
@@ -65,7 +65,6 @@ public sealed class TestCorpus : IDisposable
     public void Dispose()
     {
         _index?.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(Root, recursive: true);

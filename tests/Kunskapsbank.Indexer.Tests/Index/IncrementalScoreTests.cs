@@ -57,6 +57,74 @@ public sealed class IncrementalScoreTests
         }
     }
 
+    [Fact]
+    public void Sync_AfterSidecarAndTaxonomyChanges_GivesTheSameHitsScoresAndFacetsAsACleanIndex()
+    {
+        using var incremental = new TestCorpus();
+        foreach (var (path, (title, body)) in InitialFiles())
+        {
+            incremental.WriteMarkdown(path, title, body);
+        }
+
+        incremental.Write("taxonomi.yml", Taxonomy("kvinnojouren"));
+        incremental.Write("a.md.meta.yml", "år: 2019\nämne: trauma\n");
+        incremental.Sync();
+        _ = Facets(incremental);
+
+        incremental.Write("taxonomi.yml", Taxonomy("skolan"));
+        File.SetLastWriteTimeUtc(incremental.FullPath("taxonomi.yml"), DateTime.UtcNow.AddMinutes(1));
+        incremental.Write("a.md.meta.yml", "år: 2024\nämne: samverkan\n");
+        File.SetLastWriteTimeUtc(incremental.FullPath("a.md.meta.yml"), DateTime.UtcNow.AddMinutes(1));
+        incremental.Write("b.md.meta.yml", "status: ersatt\nersatt av: a.md\n");
+        incremental.Sync();
+
+        using var clean = new TestCorpus();
+        foreach (var (path, (title, body)) in InitialFiles())
+        {
+            clean.WriteMarkdown(path, title, body);
+        }
+
+        clean.Write("taxonomi.yml", Taxonomy("skolan"));
+        clean.Write("a.md.meta.yml", "år: 2024\nämne: samverkan\n");
+        clean.Write("b.md.meta.yml", "status: ersatt\nersatt av: a.md\n");
+        clean.Sync();
+
+        var expected = Snapshot(clean);
+        var actual = Snapshot(incremental);
+        foreach (var query in Queries)
+        {
+            Assert.Equal(expected[query].Select(h => h.Path), actual[query].Select(h => h.Path));
+            Assert.Equal(expected[query].Select(h => h.Score), actual[query].Select(h => h.Score));
+        }
+
+        Assert.Equal(Facets(clean), Facets(incremental));
+    }
+
+    private static string Taxonomy(string traumaTrigger) => $"""
+        fasetter:
+          - id: malgrupp
+            namn: Målgrupp
+            värden:
+              - id: unga
+                namn: Unga
+          - id: amne
+            namn: Ämne
+            värden:
+              - id: trauma
+                namn: Trauma
+                triggerord: [{traumaTrigger}]
+              - id: samverkan
+                namn: Samverkan
+          - id: yrkesgrupp
+            namn: Yrkesgrupp
+            värden:
+              - id: polis
+                namn: Polis
+        """;
+
+    private static List<string> Facets(TestCorpus corpus) =>
+        corpus.Search("våld", pageSize: 50).Facets.SelectMany(f => f.Value.Select(v => $"{f.Key}={v.Id}:{v.Label}:{v.Count}")).Order(StringComparer.Ordinal).ToList();
+
     private static Dictionary<string, (string Title, string Body)> InitialFiles()
     {
         var files = new Dictionary<string, (string Title, string Body)>();

@@ -78,13 +78,21 @@ public sealed class QueryParserTests
     }
 
     [Fact]
-    public void MatchExpression_QuotesEveryTerm()
+    public void LuceneQuery_IsBuiltTermByTerm_SoUserSyntaxStaysText()
     {
-        var clause = Analyzer.Analyse(QueryParser.Parse("NEAR(våld skola) col:term title_s:x").Root)!;
+        var clause = Analyzer.Analyse(QueryParser.Parse("NEAR(våld skola) col:term title_s:x body:*").Root)!;
+        using var empty = new Lucene.Net.Index.MultiReader();
 
-        var expression = MatchExpression.ForDocuments(clause);
+        var query = new LuceneQueryBuilder(empty).ForDocuments(clause);
 
-        Assert.DoesNotContain("NEAR(", expression, StringComparison.Ordinal);
-        Assert.Contains("\"near\"", expression, StringComparison.Ordinal);
+        var terms = new HashSet<Lucene.Net.Index.Term>();
+        query.ExtractTerms(terms);
+        Assert.Contains(terms, t => t.Field == "body_w" && t.Text == "near");
+        Assert.DoesNotContain(terms, t => t.Text.Contains('(', StringComparison.Ordinal) || t.Text.Contains('*', StringComparison.Ordinal));
+        Assert.All(Leaves(query), q => Assert.IsType<Kunskapsbank.Indexer.Ranking.WeightedFieldsQuery>(q));
     }
+
+    private static IEnumerable<Lucene.Net.Search.Query> Leaves(Lucene.Net.Search.Query query) => query is Lucene.Net.Search.BooleanQuery boolean
+        ? boolean.Clauses.SelectMany(c => Leaves(c.Query))
+        : [query];
 }

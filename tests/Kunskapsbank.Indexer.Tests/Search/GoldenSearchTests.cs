@@ -95,7 +95,7 @@ public sealed class GoldenSearchTests : IClassFixture<GoldenSearchTests.ShippedC
 
         public ShippedCorpus()
         {
-            Index = KunskapsbankIndex.Open(new IndexOptions(Path.Combine(_folder, "index.sqlite"), Path.Combine(AppContext.BaseDirectory, "shipped-corpus")));
+            Index = KunskapsbankIndex.Open(new IndexOptions(Path.Combine(_folder, "index"), Path.Combine(AppContext.BaseDirectory, "shipped-corpus")));
             Report = Index.Corpus.SyncAll(null, CancellationToken.None);
         }
 
@@ -106,7 +106,6 @@ public sealed class GoldenSearchTests : IClassFixture<GoldenSearchTests.ShippedC
         public void Dispose()
         {
             Index.Dispose();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_folder, recursive: true);
         }
     }

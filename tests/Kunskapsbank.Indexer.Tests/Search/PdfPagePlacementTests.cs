@@ -87,7 +87,7 @@ public sealed class PdfPagePlacementTests(PdfPagePlacementTests.PdfCorpus corpus
                 File.Copy(TestData.PathOf(file.Split('/')), Path.Combine(documents, Path.GetFileName(file)));
             }
 
-            Index = KunskapsbankIndex.Open(new IndexOptions(Path.Combine(_folder, "index.sqlite"), documents));
+            Index = KunskapsbankIndex.Open(new IndexOptions(Path.Combine(_folder, "index"), documents));
             Report = Index.Corpus.SyncAll(null, CancellationToken.None);
         }
 
@@ -98,7 +98,6 @@ public sealed class PdfPagePlacementTests(PdfPagePlacementTests.PdfCorpus corpus
         public void Dispose()
         {
             Index.Dispose();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_folder, recursive: true);
         }
     }

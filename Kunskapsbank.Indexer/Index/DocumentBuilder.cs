@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Text.Json;
+using Kunskapsbank.Indexer.Facets;
+using Kunskapsbank.Indexer.Metadata;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using LuceneDocument = Lucene.Net.Documents.Document;
+
+namespace Kunskapsbank.Indexer.Index;
+
+/// <summary>Builds the Lucene documents of <see cref="IndexSchema"/>: a document with its passages, a ledger entry, a change.</summary>
+public static class DocumentBuilder
+{
+    /// <summary>The <c>doc</c> document followed by one <c>passage</c> document per passage (written as one block).</summary>
+    public static List<LuceneDocument> Build(IndexedDocument document, long id)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var metadata = document.Metadata;
+        var analysed = document.Analysed;
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var status = StatusIds.For(metadata.Status);
+        var summary = new DocumentSummary(id, document.Path, metadata.Title, metadata.Publisher, metadata.Year, metadata.DocumentType, status, metadata.SupersededBy);
+
+        var doc = new LuceneDocument
+        {
+            new StringField(IndexSchema.Kind, IndexSchema.Kinds.Document, Field.Store.NO),
+            new StringField(IndexSchema.DocumentKey, key, Field.Store.NO),
+            new StringField(IndexSchema.Path, document.Path, Field.Store.NO),
+            new NumericDocValuesField(IndexSchema.Id, id),
+            new NumericDocValuesField(IndexSchema.Year, metadata.Year ?? 0),
+            new NumericDocValuesField(IndexSchema.PassageCount, Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1)),
+            new NumericDocValuesField(IndexSchema.Status, StatusCode(status)),
+            new BinaryDocValuesField(IndexSchema.Summary, new BytesRef(SummaryCodec.Encode(summary))),
+            new StoredField(IndexSchema.Details, JsonSerializer.Serialize(new StoredDetails(document.ContentType, document.PageCount, metadata.Tags, document.Problems, metadata.Supersedes))),
+        };
+
+        foreach (var (facet, value, label) in FacetValues(metadata))
+        {
+            doc.Add(new SortedSetDocValuesField(IndexSchema.Facet, new BytesRef(facet + IndexSchema.Separator + value)));
+            doc.Add(new SortedSetDocValuesField(IndexSchema.FacetLabel, new BytesRef(facet + IndexSchema.Separator + value + IndexSchema.Separator + label)));
+        }
+
+        var title = new FieldTokens();
+        title.Add(analysed.Title, 0);
+        var headings = new FieldTokens();
+        var body = new FieldTokens();
+        string? previousHeading = null;
+        for (var i = 0; i < document.Passages.Count; i++)
+        {
+            var passage = document.Passages[i];
+
+            // A heading spanning several pages or paragraphs is counted once in the document.
+            if (passage.Heading is { Length: > 0 } heading && heading != previousHeading)
+            {
+                headings.Add(analysed.Headings[i], 0);
+            }
+
+            previousHeading = passage.Heading;
+            body.Add(analysed.Bodies[i], passage.Offset);
+        }
+
+        var lengths = new List<int>(9);
+        AddText(doc, lengths, IndexSchema.Title, title.Positional, IndexSchema.Positional);
+        AddText(doc, lengths, IndexSchema.TitleStems, title.Stems, IndexSchema.Frequencies);
+        AddText(doc, lengths, IndexSchema.TitleWords, title.Words, IndexSchema.Frequencies);
+        AddText(doc, lengths, IndexSchema.Heading, headings.Positional, IndexSchema.Positional);
+        AddText(doc, lengths, IndexSchema.HeadingStems, headings.Stems, IndexSchema.Frequencies);
+        AddText(doc, lengths, IndexSchema.HeadingWords, headings.Words, IndexSchema.Frequencies);
+        AddText(doc, lengths, IndexSchema.Body, body.Positional, IndexSchema.Positional);
+        AddText(doc, lengths, IndexSchema.BodyStems, body.Stems, IndexSchema.Frequencies);
+        AddText(doc, lengths, IndexSchema.BodyWords, body.Words, IndexSchema.Frequencies);
+        doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
+
+        var block = new List<LuceneDocument>(document.Passages.Count + 1) { doc };
+        var count = (int)Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1);
+        for (var i = 0; i < count; i++)
+        {
+            block.Add(BuildPassage(key, id, i, document.Passages[i], analysed.Headings[i], analysed.Bodies[i]));
+        }
+
+        return block;
+    }
+
+    /// <summary>The ledger entry of a file.</summary>
+    public static LuceneDocument Ledger(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var doc = new LuceneDocument
+        {
+            new StringField(IndexSchema.Kind, IndexSchema.Kinds.File, Field.Store.NO),
+            new StringField(IndexSchema.FilePath, entry.Path, Field.Store.YES),
+            new StoredField(IndexSchema.FileSize, entry.Fingerprint.Size),
+            new StoredField(IndexSchema.FileModified, entry.Fingerprint.ModifiedTicks),
+            new StoredField(IndexSchema.FileHash, entry.Fingerprint.ContentHash),
+            new StoredField(IndexSchema.MetadataHash, entry.MetadataHash),
+            new StoredField(IndexSchema.FileState, entry.State),
+            new StoredField(IndexSchema.FileRecorded, entry.RecordedAt.ToUnixTimeMilliseconds()),
+        };
+        if (entry.DocumentId is long id)
+        {
+            doc.Add(new StoredField(IndexSchema.FileDocument, id));
+        }
+
+        if (entry.FailureKind is not null)
+        {
+            doc.Add(new StoredField(IndexSchema.FailureKind, entry.FailureKind));
+        }
+
+        if (entry.FailureReason is not null)
+        {
+            doc.Add(new StoredField(IndexSchema.FailureReason, entry.FailureReason));
+        }
+
+        return doc;
+    }
+
+    /// <summary>A recent change.</summary>
+    public static LuceneDocument Change(StoredChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var doc = new LuceneDocument
+        {
+            new StringField(IndexSchema.Kind, IndexSchema.Kinds.Change, Field.Store.NO),
+            new Int64Field(IndexSchema.ChangeSequence, change.Sequence, Field.Store.YES),
+            new StoredField(IndexSchema.ChangeTime, change.Time.ToUnixTimeMilliseconds()),
+            new StoredField(IndexSchema.ChangeKind, change.Kind),
+            new StoredField(IndexSchema.ChangePath, change.Path),
+        };
+        if (change.OldPath is not null)
+        {
+            doc.Add(new StoredField(IndexSchema.ChangeOldPath, change.OldPath));
+        }
+
+        return doc;
+    }
+
+    /// <summary>The status code stored in <see cref="IndexSchema.Status"/>.</summary>
+    public static long StatusCode(string status) => status switch
+    {
+        "ersatt" => 1,
+        "upphavd" => 2,
+        _ => 0,
+    };
+
+    private static LuceneDocument BuildPassage(string key, long parent, int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, IReadOnlyList<Analysis.Token> text)
+    {
+        var doc = new LuceneDocument
+        {
+            new StringField(IndexSchema.Kind, IndexSchema.Kinds.Passage, Field.Store.NO),
+            new StringField(IndexSchema.DocumentKey, key, Field.Store.NO),
+            new NumericDocValuesField(IndexSchema.Parent, parent),
+            new NumericDocValuesField(IndexSchema.Ordinal, ordinal),
+            new StoredField(IndexSchema.Ordinal, ordinal),
+            new StoredField(IndexSchema.Offset, passage.Offset),
+            new StoredField(IndexSchema.Headings, string.Join(IndexSchema.Separator, passage.HeadingPath)),
+            new StoredField(IndexSchema.Text, passage.Text),
+        };
+        if (passage.Page is int page)
+        {
+            doc.Add(new StoredField(IndexSchema.Page, page));
+        }
+
+        var lengths = new List<int>(2);
+        AddText(doc, lengths, IndexSchema.PassageText, FieldTokens.TermsOf(text, passage.Offset), IndexSchema.Frequencies);
+        AddText(doc, lengths, IndexSchema.PassageHeading, FieldTokens.TermsOf(heading, 0), IndexSchema.Frequencies);
+        doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
+        return doc;
+    }
+
+    private static void AddText(LuceneDocument doc, List<int> lengths, string field, IReadOnlyList<ReplayToken> tokens, FieldType type)
+    {
+        lengths.Add(tokens.Count);
+        if (tokens.Count > 0)
+        {
+            doc.Add(new Field(field, new TokenReplay(tokens), type));
+        }
+    }
+
+    // The resolver already tags the derived facets (ar, utgivare, dokumenttyp, status); they are added here only when
+    // missing, so every filterable value is a doc value.
+    private static IEnumerable<(string Facet, string Value, string Label)> FacetValues(DocumentMetadata metadata)
+    {
+        var facets = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
+        foreach (var tag in metadata.Tags)
+        {
+            facets.Add(tag.Facet);
+            var label = tag.Facet == FacetIds.Utgivare && !string.IsNullOrWhiteSpace(metadata.Publisher) ? metadata.Publisher.Trim() : tag.Value;
+            if (seen.Add((tag.Facet, tag.Value)))
+            {
+                yield return (tag.Facet, tag.Value, label);
+            }
+        }
+
+        if (metadata.Year is int year && !facets.Contains(FacetIds.Ar))
+        {
+            var text = year.ToString(CultureInfo.InvariantCulture);
+            yield return (FacetIds.Ar, text, text);
+        }
+
+        if (!string.IsNullOrWhiteSpace(metadata.Publisher) && !facets.Contains(FacetIds.Utgivare))
+        {
+            yield return (FacetIds.Utgivare, Slug.From(metadata.Publisher), metadata.Publisher.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(metadata.DocumentType) && !facets.Contains(FacetIds.Dokumenttyp))
+        {
+            yield return (FacetIds.Dokumenttyp, metadata.DocumentType, metadata.DocumentType);
+        }
+
+        if (!facets.Contains(FacetIds.Status))
+        {
+            yield return (FacetIds.Status, StatusIds.For(metadata.Status), StatusIds.Label(metadata.Status));
+        }
+    }
+}
+
+/// <summary>What only the document page, the report and a move read (the <see cref="IndexSchema.Details"/> stored field).</summary>
+public sealed record StoredDetails(string ContentType, int? PageCount, IReadOnlyList<FacetTag> Tags, IReadOnlyList<string> Problems, string? Supersedes);
+
+/// <summary>The token counts of a Lucene document's text fields (the <see cref="IndexSchema.Lengths"/> doc values).</summary>
+/// <remarks>A count of fields first (which says the kind: <see cref="IndexSchema.DocumentTextFields"/> or
+/// <see cref="IndexSchema.PassageTextFields"/>), then one variable-length integer per field in schema order.</remarks>
+public static class FieldLengths
+{
+    /// <summary>The encoded counts.</summary>
+    public static byte[] Encode(IReadOnlyList<int> lengths)
+    {
+        ArgumentNullException.ThrowIfNull(lengths);
+        var bytes = new List<byte>((lengths.Count * 2) + 1);
+        Write(bytes, lengths.Count);
+        foreach (var length in lengths)
+        {
+            Write(bytes, length);
+        }
+
+        return [.. bytes];
+    }
+
+    /// <summary>The text fields and their counts; empty for a Lucene document without text fields.</summary>
+    public static IEnumerable<(string Field, int Length)> Decode(byte[] bytes, int offset, int length)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var end = offset + length;
+        var i = offset;
+        if (i >= end)
+        {
+            yield break;
+        }
+
+        var count = Read(bytes, ref i, end);
+        var fields = count == IndexSchema.DocumentTextFields.Count ? IndexSchema.DocumentTextFields
+            : count == IndexSchema.PassageTextFields.Count ? IndexSchema.PassageTextFields : [];
+        for (var f = 0; f < fields.Count && i < end; f++)
+        {
+            yield return (fields[f], Read(bytes, ref i, end));
+        }
+    }
+
+    private static void Write(List<byte> bytes, int length)
+    {
+        var value = (uint)length;
+        while (value >= 0x80)
+        {
+            bytes.Add((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        bytes.Add((byte)value);
+    }
+
+    private static int Read(byte[] bytes, ref int i, int end)
+    {
+        var value = 0;
+        var shift = 0;
+        byte b;
+        do
+        {
+            b = bytes[i++];
+            value |= (b & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((b & 0x80) != 0 && i < end);
+
+        return value;
+    }
+}

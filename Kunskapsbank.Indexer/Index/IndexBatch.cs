@@ -1,0 +1,140 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Kunskapsbank.Indexer.Index;
+
+/// <summary>The writes of a sync: documents, ledger entries and changes, on the one writer, committed together.</summary>
+/// <remarks>Not thread-safe: the sync's writing thread owns it. Each document block (document + passages) and its ledger
+/// entry go into the same commit, so after a crash the ledger says exactly which files still need work.</remarks>
+public sealed class IndexBatch
+{
+    private readonly IndexStore _store;
+    private readonly Dictionary<string, LedgerEntry> _ledger;
+
+    /// <summary>Starts writing; <paramref name="ledger"/> is the ledger as the index holds it and is kept in step.</summary>
+    public IndexBatch(IndexStore store, Dictionary<string, LedgerEntry> ledger)
+    {
+        _store = store;
+        _ledger = ledger;
+    }
+
+    /// <summary>Ledger entries written since the last commit (every change of a file writes its entry).</summary>
+    public int Pending { get; private set; }
+
+    /// <summary>Writes a document, replacing the one with <paramref name="existingId"/> (keeping its id) when given.</summary>
+    /// <returns>The document id.</returns>
+    public long Upsert(IndexedDocument document, long? existingId)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var writer = _store.Writer;
+        var id = existingId ?? NextId();
+        writer.DeleteDocuments(DocumentKey(id));
+        writer.AddDocuments(DocumentBuilder.Build(document, id));
+        SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, FileStates.Indexed, id, null, null, DateTimeOffset.UtcNow));
+        AddChange(existingId is null ? ChangeKinds.Added : ChangeKinds.Changed, document.Path, null);
+        return id;
+    }
+
+    /// <summary>Writes a moved document under its new path, keeping its id.</summary>
+    public void Move(LedgerEntry from, IndexedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(document);
+        var id = from.DocumentId ?? NextId();
+        var writer = _store.Writer;
+        writer.DeleteDocuments(DocumentKey(id));
+        writer.AddDocuments(DocumentBuilder.Build(document, id));
+        RemoveLedger(from.Path);
+        SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, FileStates.Indexed, id, null, null, DateTimeOffset.UtcNow));
+        AddChange(ChangeKinds.Moved, document.Path, from.Path);
+    }
+
+    /// <summary>Removes a file's document (if any) and its ledger entry.</summary>
+    public void Remove(LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.DocumentId is long id)
+        {
+            _store.Writer.DeleteDocuments(DocumentKey(id));
+            AddChange(ChangeKinds.Removed, entry.Path, null);
+        }
+
+        RemoveLedger(entry.Path);
+    }
+
+    /// <summary>Records a new size and time for a file whose content did not change.</summary>
+    public void Touch(LedgerEntry entry, FileFingerprint fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        SetLedger(entry with { Fingerprint = fingerprint });
+    }
+
+    /// <summary>Records that a file could not be indexed, removing the document it had.</summary>
+    public void RecordFailure(string path, FileFingerprint fingerprint, string metadataHash, string kind, string reason, long? existingId)
+    {
+        if (existingId is long id)
+        {
+            _store.Writer.DeleteDocuments(DocumentKey(id));
+        }
+
+        SetLedger(new LedgerEntry(path, fingerprint, metadataHash, FileStates.Failed, null, kind, reason, DateTimeOffset.UtcNow));
+        AddChange(ChangeKinds.Failed, path, null);
+    }
+
+    /// <summary>Commits everything so far (a recovery point) and makes it visible to searches.</summary>
+    public void Commit(bool completedSync)
+    {
+        var data = _store.Data;
+        if (completedSync)
+        {
+            data = data with { LastSync = DateTimeOffset.UtcNow };
+        }
+
+        var keepFrom = data.NextChange - IndexSchema.RecentChangesKept;
+        if (keepFrom > 1)
+        {
+            _store.Writer.DeleteDocuments(NumericRangeQuery.NewInt64Range(IndexSchema.ChangeSequence, null, keepFrom, true, false));
+        }
+
+        _store.SetData(data);
+        _store.Commit();
+        Pending = 0;
+    }
+
+    /// <summary>Merges the index into one segment; call before the commit that ends a bulk change.</summary>
+    public void MergeToOneSegment() => _store.MergeToOneSegment();
+
+    /// <summary>Makes what was written visible to searches without committing.</summary>
+    public void Refresh() => _store.Refresh();
+
+    private long NextId()
+    {
+        var data = _store.Data;
+        _store.SetData(data with { NextDocumentId = data.NextDocumentId + 1 });
+        return data.NextDocumentId;
+    }
+
+    private void AddChange(string kind, string path, string? oldPath)
+    {
+        var data = _store.Data;
+        _store.SetData(data with { NextChange = data.NextChange + 1 });
+        _store.Writer.AddDocument(DocumentBuilder.Change(new StoredChange(data.NextChange, DateTimeOffset.UtcNow, kind, path, oldPath)));
+    }
+
+    private void SetLedger(LedgerEntry entry)
+    {
+        _store.Writer.UpdateDocument(new Term(IndexSchema.FilePath, entry.Path), DocumentBuilder.Ledger(entry));
+        _ledger[entry.Path] = entry;
+        Pending++;
+    }
+
+    private void RemoveLedger(string path)
+    {
+        _store.Writer.DeleteDocuments(new Term(IndexSchema.FilePath, path));
+        _ledger.Remove(path);
+        Pending++;
+    }
+
+    private static Term DocumentKey(long id) => new(IndexSchema.DocumentKey, id.ToString(CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,84 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Kunskapsbank.Indexer.Index;
+
+/// <summary>Decides what an index folder holds before anything writes to it: ours, older, newer, foreign or nothing.</summary>
+/// <remarks>A folder that holds something else is refused and never touched: a mistyped --index must not delete a
+/// user's files. Lucene files without a commit are an index whose creation was cut off (killed before its first
+/// commit): there is nothing in them to lose, so the index is created anew.</remarks>
+public static class IndexFolder
+{
+    /// <summary>What the folder holds.</summary>
+    public enum State
+    {
+        /// <summary>Nothing yet (or an interrupted creation): create.</summary>
+        Empty,
+
+        /// <summary>An index of this schema version.</summary>
+        Current,
+
+        /// <summary>An index of an older schema version: rebuild.</summary>
+        Older,
+    }
+
+    /// <summary>Opens the folder as a memory-mapped Lucene directory (created when missing unless read-only).</summary>
+    /// <exception cref="InvalidDataException">The path is a file, or (read-only) there is no folder.</exception>
+    public static LuceneDirectory OpenDirectory(string path, bool create)
+    {
+        if (File.Exists(path))
+        {
+            throw new InvalidDataException($"{path} är en fil, inte en indexmapp, och lämnas orörd. Ange en mapp för indexet, till exempel data/index.");
+        }
+
+        if (!System.IO.Directory.Exists(path))
+        {
+            if (!create)
+            {
+                throw new DirectoryNotFoundException($"Det finns inget index i ”{path}”. Kör först: kunskapsbank index <dokumentmapp> --index {path}");
+            }
+
+            System.IO.Directory.CreateDirectory(path);
+        }
+
+        // Postings, doc values and stored fields are all read through memory maps: the page cache serves every thread.
+        return new MMapDirectory(new DirectoryInfo(path));
+    }
+
+    /// <summary>Classifies the folder, reading the newest commit's user data.</summary>
+    /// <exception cref="InvalidDataException">Not a Kunskapsbank index, or one of a newer schema version.</exception>
+    public static (State State, CommitData Data) Inspect(LuceneDirectory directory, string path)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            var foreign = directory.ListAll().Where(name => !IsLuceneFile(name)).ToList();
+            if (foreign.Count > 0)
+            {
+                throw NotAnIndex(path);
+            }
+
+            return (State.Empty, CommitData.Fresh);
+        }
+
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        var version = CommitData.VersionOf(infos.UserData) ?? throw NotAnIndex(path);
+        if (version > IndexSchema.Version)
+        {
+            // Never destroy an index a newer program built (e.g. after rolling back the service).
+            throw new InvalidDataException($"Indexet i {path} är skapat av en nyare version av Kunskapsbank (schema {version}, det här programmet har {IndexSchema.Version}). Uppdatera programmet eller ange en annan indexmapp.");
+        }
+
+        return version < IndexSchema.Version ? (State.Older, CommitData.Fresh) : (State.Current, CommitData.From(infos.UserData));
+    }
+
+    private static InvalidDataException NotAnIndex(string path) =>
+        new($"Mappen {path} innehåller något annat än ett Kunskapsbank-index och lämnas orörd. Ange en tom mapp eller en annan indexmapp.");
+
+    // Segment files start with "_", commits with "segments"; the lock files are Lucene's and ours.
+    private static bool IsLuceneFile(string name) =>
+        name.StartsWith('_') || name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith("pending_segments", StringComparison.Ordinal)
+        || name == "write.lock" || name == WriterLock.FileName;
+}

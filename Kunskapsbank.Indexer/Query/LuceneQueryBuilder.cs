@@ -1,0 +1,195 @@
+using Kunskapsbank.Indexer.Index;
+using Kunskapsbank.Indexer.Ranking;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Kunskapsbank.Indexer.Query;
+
+/// <summary>Turns an analysed query into Lucene queries, term by term: nothing the user typed is ever Lucene syntax.</summary>
+/// <remarks>A word is one <see cref="WeightedFieldsQuery"/> (BM25F) over the zones (title, headings, body): its stem in the
+/// positional field, its stem in the whole-word stem field and the exact word in the word field, weighted by
+/// <see cref="FieldWeights"/>. A phrase must match on a positional field with the analyzer's positions and scores as its
+/// words; a prefix expands on the word fields (<see cref="PrefixExpansion"/>). The reader is needed only for prefixes.</remarks>
+public sealed class LuceneQueryBuilder(IndexReader reader)
+{
+    // A query is built again for partial matches, corrections and each page document's passages; a prefix is
+    // expanded once per search and field set.
+    private readonly Dictionary<string, List<string>> _expansions = new(StringComparer.Ordinal);
+
+    /// <summary>The document-level query: all of the query's logic (AND, OR, NOT).</summary>
+    public Lucene.Net.Search.Query ForDocuments(QueryClause clause) => Build(clause);
+
+    /// <summary>Documents matching at least one positive clause and none of the excluded ones (partial matches), or null.</summary>
+    public Lucene.Net.Search.Query? ForAnyPositive(QueryClause clause)
+    {
+        if (clause is not AllClause all || all.Positive.Count < 2)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var positive in all.Positive)
+        {
+            query.Add(Build(positive), Occur.SHOULD);
+        }
+
+        foreach (var negative in all.Negative)
+        {
+            query.Add(Build(negative), Occur.MUST_NOT);
+        }
+
+        query.MinimumNumberShouldMatch = 1;
+        return query;
+    }
+
+    /// <summary>The passage-level query for one leaf: its stems in the passage text, with a bonus for the heading.</summary>
+    /// <param name="weight">How much the leaf counts (less when the word is in the document's title).</param>
+    public Lucene.Net.Search.Query ForPassages(QueryClause leaf, float weight = 1f) => Boosted(ForPassage(leaf), weight);
+
+    private BooleanQuery ForPassage(QueryClause leaf) => leaf switch
+    {
+        TermClause term => Either(
+            Boosted(new TermQuery(new Term(IndexSchema.PassageText, term.Stem)), 1f),
+            Boosted(new TermQuery(new Term(IndexSchema.PassageHeading, term.Stem)), FieldWeights.PassageHeading)),
+        PhraseClause phrase => AllOf(phrase.Stems.Distinct(StringComparer.Ordinal).Select(s => Either(
+            Boosted(new TermQuery(new Term(IndexSchema.PassageText, s)), 1f),
+            Boosted(new TermQuery(new Term(IndexSchema.PassageHeading, s)), FieldWeights.PassageHeading)))),
+        PrefixClause prefix => AnyOf(Expansion([IndexSchema.PassageText], prefix.Prefix, PrefixExpansion.MaxTerms / 4)
+            .Select(t => new TermQuery(new Term(IndexSchema.PassageText, t)))),
+        _ => throw new ArgumentOutOfRangeException(nameof(leaf)),
+    };
+
+    private BooleanQuery Build(QueryClause clause)
+    {
+        switch (clause)
+        {
+            case TermClause term:
+                return new BooleanQuery(disableCoord: true) { { Word(term.Stem, term.Word), Occur.SHOULD } };
+
+            case PhraseClause phrase:
+                {
+                    // The phrase decides the match (on any zone); its words score as words.
+                    var anywhere = new BooleanQuery(disableCoord: true);
+                    foreach (var zone in FieldWeights.Zones)
+                    {
+                        var phraseQuery = new PhraseQuery();
+                        for (var i = 0; i < phrase.Stems.Count; i++)
+                        {
+                            phraseQuery.Add(new Term(zone.Positional, phrase.Stems[i]), phrase.Positions?[i] ?? i);
+                        }
+
+                        anywhere.Add(phraseQuery, Occur.SHOULD);
+                    }
+
+                    var query = new BooleanQuery(disableCoord: true) { { new ConstantScoreQuery(anywhere) { Boost = 0f }, Occur.MUST } };
+                    for (var i = 0; i < phrase.Stems.Count; i++)
+                    {
+                        query.Add(Word(phrase.Stems[i], phrase.Words[i]), Occur.SHOULD);
+                    }
+
+                    return query;
+                }
+
+            case PrefixClause prefix:
+                {
+                    var query = new BooleanQuery(disableCoord: true);
+                    foreach (var term in Expansion(FieldWeights.Zones.Select(z => z.Words).ToList(), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix)))
+                    {
+                        query.Add(new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField), Occur.SHOULD);
+                    }
+
+                    return query;
+                }
+
+            case AnyClause any:
+                {
+                    var query = new BooleanQuery(disableCoord: true);
+                    foreach (var child in any.Children)
+                    {
+                        query.Add(Build(child), Occur.SHOULD);
+                    }
+
+                    return query;
+                }
+
+            case AllClause all:
+                {
+                    var query = new BooleanQuery(disableCoord: true);
+                    foreach (var child in all.Positive)
+                    {
+                        query.Add(Build(child), Occur.MUST);
+                    }
+
+                    foreach (var child in all.Negative)
+                    {
+                        query.Add(Build(child), Occur.MUST_NOT);
+                    }
+
+                    return query;
+                }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(clause));
+        }
+    }
+
+    private List<string> Expansion(IReadOnlyList<string> fields, string prefix, int limit)
+    {
+        var key = string.Join('|', fields) + "|" + prefix;
+        if (!_expansions.TryGetValue(key, out var expansion))
+        {
+            _expansions[key] = expansion = PrefixExpansion.Expand(reader, fields, prefix, limit);
+        }
+
+        return expansion;
+    }
+
+    // One word: its stem in the positional fields (parts included), in the whole-word stem fields, and the exact word,
+    // in every zone, scored together (BM25F).
+    private static WeightedFieldsQuery Word(string stem, string word)
+    {
+        var terms = new List<(Term, float)>(9);
+        foreach (var zone in FieldWeights.Zones)
+        {
+            terms.Add((new Term(zone.Positional, stem), zone.Weight * FieldWeights.Positional));
+            terms.Add((new Term(zone.Stems, stem), zone.Weight * FieldWeights.Stem));
+            terms.Add((new Term(zone.Words, word), zone.Weight * FieldWeights.Word));
+        }
+
+        return new WeightedFieldsQuery(terms, FieldWeights.LengthField);
+    }
+
+    private static Lucene.Net.Search.Query Boosted(Lucene.Net.Search.Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+
+    private static BooleanQuery Either(Lucene.Net.Search.Query first, Lucene.Net.Search.Query second) => new(disableCoord: true)
+    {
+        { first, Occur.SHOULD },
+        { second, Occur.SHOULD },
+    };
+
+    private static BooleanQuery AllOf(IEnumerable<Lucene.Net.Search.Query> queries)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var q in queries)
+        {
+            query.Add(q, Occur.MUST);
+        }
+
+        return query;
+    }
+
+    private static BooleanQuery AnyOf(IEnumerable<Lucene.Net.Search.Query> queries)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var q in queries)
+        {
+            query.Add(q, Occur.SHOULD);
+        }
+
+        return query;
+    }
+}

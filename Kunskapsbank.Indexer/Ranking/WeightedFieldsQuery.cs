@@ -1,0 +1,240 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Kunskapsbank.Indexer.Ranking;
+
+/// <summary>One query word over several fields, scored as BM25F: the fields' term frequencies are weighted and added
+/// first, then saturated once, with one idf for the word.</summary>
+/// <remarks>
+/// Summing per-field BM25 scores (a boolean query of term queries) saturates each field on its own, so a word in a
+/// four-word title earned almost a full extra score however often the body used it, and the title's own (high) idf
+/// made it worse: guidance about "tillgängligt skyddat boende" lost to any document with "boende" in its title. Here a
+/// title occurrence counts as <c>weight</c> occurrences of the word (8 for a stem in the title, 1 in the body, see
+/// <see cref="FieldWeights"/>), which matters a lot when the body hardly has the word and little when it has it often.
+/// Length normalisation uses the body's length (from its norm) against the average body length; idf is the word's
+/// over all documents (the largest live document frequency of its fields). Statistics come from the searcher, so an
+/// incrementally maintained index scores exactly like a clean one (<see cref="LiveStatisticsSearcher"/>).
+/// </remarks>
+public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
+{
+    private const float K1 = 1.2f;
+    private const float B = 0.75f;
+
+    /// <summary>Creates the query over (term, weight) pairs; the terms may be in different fields.</summary>
+    public WeightedFieldsQuery(IReadOnlyList<(Term Term, float Weight)> terms, string lengthField)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        Terms = terms;
+        LengthField = lengthField;
+    }
+
+    /// <summary>The weighted terms.</summary>
+    public IReadOnlyList<(Term Term, float Weight)> Terms { get; }
+
+    /// <summary>The field whose norm gives the document length.</summary>
+    public string LengthField { get; }
+
+    /// <inheritdoc />
+    public override Weight CreateWeight(IndexSearcher searcher) => new WeightedFieldsWeight(this, searcher);
+
+    /// <inheritdoc />
+    public override void ExtractTerms(ISet<Term> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        foreach (var (term, _) in Terms)
+        {
+            terms.Add(term);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString(string field) =>
+        "bm25f(" + string.Join(' ', Terms.Select(t => t.Term.Field + ":" + t.Term.Text + "^" + t.Weight.ToString("0.##", CultureInfo.InvariantCulture))) + ")" + ToStringUtils.Boost(Boost);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is WeightedFieldsQuery other && other.Boost == Boost && other.LengthField == LengthField && other.Terms.SequenceEqual(Terms);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Boost);
+        hash.Add(LengthField);
+        foreach (var term in Terms)
+        {
+            hash.Add(term);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private sealed class WeightedFieldsWeight : Weight
+    {
+        private readonly WeightedFieldsQuery _query;
+        private readonly TermContext[] _contexts;
+        private readonly float _idf;
+        private readonly float _averageLength;
+        private readonly long _documents;
+        private readonly long _docFreq;
+        private float _boost = 1f;
+
+        public WeightedFieldsWeight(WeightedFieldsQuery query, IndexSearcher searcher)
+        {
+            _query = query;
+            var top = searcher.TopReaderContext;
+            _contexts = query.Terms.Select(t => TermContext.Build(top, t.Term)).ToArray();
+            var collection = searcher.CollectionStatistics(query.LengthField);
+            _documents = Math.Max(1, collection.MaxDoc);
+            _docFreq = 0;
+            for (var i = 0; i < _contexts.Length; i++)
+            {
+                _docFreq = Math.Max(_docFreq, searcher.TermStatistics(query.Terms[i].Term, _contexts[i]).DocFreq);
+            }
+
+            _idf = (float)Math.Log(1 + ((_documents - _docFreq + 0.5D) / (_docFreq + 0.5D)));
+            _averageLength = collection.SumTotalTermFreq <= 0 ? 1f : (float)(collection.SumTotalTermFreq / (double)_documents);
+        }
+
+        public override Lucene.Net.Search.Query Query => _query;
+
+        public override float GetValueForNormalization() => 1f;
+
+        public override void Normalize(float norm, float topLevelBoost) => _boost = topLevelBoost * _query.Boost;
+
+        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            var reader = context.AtomicReader;
+            var postings = new List<(DocsEnum Docs, float Weight)>(_contexts.Length);
+            for (var i = 0; i < _contexts.Length; i++)
+            {
+                var state = _contexts[i].Get(context.Ord);
+                if (state is null)
+                {
+                    continue;
+                }
+
+                var termsEnum = reader.GetTerms(_query.Terms[i].Term.Field)!.GetEnumerator();
+                termsEnum.SeekExact(_query.Terms[i].Term.Bytes, state);
+                postings.Add((termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS), _query.Terms[i].Weight));
+            }
+
+            return postings.Count == 0 ? null : new WeightedFieldsScorer(this, postings, reader.GetNormValues(_query.LengthField));
+        }
+
+        public override Explanation Explain(AtomicReaderContext context, int doc)
+        {
+            if (GetScorer(context, context.AtomicReader.LiveDocs) is not WeightedFieldsScorer scorer || scorer.Advance(doc) != doc)
+            {
+                return new Explanation(0f, "ingen träff");
+            }
+
+            var (frequency, length) = scorer.Current();
+            var score = scorer.GetScore();
+            var result = new ComplexExplanation(true, score, $"bm25f, resultat av idf × f·(k1+1) / (f + k1·(1−b+b·dl/avgdl)) × vikt {_boost.ToString(CultureInfo.InvariantCulture)}:");
+            result.AddDetail(new Explanation(_idf, $"idf(docFreq={_docFreq}, N={_documents})"));
+            result.AddDetail(new Explanation(frequency, "f, viktad termfrekvens: " + scorer.DescribeFrequencies()));
+            result.AddDetail(new Explanation(length, "dl, dokumentets längd"));
+            result.AddDetail(new Explanation(_averageLength, "avgdl, medellängd"));
+            return result;
+        }
+
+        public float Score(float frequency, float length) =>
+            _boost * _idf * frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * length / _averageLength))));
+    }
+
+    private sealed class WeightedFieldsScorer : Scorer
+    {
+        private static readonly float[] LengthOfNorm = BuildLengthTable();
+
+        private readonly WeightedFieldsWeight _weight;
+        private readonly (DocsEnum Docs, float Weight)[] _postings;
+        private readonly NumericDocValues? _norms;
+        private int _doc = -1;
+
+        public WeightedFieldsScorer(WeightedFieldsWeight weight, List<(DocsEnum Docs, float Weight)> postings, NumericDocValues? norms)
+            : base(weight)
+        {
+            _weight = weight;
+            _postings = [.. postings];
+            _norms = norms;
+        }
+
+        public override int DocID => _doc;
+
+        public override int Freq
+        {
+            get
+            {
+                var freq = 0;
+                foreach (var (docs, _) in _postings)
+                {
+                    if (docs.DocID == _doc)
+                    {
+                        freq += docs.Freq;
+                    }
+                }
+
+                return freq;
+            }
+        }
+
+        public override float GetScore()
+        {
+            var (frequency, length) = Current();
+            return _weight.Score(frequency, length);
+        }
+
+        public (float Frequency, float Length) Current()
+        {
+            var frequency = 0f;
+            foreach (var (docs, weight) in _postings)
+            {
+                if (docs.DocID == _doc)
+                {
+                    frequency += weight * docs.Freq;
+                }
+            }
+
+            var length = _norms is null ? 0f : LengthOfNorm[(byte)_norms.Get(_doc)];
+            return (frequency, length);
+        }
+
+        public string DescribeFrequencies() => string.Join(", ", _postings.Where(p => p.Docs.DocID == _doc).Select(p => $"{p.Docs.Freq}×{p.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"));
+
+        public override int NextDoc() => _doc == NO_MORE_DOCS ? NO_MORE_DOCS : Advance(_doc + 1);
+
+        public override int Advance(int target)
+        {
+            var next = NO_MORE_DOCS;
+            foreach (var (docs, _) in _postings)
+            {
+                var at = docs.DocID;
+                if (at < target)
+                {
+                    at = docs.Advance(target);
+                }
+
+                next = Math.Min(next, at);
+            }
+
+            return _doc = next;
+        }
+
+        public override long GetCost() => _postings.Sum(p => p.Docs.GetCost());
+
+        // BM25's norm is 1/sqrt(length) in one byte; 0 means the field is empty.
+        private static float[] BuildLengthTable()
+        {
+            var table = new float[256];
+            for (var i = 1; i < 256; i++)
+            {
+                var f = SmallSingle.Byte315ToSingle((byte)i);
+                table[i] = 1f / (f * f);
+            }
+
+            return table;
+        }
+    }
+}
