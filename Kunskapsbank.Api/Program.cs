@@ -11,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
 
+builder.WebHost.UseRaisedKestrelLimits();            // Security/: long requests reach us and get a Swedish answer
+
 builder.Services
     .AddKunskapsbankIndex(builder.Configuration)   // Hosting/: options, the index, start-up sync
     .AddCorpusWatching()                            // Watching/: corpus/ → debounce → batched sync
@@ -25,6 +27,7 @@ builder.Services.AddControllersWithViews()
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseRequestLimits();
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UseRateLimiter();

@@ -11,7 +11,6 @@ command -v catdoc >/dev/null 2>&1 || need+=(catdoc)
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
-  command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

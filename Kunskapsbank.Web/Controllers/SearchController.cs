@@ -2,6 +2,7 @@ using Kunskapsbank.Indexer.Search;
 using Kunskapsbank.Web.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kunskapsbank.Web.Controllers;
 
@@ -18,17 +19,20 @@ public sealed class SearchController(ISearchEngine engine) : Controller
 
     /// <summary>The search page; `fragment=1` returns only the results area.</summary>
     [HttpGet("/")]
+    [EnableRateLimiting(RateLimitPolicyNames.Search)]
     public IActionResult Index() => Render(SearchMode.Search);
 
     /// <summary>The compact, keyboard-driven page for the national support line.</summary>
     [HttpGet("/stodtelefon")]
+    [EnableRateLimiting(RateLimitPolicyNames.Search)]
     public IActionResult SupportLine() => Render(SearchMode.SupportLine);
 
     /// <summary>Typeahead completions as JSON: text, kind and where choosing it leads.</summary>
     [HttpGet("/forslag")]
+    [EnableRateLimiting(RateLimitPolicyNames.Typeahead)]
     public IActionResult Suggest([FromQuery] string? q)
     {
-        var prefix = (q ?? string.Empty).Trim();
+        var prefix = InputText.Clean(q);
         if (prefix.Length < 2 || prefix.Length > SearchQuery.MaxTextLength)
         {
             return Json(Array.Empty<SuggestionItem>());
@@ -51,11 +55,21 @@ public sealed class SearchController(ISearchEngine engine) : Controller
         var query = SearchQuery.FromQueryString(Request.Query);
         SearchResponse? response = null;
         string? inputError = null;
+        int? missingPage = null;
         if (query.HasCriteria)
         {
             try
             {
                 response = engine.Search(query.ToRequest(PageSize), HttpContext.RequestAborted);
+
+                // `?sida=99999` of a three-page answer: show the last page and say so, never "Sida 1000 av 3".
+                var lastPage = SearchPage.PageCountOf(response.Total, PageSize);
+                if (response.Total > 0 && query.Page > lastPage)
+                {
+                    missingPage = query.Page;
+                    query = query.WithPage(lastPage);
+                    response = engine.Search(query.ToRequest(PageSize), HttpContext.RequestAborted);
+                }
             }
             catch (SearchInputException e)
             {
@@ -69,7 +83,7 @@ public sealed class SearchController(ISearchEngine engine) : Controller
             }
         }
 
-        var page = new SearchPage(mode, query, response, inputError, PageSize);
+        var page = new SearchPage(mode, query, response, inputError, PageSize) { MissingPage = missingPage };
         var partial = mode == SearchMode.SupportLine ? "_SupportResults" : "_Results";
         if (fragment)
         {
