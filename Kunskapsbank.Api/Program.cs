@@ -1,3 +1,4 @@
+using Kunskapsbank.Api.Gaps;
 using Kunskapsbank.Api.Hosting;
 using Kunskapsbank.Api.Problems;
 using Kunskapsbank.Api.Security;
@@ -18,6 +19,7 @@ builder.Services
     .AddCorpusWatching()                            // Watching/: corpus/ → debounce → batched sync
     .AddKunskapsbankSecurity()                      // Security/: safe file paths, rate limiting
     .AddKnowledgeGaps()                             // Gaps/: searches with few hits, counted per day
+    .AddKnowledgeGapPage()                          //        … and what the UI's gaps page reads
     .AddKunskapsbankOpenApi();
 builder.Services.AddControllersWithViews()
     .AddKunskapsbankJson()

@@ -38,7 +38,7 @@ public static class RateLimiting
     public static RateLimiter CreateClientLimiter(RateLimitOptions settings, string policy, bool autoReplenish = true)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return RateLimiter.CreateChained(
+        return new ClientRateLimiter(
             new TokenBucketRateLimiter(BucketOptions(settings, policy, autoReplenish)),
             new ConcurrencyLimiter(ConcurrencyOptions(settings)));
     }

@@ -1,4 +1,5 @@
 using Kunskapsbank.Indexer.Search;
+using Kunskapsbank.Web.Gaps;
 using Kunskapsbank.Web.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Kunskapsbank.Web.Controllers;
 /// so the page without JavaScript and the instant page can never disagree.
 /// </remarks>
 [ContentSecurityPolicy]
-public sealed class SearchController(ISearchEngine engine) : Controller
+public sealed class SearchController(ISearchEngine engine, IEnumerable<IGapObserver> gapObservers) : Controller
 {
     private const int PageSize = 10;
     private const int SuggestionLimit = 8;
@@ -55,7 +56,7 @@ public sealed class SearchController(ISearchEngine engine) : Controller
         var query = SearchQuery.FromQueryString(Request.Query);
         SearchResponse? response = null;
         string? inputError = null;
-        int? missingPage = null;
+        var pastLastPage = false;
         if (query.HasCriteria)
         {
             try
@@ -66,7 +67,7 @@ public sealed class SearchController(ISearchEngine engine) : Controller
                 var lastPage = SearchPage.PageCountOf(response.Total, PageSize);
                 if (response.Total > 0 && query.Page > lastPage)
                 {
-                    missingPage = query.Page;
+                    pastLastPage = true;
                     query = query.WithPage(lastPage);
                     response = engine.Search(query.ToRequest(PageSize), HttpContext.RequestAborted);
                 }
@@ -83,7 +84,17 @@ public sealed class SearchController(ISearchEngine engine) : Controller
             }
         }
 
-        var page = new SearchPage(mode, query, response, inputError, PageSize) { MissingPage = missingPage };
+        // A page load or a submit is a search a person finished; the as-you-type fragments in between are not.
+        if (response is not null && (!fragment || Request.Query["raknas"] == "1"))
+        {
+            var plain = query.Page == 1 && query.Filters.Count == 0 && !pastLastPage;
+            foreach (var observer in gapObservers)
+            {
+                observer.Observe(query.Text, response.PartialMatch ? 0 : response.Total, plain);
+            }
+        }
+
+        var page = new SearchPage(mode, query, response, inputError, PageSize) { PastLastPage = pastLastPage };
         var partial = mode == SearchMode.SupportLine ? "_SupportResults" : "_Results";
         if (fragment)
         {

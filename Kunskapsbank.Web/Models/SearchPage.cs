@@ -55,8 +55,8 @@ public sealed class SearchPage
     /// <summary>Number of result pages.</summary>
     public int PageCount => Response is null ? 0 : PageCountOf(Response.Total, PageSize);
 
-    /// <summary>The page the URL asked for when it was past the last one (the last page is shown instead).</summary>
-    public int? MissingPage { get; init; }
+    /// <summary>True when the URL asked for a page past the last one; the last page is shown instead.</summary>
+    public bool PastLastPage { get; init; }
 
     /// <summary>True when the search ran and found nothing: the page shows next steps instead of hits and filters.</summary>
     public bool NoHits => Response is { Total: 0 };

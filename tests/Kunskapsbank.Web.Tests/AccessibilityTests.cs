@@ -12,6 +12,10 @@ public sealed class AccessibilityTests(UiFixture ui)
         { "/?q=v%C3%A5ld", 1280 },
         { "/?q=v%C3%A5ld", 375 },
         { "/?q=qwxzyvb", 1280 },
+        { "/?q=qwxzyvb", 390 },
+        { "/finns-inte", 1280 },
+        { "/kunskapsluckor", 1280 },
+        { "/kunskapsluckor", 390 },
         { "/stodtelefon?q=v%C3%A5ld", 400 },
         { "/stodtelefon", 400 },
     };

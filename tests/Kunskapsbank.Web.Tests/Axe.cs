@@ -7,6 +7,7 @@ namespace Kunskapsbank.Web.Tests;
 public static class Axe
 {
     /// <summary>Runs axe on the page as it is now (after any clicks) and fails with each serious or critical rule broken.</summary>
+    /// <remarks>The page's context must allow JavaScript: with it switched off, evaluating axe never returns.</remarks>
     public static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);

@@ -9,6 +9,13 @@
   root.classList.remove('no-js');
   root.classList.add('js');
 
+  // The gaps report's "Skriv ut" button (the browser's own print works without it).
+  document.addEventListener('click', function (event) {
+    if (event.target instanceof Element && event.target.closest('[data-print]')) {
+      window.print();
+    }
+  });
+
   var form = document.getElementById('sok');
   var input = document.getElementById('q');
   var area = document.getElementById('resultatyta');
@@ -121,14 +128,15 @@
   }
 
   // history: 'push', 'replace' or 'none'. Returns a promise that resolves once the new results are shown.
-  function load(url, history) {
+  // counted: the person finished this search (submit), so the server may count it for the gaps report.
+  function load(url, history, counted) {
     if (searchController) {
       searchController.abort();
     }
     window.clearTimeout(retryTimer);
     var controller = new AbortController();
     searchController = controller;
-    var fragmentUrl = url + (url.indexOf('?') >= 0 ? '&' : '?') + 'fragment=1';
+    var fragmentUrl = url + (url.indexOf('?') >= 0 ? '&' : '?') + 'fragment=1' + (counted ? '&raknas=1' : '');
     area.setAttribute('aria-busy', 'true');
     return fetch(fragmentUrl, { signal: controller.signal, headers: { Accept: 'text/html' } })
       .then(function (response) {
@@ -168,7 +176,7 @@
         if (error && error.retryAfter) {
           tellProblem('Just nu kommer många sökningar från ditt nätverk. Vi söker igen om ' + error.retryAfter +
             ' sekunder – träffarna nedan gäller din förra sökning.');
-          // One polite retry of the same search, unless the user has searched again meanwhile.
+          // Try the same search again when the service said to, unless the user has searched again meanwhile.
           retryTimer = window.setTimeout(function () {
             if (controller === searchController) {
               load(url, history);
@@ -214,7 +222,7 @@
     window.clearTimeout(typingTimer);
     closeSuggestions();
     lastTypedAt = 0;
-    load(urlFor(paramsFromForm()), 'push').then(function (shown) {
+    load(urlFor(paramsFromForm()), 'push', true).then(function (shown) {
       if (shown && supportLine) {
         focusItem(resultItems()[0]);
       }

@@ -94,3 +94,30 @@ public class RateLimitPageTests(LowRateLimitHost host) : IClassFixture<LowRateLi
         }
     }
 }
+
+public class ClientRateLimiterTests
+{
+    [Fact]
+    public async Task A_client_whose_bucket_is_empty_is_never_idle_so_a_pause_does_not_refill_it()
+    {
+        var settings = new Api.Security.RateLimitOptions { PermitLimit = 1, WindowSeconds = 3600, Burst = 2 };
+        using var limiter = Api.Security.RateLimiting.CreateClientLimiter(settings, Web.RateLimitPolicyNames.Search);
+        Assert.NotNull(limiter.IdleDuration);
+
+        using (var first = limiter.AttemptAcquire())
+        {
+            Assert.True(first.IsAcquired);
+            Assert.Null(limiter.IdleDuration);
+        }
+
+        using (var second = limiter.AttemptAcquire())
+        {
+            Assert.True(second.IsAcquired);
+        }
+
+        await Task.Delay(50);
+        Assert.Null(limiter.IdleDuration);
+        using var third = limiter.AttemptAcquire();
+        Assert.False(third.IsAcquired);
+    }
+}
