@@ -80,6 +80,19 @@ public class UiServer : IAsyncLifetime
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseUrl };
 
+    /// <summary>Loads the result page for <paramref name="query"/> as a browser would, <paramref name="times"/> times (each is counted for the gaps report).</summary>
+    public async Task SearchAsPageLoadsAsync(string query, int times)
+    {
+        using var http = CreateHttpClient();
+        for (var i = 0; i < times; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+            request.Headers.Accept.ParseAdd("text/html");
+            using var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"/?q={query} gav {(int)response.StatusCode}");
+        }
+    }
+
     /// <summary>Settings this server differs in (rate limits …), on top of the test defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
