@@ -1,3 +1,4 @@
+using Kunskapsbank.Api.Gaps;
 using Kunskapsbank.Api.Hosting;
 using Kunskapsbank.Api.Problems;
 using Kunskapsbank.Api.Security;
@@ -11,11 +12,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
 
+builder.WebHost.UseRaisedKestrelLimits();            // Security/: long requests reach us and get a Swedish answer
+
 builder.Services
     .AddKunskapsbankIndex(builder.Configuration)   // Hosting/: options, the index, start-up sync
     .AddCorpusWatching()                            // Watching/: corpus/ → debounce → batched sync
     .AddKunskapsbankSecurity()                      // Security/: safe file paths, rate limiting
     .AddKnowledgeGaps()                             // Gaps/: searches with few hits, counted per day
+    .AddKnowledgeGapPage()                          //        … and what the UI's gaps page reads
     .AddKunskapsbankOpenApi();
 builder.Services.AddControllersWithViews()
     .AddKunskapsbankJson()
@@ -25,6 +29,7 @@ builder.Services.AddControllersWithViews()
 var app = builder.Build();
 
 app.UseProblemResponses();
+app.UseRequestLimits();
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UseRateLimiter();

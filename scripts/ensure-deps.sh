@@ -14,7 +14,6 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 if [ "$mode" = "test" ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
-  command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

@@ -1,8 +1,9 @@
 using Kunskapsbank.Api.Gaps;
 using Kunskapsbank.Api.Hosting;
 using Kunskapsbank.Api.Problems;
-using Kunskapsbank.Api.Security;
 using Kunskapsbank.Indexer.Search;
+using Kunskapsbank.Web;
+using Kunskapsbank.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,6 @@ namespace Kunskapsbank.Api.Controllers;
 [ApiController]
 [Route("api")]
 [RequireOpenIndex]
-[EnableRateLimiting(RateLimiting.SearchPolicy)]
 public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<KunskapsbankOptions> options) : ControllerBase
 {
     /// <summary>The parameters that are not facet filters; every other parameter names a facet.</summary>
@@ -26,13 +26,14 @@ public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<
     /// <param name="sort">`relevans` (default) or `nyast`.</param>
     /// <param name="explain">Include the parsed query, terms and timings.</param>
     [HttpGet("search")]
+    [EnableRateLimiting(RateLimitPolicyNames.Search)]
     [ProducesResponseType<SearchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
     public IActionResult Search(string? q, int page = 1, int pageSize = 10, string? sort = null, bool explain = false)
     {
         var limits = options.Value.Search;
-        q ??= string.Empty;
+        q = InputText.Clean(q);
         if (q.Length > limits.MaxQueryLength)
         {
             return ProblemResults.Create(HttpContext, StatusCodes.Status400BadRequest, "for-lang-fraga", "För lång sökning", $"Sökningen får vara högst {limits.MaxQueryLength} tecken.");
@@ -89,6 +90,8 @@ public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<
     /// <param name="q">The text typed so far.</param>
     /// <param name="limit">At most this many completions (1–20).</param>
     [HttpGet("suggest")]
+    [EnableRateLimiting(RateLimitPolicyNames.Typeahead)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<IReadOnlyList<Completion>>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     public IActionResult Suggest(string? q, int limit = 8)
@@ -98,12 +101,13 @@ public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<
             return ProblemResults.BadParameter(HttpContext, "limit måste vara mellan 1 och 20.");
         }
 
-        if (q is not null && q.Length > options.Value.Search.MaxAnalyzeLength)
+        q = InputText.Clean(q);
+        if (q.Length > options.Value.Search.MaxAnalyzeLength)
         {
             return ProblemResults.Create(HttpContext, StatusCodes.Status400BadRequest, "for-lang-fraga", "För lång sökning", $"Texten får vara högst {options.Value.Search.MaxAnalyzeLength} tecken.");
         }
 
-        return Ok(string.IsNullOrWhiteSpace(q) ? [] : host.Index!.Search.Suggest(q, limit));
+        return Ok(q.Length == 0 ? [] : host.Index!.Search.Suggest(q, limit));
     }
 
     private Dictionary<string, IReadOnlyList<string>> FacetFilters()

@@ -15,6 +15,9 @@ public sealed class GapOptions
     /// <summary>Days a day's counts are kept before they are deleted.</summary>
     public int RetentionDays { get; set; } = 90;
 
+    /// <summary>Show the report as a page (`/kunskapsluckor`) to everyone who reaches the service; the JSON stays behind the admin key.</summary>
+    public bool ShowPage { get; set; } = true;
+
     /// <summary>The gap store; empty means `kunskapsluckor.sqlite` beside the index.</summary>
     public string? StorePath { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Kunskapsbank.Api.Hosting;
+using Kunskapsbank.Web.Gaps;
 using Microsoft.Extensions.Options;
 
 namespace Kunskapsbank.Api.Gaps;
@@ -8,7 +9,7 @@ namespace Kunskapsbank.Api.Gaps;
 public sealed record GapObservation(string Query, int Hits, DateOnly Day);
 
 /// <summary>Notes searches with few hits for the knowledge-gap report, off the request path.</summary>
-public sealed class GapRecorder(IOptions<KunskapsbankOptions> options, TimeProvider clock)
+public sealed class GapRecorder(IOptions<KunskapsbankOptions> options, TimeProvider clock) : IGapObserver
 {
     // When the writer falls behind, observations are dropped: the report is a tally, not a ledger.
     private readonly Channel<GapObservation> _queue = Channel.CreateBounded<GapObservation>(

@@ -84,10 +84,59 @@ public sealed class GapStore
                 reader.GetInt32(1),
                 reader.GetInt32(2),
                 reader.GetInt32(3),
-                DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                Parse(reader.GetString(4))));
         }
 
         return gaps;
+    }
+
+    /// <summary>All counted searches per week (keyed by its Monday) from <paramref name="from"/> on.</summary>
+    public IReadOnlyDictionary<DateOnly, int> WeeklyTotals(DateOnly from)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+
+        // date(day, 'weekday 0', '-6 days') is the Monday of the day's ISO week (weekday 0 = the next Sunday, or the day itself).
+        command.CommandText = """
+            SELECT date(day, 'weekday 0', '-6 days') AS monday, sum(searches)
+            FROM gap_day WHERE day >= $from GROUP BY monday
+            """;
+        command.Parameters.AddWithValue("$from", Format(from));
+        using var reader = command.ExecuteReader();
+        var weeks = new Dictionary<DateOnly, int>();
+        while (reader.Read())
+        {
+            weeks[Parse(reader.GetString(0))] = reader.GetInt32(1);
+        }
+
+        return weeks;
+    }
+
+    /// <summary>Queries asked at least <paramref name="minimumCount"/> times from <paramref name="split"/> on, and more than between <paramref name="from"/> and it.</summary>
+    public IReadOnlyList<(string Terms, int Earlier, int Recent)> Rising(DateOnly from, DateOnly split, int minimumCount, int limit)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT terms,
+                   sum(CASE WHEN day < $split THEN searches ELSE 0 END) AS earlier,
+                   sum(CASE WHEN day >= $split THEN searches ELSE 0 END) AS recent
+            FROM gap_day WHERE day >= $from
+            GROUP BY terms HAVING recent >= $min AND recent > earlier
+            ORDER BY recent - earlier DESC, recent DESC, terms LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$from", Format(from));
+        command.Parameters.AddWithValue("$split", Format(split));
+        command.Parameters.AddWithValue("$min", minimumCount);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var rising = new List<(string, int, int)>();
+        while (reader.Read())
+        {
+            rising.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+        }
+
+        return rising;
     }
 
     /// <summary>Deletes the counts of days before <paramref name="before"/>.</summary>
@@ -115,6 +164,8 @@ public sealed class GapStore
     }
 
     private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly Parse(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>One normalised query that found little, with how often it was asked.</summary>

@@ -37,11 +37,18 @@ public static class ErrorHandling
         return mvc;
     }
 
-    /// <summary>Exception handler and status-code pages that both answer with ProblemDetails.</summary>
+    /// <summary>Exception handler and status-code pages: ProblemDetails for API clients, Swedish pages for browsers.</summary>
+    /// <remarks>
+    /// A bodiless 4xx/5xx of a page request (404, 405, our own 414/431, the rate limiter's 429 …) is re-executed at
+    /// the UI's `/fel/{status}`; everything else, and anything the page could not render, becomes ProblemDetails.
+    /// </remarks>
     public static IApplicationBuilder UseProblemResponses(this IApplicationBuilder app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync });
         app.UseStatusCodePages(context => ProblemResults.WriteStandardAsync(context.HttpContext));
+        app.UseWhen(
+            context => PlainErrorPage.IsWantedBy(context.Request),
+            page => page.UseStatusCodePagesWithReExecute(Web.Controllers.ErrorController.PathFormat));
         return app;
     }
 
@@ -55,7 +62,8 @@ public static class ErrorHandling
             return Task.CompletedTask;
         }
 
-        if (error is IndexNotOpenException && IndexUnavailablePage.IsWantedBy(context.Request))
+        var page = PlainErrorPage.IsWantedBy(context.Request);
+        if (error is IndexNotOpenException && page)
         {
             return IndexUnavailablePage.WriteAsync(context);
         }
@@ -66,6 +74,12 @@ public static class ErrorHandling
             IndexNotOpenException => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status500InternalServerError,
         };
+        if (page)
+        {
+            var (_, title, detail) = StandardProblems.For(status);
+            return PlainErrorPage.WriteAsync(context, status, title, detail);
+        }
+
         context.Response.StatusCode = status;
         return ProblemResults.WriteStandardAsync(context);
     }

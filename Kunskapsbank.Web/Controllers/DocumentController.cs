@@ -2,6 +2,7 @@ using Kunskapsbank.Indexer.Search;
 using Kunskapsbank.Web.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kunskapsbank.Web.Controllers;
 
@@ -14,6 +15,7 @@ public sealed class DocumentController(ISearchEngine engine) : Controller
 
     /// <summary>`/dokument/{id}?q=…`.</summary>
     [HttpGet("/dokument/{id}")]
+    [EnableRateLimiting(RateLimitPolicyNames.Search)]
     public IActionResult Show(string id, [FromQuery] string? q)
     {
         var details = long.TryParse(id, out var documentId) ? engine.GetDocument(documentId) : null;
@@ -23,11 +25,7 @@ public sealed class DocumentController(ISearchEngine engine) : Controller
             return View("NotFound");
         }
 
-        var query = (q ?? string.Empty).Trim();
-        if (query.Length > SearchQuery.MaxTextLength)
-        {
-            query = query[..SearchQuery.MaxTextLength];
-        }
+        var query = SearchQuery.Bounded(InputText.Clean(q));
 
         IReadOnlyList<HitPassage>? matches = null;
         string? inputError = null;

@@ -1,7 +1,9 @@
 using Kunskapsbank.Indexer.Search;
+using Kunskapsbank.Web.Gaps;
 using Kunskapsbank.Web.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kunskapsbank.Web.Controllers;
 
@@ -11,24 +13,27 @@ namespace Kunskapsbank.Web.Controllers;
 /// so the page without JavaScript and the instant page can never disagree.
 /// </remarks>
 [ContentSecurityPolicy]
-public sealed class SearchController(ISearchEngine engine) : Controller
+public sealed class SearchController(ISearchEngine engine, IEnumerable<IGapObserver> gapObservers) : Controller
 {
     private const int PageSize = 10;
     private const int SuggestionLimit = 8;
 
     /// <summary>The search page; `fragment=1` returns only the results area.</summary>
     [HttpGet("/")]
+    [EnableRateLimiting(RateLimitPolicyNames.Search)]
     public IActionResult Index() => Render(SearchMode.Search);
 
     /// <summary>The compact, keyboard-driven page for the national support line.</summary>
     [HttpGet("/stodtelefon")]
+    [EnableRateLimiting(RateLimitPolicyNames.Search)]
     public IActionResult SupportLine() => Render(SearchMode.SupportLine);
 
     /// <summary>Typeahead completions as JSON: text, kind and where choosing it leads.</summary>
     [HttpGet("/forslag")]
+    [EnableRateLimiting(RateLimitPolicyNames.Typeahead)]
     public IActionResult Suggest([FromQuery] string? q)
     {
-        var prefix = (q ?? string.Empty).Trim();
+        var prefix = InputText.Clean(q);
         if (prefix.Length < 2 || prefix.Length > SearchQuery.MaxTextLength)
         {
             return Json(Array.Empty<SuggestionItem>());
@@ -51,11 +56,21 @@ public sealed class SearchController(ISearchEngine engine) : Controller
         var query = SearchQuery.FromQueryString(Request.Query);
         SearchResponse? response = null;
         string? inputError = null;
+        var pastLastPage = false;
         if (query.HasCriteria)
         {
             try
             {
                 response = engine.Search(query.ToRequest(PageSize), HttpContext.RequestAborted);
+
+                // `?sida=99999` of a three-page answer: show the last page and say so, never "Sida 1000 av 3".
+                var lastPage = SearchPage.PageCountOf(response.Total, PageSize);
+                if (response.Total > 0 && query.Page > lastPage)
+                {
+                    pastLastPage = true;
+                    query = query.WithPage(lastPage);
+                    response = engine.Search(query.ToRequest(PageSize), HttpContext.RequestAborted);
+                }
             }
             catch (SearchInputException e)
             {
@@ -69,7 +84,17 @@ public sealed class SearchController(ISearchEngine engine) : Controller
             }
         }
 
-        var page = new SearchPage(mode, query, response, inputError, PageSize);
+        // A page load or a submit is a search a person finished; the as-you-type fragments in between are not.
+        if (response is not null && (!fragment || Request.Query["raknas"] == "1"))
+        {
+            var plain = query.Page == 1 && query.Filters.Count == 0 && !pastLastPage;
+            foreach (var observer in gapObservers)
+            {
+                observer.Observe(query.Text, response.PartialMatch ? 0 : response.Total, plain);
+            }
+        }
+
+        var page = new SearchPage(mode, query, response, inputError, PageSize) { PastLastPage = pastLastPage };
         var partial = mode == SearchMode.SupportLine ? "_SupportResults" : "_Results";
         if (fragment)
         {

@@ -14,44 +14,8 @@ public sealed record DocumentPage(
     IReadOnlyList<TagGroup> TagGroups,
     string? DocumentTypeLabel)
 {
-    /// <summary>One entry of the outline: a heading path or a page, and where it starts.</summary>
-    public sealed record OutlineEntry(string Label, int Depth, int? Page);
-
-    /// <summary>Headings when the document has them (Word, Markdown), otherwise its pages.</summary>
-    public IReadOnlyList<OutlineEntry> Outline
-    {
-        get
-        {
-            var entries = new List<OutlineEntry>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var passage in Document.Passages)
-            {
-                if (passage.HeadingPath.Count == 0)
-                {
-                    continue;
-                }
-
-                var key = string.Join('\u001f', passage.HeadingPath);
-                if (seen.Add(key))
-                {
-                    entries.Add(new OutlineEntry(passage.HeadingPath[^1], passage.HeadingPath.Count, passage.Page));
-                }
-            }
-
-            if (entries.Count > 0)
-            {
-                return entries;
-            }
-
-            return Document.Passages
-                .Where(p => p.Page is not null)
-                .Select(p => p.Page!.Value)
-                .Distinct()
-                .Order()
-                .Select(p => new OutlineEntry($"Sida {p}", 1, p))
-                .ToList();
-        }
-    }
+    /// <summary>The extracted text with headings, page markers and passage anchors.</summary>
+    public DocumentText Text { get; } = DocumentText.Of(Document.Passages);
 }
 
 /// <summary>A facet heading and the document's values in it.</summary>

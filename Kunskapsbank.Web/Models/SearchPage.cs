@@ -53,7 +53,16 @@ public sealed class SearchPage
     public IReadOnlyList<FilterChip> ActiveFilters { get; }
 
     /// <summary>Number of result pages.</summary>
-    public int PageCount => Response is null ? 0 : Math.Max(1, (Response.Total + PageSize - 1) / PageSize);
+    public int PageCount => Response is null ? 0 : PageCountOf(Response.Total, PageSize);
+
+    /// <summary>True when the URL asked for a page past the last one; the last page is shown instead.</summary>
+    public bool PastLastPage { get; init; }
+
+    /// <summary>True when the search ran and found nothing: the page shows next steps instead of hits and filters.</summary>
+    public bool NoHits => Response is { Total: 0 };
+
+    /// <summary>Pages needed for <paramref name="total"/> hits, at least one.</summary>
+    public static int PageCountOf(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 
     /// <summary>The 1-based rank of the first hit on this page (for `&lt;ol start&gt;`).</summary>
     public int FirstRank => ((Query.Page - 1) * PageSize) + 1;
@@ -73,14 +82,38 @@ public sealed class SearchPage
                 return string.Empty;
             }
 
-            var count = Response.Total switch
+            if (Response.Total == 0)
             {
-                0 => "Inga träffar",
-                1 => "1 träff",
-                var n => string.Create(CultureInfo.GetCultureInfo("sv-SE"), $"{n:N0} träffar"),
-            };
+                var filtered = Query.Filters.Count > 0 ? " med de valda filtren" : string.Empty;
+                return Query.Text.Length > 0 ? $"Inga träffar för ”{Query.Text}”{filtered}." : "Inga dokument matchar de valda filtren.";
+            }
+
+            var count = Response.Total == 1 ? "1 träff" : string.Create(CultureInfo.GetCultureInfo("sv-SE"), $"{Response.Total:N0} träffar");
             var shown = Response.CorrectedQuery ?? Query.Text;
             return shown.Length > 0 ? $"{count} för ”{shown}”." : $"{count}.";
+        }
+    }
+
+    /// <summary>The visible heading of the results area: the count, or that the search could not be made.</summary>
+    /// <remarks>The engine's reason is shown once, under this heading; the live region reads the reason itself.</remarks>
+    public string Heading => InputError is not null ? "Sökningen kunde inte göras." : StatusText;
+
+    /// <summary>The single words of a query of several plain words, each with the URL that searches it alone.</summary>
+    /// <remarks>"Use fewer words" as links that do it; empty for one word or a query with operators.</remarks>
+    public IReadOnlyList<(string Word, string Url)> SingleWordSearches
+    {
+        get
+        {
+            if (Query.Text.IndexOfAny(['"', '(', ')', '*']) >= 0)
+            {
+                return [];
+            }
+
+            var words = Query.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Where(w => w != "OR" && !w.StartsWith('-'))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            return words.Count is < 2 or > 6 ? [] : words.Select(w => (w, TextUrl(w))).ToList();
         }
     }
 

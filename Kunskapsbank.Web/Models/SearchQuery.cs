@@ -24,18 +24,14 @@ public sealed record SearchQuery(string Text, IReadOnlyDictionary<string, IReadO
     public static SearchQuery FromQueryString(IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var text = (query["q"].ToString() ?? string.Empty).Trim();
-        if (text.Length > MaxTextLength)
-        {
-            text = text[..MaxTextLength];
-        }
+        var text = Bounded(InputText.Clean(query["q"].ToString()));
 
         var filters = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var facet in FacetNames.Ordered)
         {
             var values = query[facet.Id]
-                .Where(v => !string.IsNullOrWhiteSpace(v))
-                .Select(v => v!.Trim())
+                .Select(v => Bounded(InputText.Clean(v)))
+                .Where(v => v.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .Take(MaxValuesPerFacet)
                 .ToList();
@@ -47,6 +43,19 @@ public sealed record SearchQuery(string Text, IReadOnlyDictionary<string, IReadO
 
         var page = int.TryParse(query["sida"], out var p) ? Math.Clamp(p, 1, MaxPage) : 1;
         return new SearchQuery(text, filters, page);
+    }
+
+    /// <summary>Cleaned user text cut to <see cref="MaxTextLength"/>, never between the two halves of a surrogate pair.</summary>
+    public static string Bounded(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= MaxTextLength)
+        {
+            return text;
+        }
+
+        var end = char.IsHighSurrogate(text[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength;
+        return text[..end].TrimEnd();
     }
 
     /// <summary>The engine's request for this query.</summary>

@@ -63,5 +63,12 @@ public sealed class ProbedPage : IAsyncDisposable
         Assert.True(problems.Count == 0, "Sidan hade fel:\n" + string.Join('\n', problems));
     }
 
+    /// <summary>Fails when the page scrolls sideways at its current width (WCAG reflow).</summary>
+    public async Task AssertNoHorizontalScrollAsync()
+    {
+        var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{Page.Url} rullar {overflow} px i sidled vid {Page.ViewportSize?.Width} px bredd.");
+    }
+
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }

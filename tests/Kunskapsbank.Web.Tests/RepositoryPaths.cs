@@ -3,13 +3,16 @@ namespace Kunskapsbank.Web.Tests;
 /// <summary>Paths inside the repository, found by walking up from the test binaries to Kunskapsbank.sln.</summary>
 public static class RepositoryPaths
 {
+    /// <summary>Set by scripts/screenshots.sh to docs/screenshots; a normal test run never writes tracked files.</summary>
+    public const string ScreenshotFolderVariable = "KUNSKAPSBANK_SCREENSHOTS";
+
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Where the README's screenshots live.</summary>
-    public static string Screenshots => Path.Combine(Root, "docs", "screenshots");
-
-    /// <summary>axe-core as installed by `npm ci` in this test project (see its csproj).</summary>
-    public static string AxeScript => Path.Combine(Root, "tests", "Kunskapsbank.Web.Tests", "node_modules", "axe-core", "axe.min.js");
+    /// <summary>Where screenshots go: the folder scripts/screenshots.sh names, otherwise a temp folder outside the work tree.</summary>
+    public static string Screenshots =>
+        Environment.GetEnvironmentVariable(ScreenshotFolderVariable) is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : Path.Combine(Path.GetTempPath(), "kunskapsbank-screenshots");
 
     private static string FindRoot()
     {

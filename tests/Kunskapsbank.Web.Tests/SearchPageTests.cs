@@ -110,9 +110,8 @@ public sealed partial class SearchPageTests(UiFixture ui)
         var page = probed.Page;
         await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=qwxzyvb").ToString());
 
-        var empty = page.Locator(".tomt");
-        await Assertions.Expect(empty).ToContainTextAsync("Inga träffar för ”qwxzyvb”");
-        await Assertions.Expect(empty).ToContainTextAsync("kontrollera stavningen");
+        await Assertions.Expect(page.Locator("#traffar-rubrik")).ToHaveTextAsync("Inga träffar för ”qwxzyvb”.");
+        await Assertions.Expect(page.Locator(".tomt")).ToContainTextAsync("kontrollera stavningen");
         await probed.AssertNoProblemsAsync();
     }
 

@@ -14,40 +14,19 @@ namespace Kunskapsbank.Web.Tests;
 /// One real host (the Api's Program on Kestrel at 127.0.0.1, Production environment, a temp copy of the test corpus
 /// and a temp index) and one headless Debian chromium, shared by every browser test.
 /// </summary>
-public sealed class UiFixture : IAsyncLifetime
+public sealed class UiFixture : UiServer
 {
     /// <summary>Debian's chromium; Playwright's own browser download is not used.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("kunskapsbank-ui-");
-    private UiFactory? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public Uri BaseUrl { get; private set; } = null!;
-
-    private static readonly string[] DocumentExtensions = [".pdf", ".docx", ".md", ".txt"];
-
-    /// <summary>Number of documents in the test corpus, all of which must end up indexed.</summary>
-    public int DocumentCount { get; private set; }
-
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Webbläsaren startades inte.");
 
-    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseUrl };
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        var corpus = Path.Combine(_root.FullName, "corpus");
-        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "web-ui", "corpus"), corpus);
-        DocumentCount = Directory.GetFiles(corpus, "*", SearchOption.AllDirectories)
-            .Count(f => DocumentExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase));
-
-        _factory = new UiFactory(corpus, Path.Combine(_root.FullName, "index"));
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address);
-        await WaitUntilIndexedAsync();
-
+        await base.InitializeAsync();
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException(
@@ -64,13 +43,17 @@ public sealed class UiFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context and page that records console errors, page errors and CSP violations.</summary>
-    public async Task<ProbedPage> NewPageAsync(BrowserNewContextOptions? options = null)
+    public Task<ProbedPage> NewPageAsync(BrowserNewContextOptions? options = null) => NewPageAsync(this, options);
+
+    /// <summary>The same, for pages of another server (e.g. one with low rate limits), in the shared browser.</summary>
+    public async Task<ProbedPage> NewPageAsync(UiServer server, BrowserNewContextOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(server);
         var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
-        return await ProbedPage.CreateAsync(context, BaseUrl);
+        return await ProbedPage.CreateAsync(context, server.BaseUrl);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (_browser is not null)
         {
@@ -78,6 +61,57 @@ public sealed class UiFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>The Api's real Program on Kestrel at 127.0.0.1 over a temp copy of the test corpus, indexed and ready.</summary>
+public class UiServer : IAsyncLifetime
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("kunskapsbank-ui-");
+    private UiFactory? _factory;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    private static readonly string[] DocumentExtensions = [".pdf", ".docx", ".md", ".txt"];
+
+    /// <summary>Number of documents in the test corpus, all of which must end up indexed.</summary>
+    public int DocumentCount { get; private set; }
+
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseUrl };
+
+    /// <summary>Loads the result page for <paramref name="query"/> as a browser would, <paramref name="times"/> times (each is counted for the gaps report).</summary>
+    public async Task SearchAsPageLoadsAsync(string query, int times)
+    {
+        using var http = CreateHttpClient();
+        for (var i = 0; i < times; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+            request.Headers.Accept.ParseAdd("text/html");
+            using var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"/?q={query} gav {(int)response.StatusCode}");
+        }
+    }
+
+    /// <summary>Settings this server differs in (rate limits …), on top of the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    public virtual async Task InitializeAsync()
+    {
+        var corpus = Path.Combine(_root.FullName, "corpus");
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "web-ui", "corpus"), corpus);
+        DocumentCount = Directory.GetFiles(corpus, "*", SearchOption.AllDirectories)
+            .Count(f => DocumentExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase));
+
+        _factory = new UiFactory(corpus, Path.Combine(_root.FullName, "index"), Settings);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address);
+        await WaitUntilIndexedAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
@@ -143,11 +177,13 @@ public sealed class UiFixture : IAsyncLifetime
     {
         private readonly string _corpusPath;
         private readonly string _indexPath;
+        private readonly IReadOnlyDictionary<string, string> _settings;
 
-        public UiFactory(string corpusPath, string indexPath)
+        public UiFactory(string corpusPath, string indexPath, IReadOnlyDictionary<string, string> settings)
         {
             _corpusPath = corpusPath;
             _indexPath = indexPath;
+            _settings = settings;
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
 
@@ -158,8 +194,13 @@ public sealed class UiFixture : IAsyncLifetime
             builder.UseSetting("Kunskapsbank:CorpusPath", _corpusPath);
             builder.UseSetting("Kunskapsbank:IndexPath", _indexPath);
             builder.UseSetting("Kunskapsbank:Watcher:ReconcileMinutes", "0");
-            builder.UseSetting("Kunskapsbank:RateLimit:PermitLimit", "100000");
+            builder.UseSetting("Kunskapsbank:RateLimit:PermitLimit", "1000000");
+            builder.UseSetting("Kunskapsbank:RateLimit:Burst", "100000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

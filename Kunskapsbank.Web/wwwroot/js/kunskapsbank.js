@@ -9,6 +9,13 @@
   root.classList.remove('no-js');
   root.classList.add('js');
 
+  // The gaps report's "Skriv ut" button (the browser's own print works without it).
+  document.addEventListener('click', function (event) {
+    if (event.target instanceof Element && event.target.closest('[data-print]')) {
+      window.print();
+    }
+  });
+
   var form = document.getElementById('sok');
   var input = document.getElementById('q');
   var area = document.getElementById('resultatyta');
@@ -62,10 +69,21 @@
     window.setTimeout(function () { liveStatus.textContent = text; }, 50);
   }
 
+  function filterPanel() {
+    return area.querySelector('[data-filter-panel]');
+  }
+
   function swap(html) {
     var active = document.activeElement;
     var activeId = active && area.contains(active) ? active.id : null;
+    // A phone user who opened "Filtrera" and ticks a box keeps the panel open while the results change.
+    var panel = filterPanel();
+    var panelOpen = !!panel && panel.open;
     area.innerHTML = html;
+    panel = filterPanel();
+    if (panel && panelOpen) {
+      panel.open = true;
+    }
     var fragment = area.firstElementChild;
     if (fragment) {
       announce(fragment.getAttribute('data-status') || '');
@@ -82,17 +100,52 @@
     }
   }
 
+  // Problems are told above the results, which stay: the last answer is more use than an empty page.
+  var message = document.getElementById('sokmeddelande');
+  var retryTimer = 0;
+
+  function tellProblem(text) {
+    if (message) {
+      message.innerHTML = '';
+      var notice = document.createElement('p');
+      notice.className = 'notis notis-fel';
+      notice.textContent = text;
+      message.appendChild(notice);
+    }
+    announce(text);
+  }
+
+  function clearProblem() {
+    window.clearTimeout(retryTimer);
+    if (message) {
+      message.textContent = '';
+    }
+  }
+
+  function retryDelaySeconds(response) {
+    var seconds = parseInt(response.headers.get('Retry-After') || '', 10);
+    return isNaN(seconds) ? 5 : Math.min(Math.max(seconds, 1), 30);
+  }
+
   // history: 'push', 'replace' or 'none'. Returns a promise that resolves once the new results are shown.
-  function load(url, history) {
+  // counted: the person finished this search (submit), so the server may count it for the gaps report.
+  function load(url, history, counted) {
     if (searchController) {
       searchController.abort();
     }
+    window.clearTimeout(retryTimer);
     var controller = new AbortController();
     searchController = controller;
-    var fragmentUrl = url + (url.indexOf('?') >= 0 ? '&' : '?') + 'fragment=1';
+    var fragmentUrl = url + (url.indexOf('?') >= 0 ? '&' : '?') + 'fragment=1' + (counted ? '&raknas=1' : '');
     area.setAttribute('aria-busy', 'true');
     return fetch(fragmentUrl, { signal: controller.signal, headers: { Accept: 'text/html' } })
       .then(function (response) {
+        if (response.status === 429) {
+          var wait = retryDelaySeconds(response);
+          var error = new Error('HTTP 429');
+          error.retryAfter = wait;
+          throw error;
+        }
         if (!response.ok && response.status !== 400) {
           throw new Error('HTTP ' + response.status);
         }
@@ -107,6 +160,7 @@
         } else if (history !== 'none') {
           window.history.replaceState({ url: url }, '', url);
         }
+        clearProblem();
         swap(html);
         area.removeAttribute('aria-busy');
         return true;
@@ -116,8 +170,21 @@
           return false;
         }
         area.removeAttribute('aria-busy');
-        swap('<div class="resultat" data-status="Sökningen kunde inte göras just nu."><p class="notis notis-fel">' +
-          'Sökningen kunde inte göras just nu. Försök igen om en stund.</p></div>');
+        if (controller !== searchController) {
+          return false;
+        }
+        if (error && error.retryAfter) {
+          tellProblem('Just nu kommer många sökningar från ditt nätverk. Vi söker igen om ' + error.retryAfter +
+            ' sekunder – träffarna nedan gäller din förra sökning.');
+          // Try the same search again when the service said to, unless the user has searched again meanwhile.
+          retryTimer = window.setTimeout(function () {
+            if (controller === searchController) {
+              load(url, history);
+            }
+          }, error.retryAfter * 1000);
+        } else {
+          tellProblem('Sökningen kunde inte göras just nu. Försök igen om en stund – träffarna nedan gäller din förra sökning.');
+        }
         return false;
       });
   }
@@ -155,7 +222,7 @@
     window.clearTimeout(typingTimer);
     closeSuggestions();
     lastTypedAt = 0;
-    load(urlFor(paramsFromForm()), 'push').then(function (shown) {
+    load(urlFor(paramsFromForm()), 'push', true).then(function (shown) {
       if (shown && supportLine) {
         focusItem(resultItems()[0]);
       }
@@ -171,6 +238,15 @@
   });
 
   area.addEventListener('click', function (event) {
+    var close = event.target instanceof Element ? event.target.closest('[data-filter-close]') : null;
+    if (close) {
+      var panel = filterPanel();
+      if (panel) {
+        panel.open = false;
+      }
+      focusResultsHeading();
+      return;
+    }
     var link = event.target instanceof Element ? event.target.closest('a[data-nav]') : null;
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
       return;

@@ -116,5 +116,35 @@ public class GapReportSwitchedOffTests(GapsOffHost host) : IClassFixture<GapsOff
 
         await Task.Delay(300);
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(host.IndexPath)!, "kunskapsluckor.sqlite")));
+
+        // Nor does the page: a browser gets the Swedish 404 page.
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, new Uri("/kunskapsluckor", UriKind.Relative));
+        pageRequest.Headers.Accept.ParseAdd("text/html");
+        using var page = await host.Client.SendAsync(pageRequest);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("Sidan finns inte", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class GapPageHiddenHost : ApiHost
+{
+    protected override void Configure(Dictionary<string, string?> settings) => settings["Kunskapsbank:Gaps:ShowPage"] = "false";
+}
+
+public class GapPageTests(ApiHost shown, GapPageHiddenHost hidden) : IClassFixture<ApiHost>, IClassFixture<GapPageHiddenHost>
+{
+    [Fact]
+    public async Task The_gaps_page_is_open_to_everyone_unless_the_host_hides_it()
+    {
+        using var open = await shown.Client.GetAsync(new Uri("/kunskapsluckor?veckor=4", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        var html = await open.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Kunskapsluckor</h1>", html, StringComparison.Ordinal);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(html, "<rect class=\"stapel\""));
+
+        using var closed = await hidden.Client.GetAsync(new Uri("/kunskapsluckor", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, closed.StatusCode);
+        using var home = await hidden.Client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.DoesNotContain("/kunskapsluckor", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

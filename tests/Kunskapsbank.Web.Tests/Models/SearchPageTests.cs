@@ -54,11 +54,30 @@ public sealed class SearchPageModelTests
     }
 
     [Theory]
-    [InlineData(0, "Inga träffar för ”hot”.")]
+    [InlineData(0, "Inga träffar för ”hot” med de valda filtren.")]
     [InlineData(1, "1 träff för ”hot”.")]
     [InlineData(1234, "1\u00a0234 träffar för ”hot”.")]
     public void Status_text_says_how_many_hits_in_swedish(int total, string expected) =>
         Assert.Equal(expected, Page(total, 1).StatusText);
+
+    [Fact]
+    public void No_hits_without_filters_names_the_query_and_a_rejected_input_gets_its_own_heading()
+    {
+        Assert.Equal("Inga träffar för ”hot”.", Page(0, 1, "?q=hot").StatusText);
+        var rejected = new SearchPage(SearchMode.Search, SearchQuery.Empty.WithText("hot"), null, "Ämnet finns inte.", 10);
+        Assert.Equal("Sökningen kunde inte göras.", rejected.Heading);
+        Assert.Equal("Ämnet finns inte.", rejected.StatusText);
+    }
+
+    [Fact]
+    public void Fewer_words_are_offered_as_one_search_per_word_but_not_for_operators()
+    {
+        var words = Page(0, 1, "?q=hot%20hedersnorm%20hot").SingleWordSearches;
+        Assert.Equal(["hot", "hedersnorm"], words.Select(w => w.Word));
+        Assert.Equal("/?q=hedersnorm", words[1].Url);
+        Assert.Empty(Page(0, 1, "?q=hot").SingleWordSearches);
+        Assert.Empty(Page(0, 1, "?q=%22hot%20mot%22").SingleWordSearches);
+    }
 
     [Fact]
     public void Document_types_are_named_by_their_label() =>
