@@ -42,7 +42,7 @@ public sealed record IndexReport(
 
 /// <summary>One file of the corpus as the index's ledger knows it.</summary>
 /// <param name="Path">Relative to the corpus root.</param>
-/// <param name="State">`indexed` or `failed` (later also `ocr`).</param>
+/// <param name="State">`indexed`, `failed`, or `ocr` (scanned pages being read in the background; not yet searchable).</param>
 /// <param name="DocumentId">The document of an indexed file.</param>
 /// <param name="Title">The title of an indexed file's document.</param>
 /// <param name="FailureKind">A stable category for a failed file (as <see cref="FailedFile.Kind"/>).</param>
@@ -50,6 +50,7 @@ public sealed record IndexReport(
 /// <param name="Size">Size in bytes when it was handled.</param>
 /// <param name="Modified">The file's modification time when it was handled.</param>
 /// <param name="RecordedAt">When it was indexed or failed.</param>
+/// <param name="Ocr">How far OCR of the file has come, while its state is `ocr` (or the last run's result when OCR finished).</param>
 public sealed record ReportedFile(
     string Path,
     string State,
@@ -59,7 +60,8 @@ public sealed record ReportedFile(
     string? Reason,
     long Size,
     DateTimeOffset Modified,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    Extraction.Ocr.OcrProgress? Ocr = null);
 
 /// <summary>One change to the index.</summary>
 /// <param name="Kind">`tillagd`, `andrad`, `flyttad`, `borttagen` or `misslyckad`.</param>

@@ -48,4 +48,5 @@ public sealed record DocumentDetails(
     DocumentReference? ReplacedBy = null);
 
 /// <summary>One stored passage of a document.</summary>
-public sealed record DocumentPassage(long Id, int Ordinal, int? Page, IReadOnlyList<string> HeadingPath, string Text);
+/// <param name="IsOcr">True when the text was read from a scanned page by OCR ("tolkad text").</param>
+public sealed record DocumentPassage(long Id, int Ordinal, int? Page, IReadOnlyList<string> HeadingPath, string Text, bool IsOcr = false);

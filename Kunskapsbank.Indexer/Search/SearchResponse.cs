@@ -45,7 +45,8 @@ public sealed record DocumentReference(long Id, string Title);
 /// <param name="Heading">Innermost heading, or null.</param>
 /// <param name="Snippet">HTML-escaped text with matched terms in &lt;mark&gt;.</param>
 /// <param name="Text">The whole passage as plain text (the support line expands it inline).</param>
-public sealed record HitPassage(long PassageId, int? Page, string? Heading, string Snippet, string Text);
+/// <param name="IsOcr">True when the text was read from a scanned page by OCR ("tolkad text").</param>
+public sealed record HitPassage(long PassageId, int? Page, string? Heading, string Snippet, string Text, bool IsOcr = false);
 
 /// <summary>A facet value and how many matching documents carry it.</summary>
 public sealed record FacetCount(string Id, string Label, int Count, bool Selected);
