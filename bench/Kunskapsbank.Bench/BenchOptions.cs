@@ -7,7 +7,9 @@ internal sealed record BenchOptions(
     string IndexPath,
     bool ReuseIndex,
     int Rounds,
-    int Threads)
+    int Threads,
+    IReadOnlyList<int> IndexThreads,
+    bool IndexOnly)
 {
     public const string Usage = """
         Användning: dotnet run -c Release --project bench/Kunskapsbank.Bench -- --corpus KATALOG --queries FIL [flaggor]
@@ -18,6 +20,9 @@ internal sealed record BenchOptions(
           --reuse-index      indexera inte om; mät bara frågor mot --index
           --rounds N         varv över frågorna per läge (standard 5)
           --threads N        största antal trådar för genomströmning (standard 2)
+          --index-threads L  trådar som förbereder dokument vid indexeringen, t.ex. 1,2: en indexering per värde,
+                             frågorna mäts mot den sista (standard: antalet kärnor)
+          --index-only       mät bara indexeringen
         """;
 
     public static BenchOptions? Parse(string[] args, TextWriter error)
@@ -26,6 +31,8 @@ internal sealed record BenchOptions(
         var reuse = false;
         var rounds = 5;
         var threads = 2;
+        var indexThreads = new List<int> { Math.Max(1, Environment.ProcessorCount) };
+        var indexOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Värde saknas efter {args[i]}.");
@@ -37,6 +44,10 @@ internal sealed record BenchOptions(
                 case "--reuse-index": reuse = true; break;
                 case "--rounds": rounds = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--threads": threads = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--index-threads":
+                    indexThreads = [.. Next().Split(',').Select(t => Math.Max(1, int.Parse(t, System.Globalization.CultureInfo.InvariantCulture)))];
+                    break;
+                case "--index-only": indexOnly = true; break;
                 default:
                     error.WriteLine($"Okänd flagga: {args[i]}");
                     return null;
@@ -55,6 +66,8 @@ internal sealed record BenchOptions(
             Path.GetFullPath(index ?? Path.Combine(Path.GetTempPath(), $"kunskapsbank-bench-{Environment.ProcessId}")),
             reuse,
             Math.Max(1, rounds),
-            Math.Max(1, threads));
+            Math.Max(1, threads),
+            indexThreads,
+            indexOnly);
     }
 }

@@ -17,10 +17,30 @@ output.WriteLine($"Korpus: {options.CorpusPath}");
 output.WriteLine($"Frågor: {queries.Count} från {options.QueriesPath}");
 
 IndexingRun.Result? indexing = null;
+var indexings = new List<IndexingRun.Result>();
 if (!options.ReuseIndex)
 {
-    indexing = IndexingRun.Run(options, output);
-    output.WriteLine($"Indexering: {indexing.Documents} dokument ({indexing.Failed} misslyckade) på {indexing.Seconds:F1} s = {indexing.DocsPerSecond:F0} dok/s, {indexing.MbPerSecond:F1} MB/s; index {indexing.IndexMb:F0} MB; topp-RSS {indexing.PeakRssMb:F0} MB");
+    foreach (var threads in options.IndexThreads)
+    {
+        indexing = IndexingRun.Run(options, threads, output);
+        indexings.Add(indexing);
+        output.WriteLine($"Indexering, {threads} tråd(ar): {indexing.Documents} dokument ({indexing.Failed} misslyckade) på {indexing.Seconds:F1} s = {indexing.DocsPerSecond:F0} dok/s, {indexing.MbPerSecond:F1} MB/s; processortid {indexing.CpuSeconds:F1} s; index {indexing.IndexMb:F0} MB; topp-RSS {indexing.PeakRssMb:F0} MB");
+    }
+}
+
+if (options.IndexOnly)
+{
+    output.WriteLine(JsonSerializer.Serialize(indexings.Select(r => new
+    {
+        threads = r.Threads,
+        docs = r.Documents,
+        seconds = Math.Round(r.Seconds, 2),
+        cpu_seconds = Math.Round(r.CpuSeconds, 2),
+        index_docs_per_s = Math.Round(r.DocsPerSecond, 1),
+        index_mb_per_s = Math.Round(r.MbPerSecond, 2),
+        index_size_mb = Math.Round(r.IndexMb, 1),
+    })));
+    return 0;
 }
 
 using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, options.CorpusPath));
