@@ -65,11 +65,11 @@ var commonStats = Subset(common);
 var prefixStats = Subset(prefix);
 
 output.WriteLine();
-output.WriteLine($"{"läge",-22} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"qps 1 tråd",11} {$"qps {options.Threads} trådar",13} {"KB/fråga",9} {"gen0/1000",10}");
+output.WriteLine($"{"läge",-22} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"qps 1 tråd",11} {$"qps {options.Threads} trådar",13} {"KB/fråga",9} {"gen0/1000",10} {"cpu ms/fråga",13}");
 foreach (var (mode, result) in results)
 {
     var s = result.OneThread;
-    output.WriteLine($"{mode.ToString().ToLowerInvariant(),-22} {s.P50Ms,8:F2} {s.P95Ms,8:F2} {s.P99Ms,8:F2} {s.MaxMs,8:F2} {result.QpsOneThread,11:F0} {result.QpsManyThreads,13:F0} {result.AllocatedKbPerRequest,9:F0} {result.Gen0PerThousand,10}");
+    output.WriteLine($"{mode.ToString().ToLowerInvariant(),-22} {s.P50Ms,8:F2} {s.P95Ms,8:F2} {s.P99Ms,8:F2} {s.MaxMs,8:F2} {result.QpsOneThread,11:F0} {result.QpsManyThreads,13:F0} {result.AllocatedKbPerRequest,9:F0} {result.Gen0PerThousand,10} {result.CpuMsPerRequest,13:F3}");
 }
 
 output.WriteLine($"{$"full, vanliga ord ({common.Count})",-22} {commonStats.P50Ms,8:F2} {commonStats.P95Ms,8:F2} {commonStats.P99Ms,8:F2} {commonStats.MaxMs,8:F2}");
@@ -118,6 +118,7 @@ static object Mode(QueryRun.Result r) => new
     qps_1t = Math.Round(r.QpsOneThread, 1),
     qps_2t = Math.Round(r.QpsManyThreads, 1),
     kb_per_request = Math.Round(r.AllocatedKbPerRequest, 1),
+    cpu_ms_per_request = Math.Round(r.CpuMsPerRequest, 3),
     gen0_per_1000 = r.Gen0PerThousand,
     gen2 = r.Gen2Collections,
 };

@@ -16,6 +16,7 @@ internal sealed class QueryRun(ISearchEngine engine, IReadOnlyList<BenchQuery> q
         double QpsManyThreads,
         int Threads,
         double AllocatedKbPerRequest,
+        double CpuMsPerRequest,
         int Gen0PerThousand,
         int Gen2Collections,
         Dictionary<BenchQuery, List<double>> PerQuery);
@@ -43,6 +44,7 @@ internal sealed class QueryRun(ISearchEngine engine, IReadOnlyList<BenchQuery> q
         var gen0 = GC.CollectionCount(0);
         var gen2 = GC.CollectionCount(2);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         for (var round = 0; round < rounds; round++)
         {
@@ -55,6 +57,10 @@ internal sealed class QueryRun(ISearchEngine engine, IReadOnlyList<BenchQuery> q
         }
 
         var oneThread = LatencyStats.From(single, wall.Elapsed);
+
+        // Processor time of the whole process (GC and JIT threads included) per request: on a machine shared with other
+        // builds, wall-clock latency swings with the load, this much less.
+        var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / single.Count;
         var perRequest = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / single.Count;
         var gen0Collections = GC.CollectionCount(0) - gen0;
         var gen2Collections = GC.CollectionCount(2) - gen2;
@@ -64,6 +70,7 @@ internal sealed class QueryRun(ISearchEngine engine, IReadOnlyList<BenchQuery> q
             Throughput(mode, threads),
             threads,
             perRequest,
+            cpuPerRequest,
             (int)Math.Round(gen0Collections * 1000.0 / single.Count),
             gen2Collections,
             perQuery);
