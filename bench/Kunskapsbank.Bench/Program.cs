@@ -73,6 +73,8 @@ foreach (var mode in Enum.GetValues<QueryMode>())
 }
 
 var stages = run.Stages(QueryMode.Full);
+var typeahead = new TypeaheadRun(index.Search, queries, Math.Max(1, options.Rounds / 4));
+var typeaheadStats = typeahead.Measure();
 var loadAtEnd = LoadAverage.Read();
 
 // Very common terms and prefixes are where latency hides (every match is scored), so they get their own rows.
@@ -96,6 +98,7 @@ foreach (var (mode, result) in results)
 
 output.WriteLine($"{$"full, vanliga ord ({common.Count})",-22} {commonStats.P50Ms,8:F2} {commonStats.P95Ms,8:F2} {commonStats.P99Ms,8:F2} {commonStats.MaxMs,8:F2}");
 output.WriteLine($"{$"full, prefix ({prefix.Count})",-22} {prefixStats.P50Ms,8:F2} {prefixStats.P95Ms,8:F2} {prefixStats.P99Ms,8:F2} {prefixStats.MaxMs,8:F2}");
+output.WriteLine($"{$"förslag ({typeahead.Prefixes.Count} prefix)",-22} {typeaheadStats.P50Ms,8:F2} {typeaheadStats.P95Ms,8:F2} {typeaheadStats.P99Ms,8:F2} {typeaheadStats.MaxMs,8:F2}    (mål p99 ≤ 5 ms)");
 output.WriteLine($"Full, medeltid per steg (ms): {string.Join(", ", stages.Select(s => $"{s.Key} {s.Value:F3}"))}");
 var peak = PeakMemory.PeakRssMb();
 output.WriteLine($"Topp-RSS för processen: {peak:F0} MB (nu {PeakMemory.CurrentRssMb():F0} MB); load average vid start {loadAtStart}, vid slut {loadAtEnd}");
@@ -156,6 +159,7 @@ var summary = new
     full = Mode(results[QueryMode.Full]),
     full_common_terms = new { count = common.Count, p50_ms = Math.Round(commonStats.P50Ms, 3), p99_ms = Math.Round(commonStats.P99Ms, 3) },
     full_prefix = new { count = prefix.Count, p50_ms = Math.Round(prefixStats.P50Ms, 3), p99_ms = Math.Round(prefixStats.P99Ms, 3) },
+    typeahead = new { prefixes = typeahead.Prefixes.Count, p50_ms = Math.Round(typeaheadStats.P50Ms, 3), p99_ms = Math.Round(typeaheadStats.P99Ms, 3) },
     full_stages_ms = stages.ToDictionary(s => s.Key, s => Math.Round(s.Value, 3)),
     answer_problems = check.Problems.Count,
     peak_rss_mb = Math.Round(peak, 0),
