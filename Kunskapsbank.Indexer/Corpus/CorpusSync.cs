@@ -119,7 +119,7 @@ public sealed class CorpusSync : ICorpusIndexer
 
             var s = stored.Summary;
             titles[s.Id] = s.Title;
-            documents.Add(new ReportedDocument(s.Id, s.Path, s.Title, s.Publisher, s.Year, s.DocumentType, s.Status, stored.Tags, stored.Problems));
+            documents.Add(new ReportedDocument(s, stored.Tags, stored.Problems));
         }
 
         var failed = ledger.Where(e => e.State == FileStates.Failed)

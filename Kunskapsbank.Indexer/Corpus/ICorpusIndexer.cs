@@ -1,3 +1,6 @@
+using Kunskapsbank.Indexer.Index;
+using Kunskapsbank.Indexer.Metadata;
+
 namespace Kunskapsbank.Indexer.Corpus;
 
 /// <summary>Keeps the index in step with the corpus folder. One writer at a time; searches are never blocked.</summary>
@@ -68,15 +71,20 @@ public sealed record ReportedFile(
 /// <param name="OldPath">Where a moved file was before.</param>
 public sealed record ReportedChange(DateTimeOffset Time, string Kind, string Path, string? OldPath);
 
-/// <summary>One indexed document in the report.</summary>
-/// <param name="Problems">Swedish notes (bad sidecar values, capped text) that did not stop indexing.</param>
-public sealed record ReportedDocument(
-    long Id,
-    string Path,
-    string Title,
-    string? Publisher,
-    int? Year,
-    string? DocumentType,
-    string Status,
-    IReadOnlyList<Metadata.FacetTag> Tags,
-    IReadOnlyList<string> Problems);
+/// <summary>One indexed document in the report: its summary, its tags with their reasons, and its problems.</summary>
+public sealed record ReportedDocument : DocumentSummary
+{
+    /// <summary>The report line of the document <paramref name="summary"/> describes.</summary>
+    public ReportedDocument(DocumentSummary summary, IReadOnlyList<FacetTag> tags, IReadOnlyList<string> problems)
+        : base(summary)
+    {
+        Tags = tags;
+        Problems = problems;
+    }
+
+    /// <summary>Facet values with their source and reason.</summary>
+    public IReadOnlyList<FacetTag> Tags { get; init; }
+
+    /// <summary>Swedish notes (bad sidecar values, capped text) that did not stop indexing.</summary>
+    public IReadOnlyList<string> Problems { get; init; }
+}
