@@ -230,7 +230,7 @@ public sealed class CorpusSync : ICorpusIndexer
             cancellationToken.ThrowIfCancellationRequested();
             if ((++done & 255) == 0)
             {
-                Report(progress, new SyncProgress(done, total, file.RelativePath));
+                Report(progress, new SyncProgress(done, total, file.RelativePath, SyncStage.Checking));
             }
 
             string metadataHash;
@@ -383,6 +383,7 @@ public sealed class CorpusSync : ICorpusIndexer
         // After a bulk change (a first build, a re-index) one segment makes every query cheaper; a watcher batch or a
         // small change leaves merging to Lucene's policy.
         var changed = indexed + failed.Count + missing.Count + moved;
+        Report(progress, new SyncProgress(work.Count, work.Count, null, SyncStage.Saving));
         if (scope is null && changed >= Math.Max(BulkChange, ledger.Count / 10))
         {
             batch.MergeToOneSegment();

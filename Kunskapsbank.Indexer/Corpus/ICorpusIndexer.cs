@@ -30,8 +30,22 @@ public sealed record SyncReport(
 /// <param name="Kind">A stable category (see <see cref="Extraction.ExtractionFailureKind"/>, or `metadata`).</param>
 public sealed record FailedFile(string Path, string Kind, string Reason);
 
-/// <summary>Progress of a long sync.</summary>
-public sealed record SyncProgress(int Done, int Total, string? CurrentPath);
+/// <summary>Progress of a long sync: <paramref name="Done"/> of <paramref name="Total"/> files of the current stage.</summary>
+/// <param name="Stage">What the run is doing now; each stage counts its own files from 0.</param>
+public sealed record SyncProgress(int Done, int Total, string? CurrentPath, SyncStage Stage = SyncStage.Indexing);
+
+/// <summary>The stages of a sync run, in the order they come.</summary>
+public enum SyncStage
+{
+    /// <summary>Comparing the files on disk with the ledger (size, time, content hash).</summary>
+    Checking,
+
+    /// <summary>Extracting, analysing and writing the new and changed files.</summary>
+    Indexing,
+
+    /// <summary>Merging and committing the index (the counts are those of the finished indexing stage).</summary>
+    Saving,
+}
 
 /// <summary>The state of the index for editors.</summary>
 /// <param name="Files">Every file of the ledger (indexed or failed), by path.</param>

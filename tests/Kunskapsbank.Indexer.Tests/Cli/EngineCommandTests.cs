@@ -37,7 +37,7 @@ public sealed class EngineCommandTests
         var report = Run("report", "--index", corpus.IndexPath);
 
         Assert.Equal(0, index.Code);
-        Assert.Contains("1 indexerade", index.Out, StringComparison.Ordinal);
+        Assert.Contains("1 indexerad,", index.Out, StringComparison.Ordinal);
         Assert.Contains("trasig.pdf", index.Out, StringComparison.Ordinal);
         Assert.Equal(0, search.Code);
         using var json = JsonDocument.Parse(search.Out);
@@ -48,7 +48,8 @@ public sealed class EngineCommandTests
         Assert.Contains("Skyddat boende", search.Out, StringComparison.Ordinal);
         Assert.Equal(0, report.Code);
         Assert.Contains("trasig.pdf", report.Out, StringComparison.Ordinal);
-        Assert.Contains("amne = stod-och-behandling", report.Out, StringComparison.Ordinal);
+        Assert.Contains("Ämne", report.Out, StringComparison.Ordinal);
+        Assert.Contains("Stöd, behandling och insatser", report.Out, StringComparison.Ordinal);
     }
 
     [Fact]

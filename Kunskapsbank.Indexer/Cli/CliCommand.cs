@@ -1,0 +1,20 @@
+using Spectre.Console.Cli;
+
+namespace Kunskapsbank.Indexer.Cli;
+
+/// <summary>A `kunskapsbank` command: Spectre.Console.Cli parses and validates its settings, and the command gets
+/// the streams of the run (<see cref="CliConsole"/>) it was started with.</summary>
+internal abstract class CliCommand<TSettings> : Command<TSettings>
+    where TSettings : CommandSettings
+{
+    /// <inheritdoc />
+    public sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Run((CliConsole)context.Data!, context, settings, cancellationToken);
+    }
+
+    /// <summary>Runs the command and returns its exit code (<see cref="ExitCodes"/>); <paramref name="context"/> holds
+    /// the words after `--`.</summary>
+    protected abstract int Run(CliConsole console, CommandContext context, TSettings settings, CancellationToken cancellationToken);
+}
