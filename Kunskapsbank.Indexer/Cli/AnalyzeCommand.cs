@@ -44,7 +44,7 @@ internal sealed class AnalyzeCommand : CliCommand<AnalyzeCommand.Settings>
         return ExitCodes.Ok;
     }
 
-    private static string Words(CommandContext context, Settings settings) => string.Join(' ', settings.Text.Concat(context.Remaining.Raw));
+    private static string Words(CommandContext context, Settings settings) => string.Join(' ', settings.Text.Concat(Literal(context)));
 
     // The original span, with invisible characters shown so a soft hyphen inside a word is visible in the output.
     private static string Printable(string span) =>

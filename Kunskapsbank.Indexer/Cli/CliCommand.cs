@@ -11,10 +11,14 @@ internal abstract class CliCommand<TSettings> : Command<TSettings>
     public sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Run((CliConsole)context.Data!, context, settings, cancellationToken);
+        return Run(Invocation(context).Console, context, settings, cancellationToken);
     }
 
-    /// <summary>Runs the command and returns its exit code (<see cref="ExitCodes"/>); <paramref name="context"/> holds
-    /// the words after `--`.</summary>
+    /// <summary>The words after `--`, as the shell gave them (a query or text that starts with a minus).</summary>
+    protected static IReadOnlyList<string> Literal(CommandContext context) => Invocation(context).Literal;
+
+    private static CliInvocation Invocation(CommandContext context) => (CliInvocation)context.Data!;
+
+    /// <summary>Runs the command and returns its exit code (<see cref="ExitCodes"/>).</summary>
     protected abstract int Run(CliConsole console, CommandContext context, TSettings settings, CancellationToken cancellationToken);
 }

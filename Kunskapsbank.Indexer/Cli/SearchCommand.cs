@@ -136,5 +136,5 @@ internal sealed class SearchCommand : CliCommand<SearchCommand.Settings>
 
     // The words of the argument and, after --, those that start with a minus.
     private static string QueryText(CommandContext context, Settings settings) =>
-        string.Join(' ', settings.Query.Concat(context.Remaining.Raw)).Trim();
+        string.Join(' ', settings.Query.Concat(Literal(context))).Trim();
 }

@@ -1,18 +1,11 @@
 using System.Text.Json;
-using Kunskapsbank.Indexer.Cli;
 using Kunskapsbank.Indexer.Tests.Corpus;
 
 namespace Kunskapsbank.Indexer.Tests.Cli;
 
 public sealed class EngineCommandTests
 {
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run(args, stdout, stderr, TextReader.Null);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void Index_MissingCorpusFolder_ExitsWithOneAndASwedishMessage()
