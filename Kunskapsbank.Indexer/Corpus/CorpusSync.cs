@@ -297,6 +297,8 @@ public sealed class CorpusSync : ICorpusIndexer
             work.Add((file, print, metadataHash, null));
         }
 
+        // Each stage reports its end and the next its start, so a log shows "10 000 av 10 000" and then "0 av N".
+        Report(progress, new SyncProgress(total, total, null, SyncStage.Checking));
         var batch = new IndexBatch(_store, ledger);
         var sinceCommit = Stopwatch.StartNew();
         foreach (var (entry, fingerprint) in touches)
@@ -338,6 +340,11 @@ public sealed class CorpusSync : ICorpusIndexer
         // Extraction and analysis run in parallel; writing stays on this thread, a chunk at a time.
         var indexed = 0;
         var parallelism = Math.Max(1, Environment.ProcessorCount);
+        if (work.Count > 0)
+        {
+            Report(progress, new SyncProgress(0, work.Count, null));
+        }
+
         for (var start = 0; start < work.Count; start += BatchSize)
         {
             var chunk = work.Skip(start).Take(BatchSize).ToList();
