@@ -12,4 +12,7 @@ public sealed record IndexOptions(string IndexPath, string CorpusPath)
 
     /// <summary>Open without a writer (and without the write lock): searches and reports beside a running service.</summary>
     public bool ReadOnly { get; init; }
+
+    /// <summary>Threads that extract and analyse documents while the sync's own thread writes them (1: one thread does all).</summary>
+    public int IndexingThreads { get; init; } = Math.Max(1, Environment.ProcessorCount);
 }

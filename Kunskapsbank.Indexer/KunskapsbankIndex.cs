@@ -85,7 +85,7 @@ public sealed class KunskapsbankIndex : IDisposable
             var pipeline = new DocumentPipeline(extractors, analyzer, options.Limits);
             CorpusSync? sync = null;
             var scanner = new CorpusScanner(corpus, path => sync?.Resolver.IsMetadataFile(path) ?? false);
-            sync = new CorpusSync(store, scanner, pipeline, resolverFactory);
+            sync = new CorpusSync(store, scanner, pipeline, resolverFactory, options.IndexingThreads);
             var search = new SearchEngine(store, analyzer, () => sync.Resolver.Taxonomy);
             return new KunskapsbankIndex(store, analyzer, sync, search, corpus);
         }

@@ -17,7 +17,7 @@ namespace Kunskapsbank.Api.Controllers;
 public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<KunskapsbankOptions> options) : ControllerBase
 {
     /// <summary>The parameters that are not facet filters; every other parameter names a facet.</summary>
-    internal static readonly HashSet<string> ReservedParameters = new(StringComparer.OrdinalIgnoreCase) { "q", "page", "pageSize", "sort", "explain" };
+    internal static readonly HashSet<string> ReservedParameters = new(StringComparer.OrdinalIgnoreCase) { "q", "page", "pageSize", "sort", "explain", "exact" };
 
     /// <summary>Searches; facet filters are parameters named by facet id (`amne=…&amp;amne=…` selects several values).</summary>
     /// <param name="q">The query: words, "phrases", prefix*, -exclusion, OR, parentheses.</param>
@@ -25,12 +25,13 @@ public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<
     /// <param name="pageSize">Hits per page.</param>
     /// <param name="sort">`relevans` (default) or `nyast`.</param>
     /// <param name="explain">Include the parsed query, terms and timings.</param>
+    /// <param name="exact">Search the words exactly as typed: no typo correction (default false).</param>
     [HttpGet("search")]
     [EnableRateLimiting(RateLimitPolicyNames.Search)]
     [ProducesResponseType<SearchResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
     [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
-    public IActionResult Search(string? q, int page = 1, int pageSize = 10, string? sort = null, bool explain = false)
+    public IActionResult Search(string? q, int page = 1, int pageSize = 10, string? sort = null, bool explain = false, bool exact = false)
     {
         var limits = options.Value.Search;
         q = InputText.Clean(q);
@@ -70,6 +71,7 @@ public sealed class SearchController(IndexHost host, GapRecorder gaps, IOptions<
             PageSize = pageSize,
             Sort = order,
             Explain = explain,
+            CorrectTypos = !exact,
         };
         SearchResponse response;
         try

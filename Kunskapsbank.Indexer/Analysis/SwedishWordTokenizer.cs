@@ -94,7 +94,7 @@ public sealed class SwedishWordTokenizer : Tokenizer
             var segmentStart = _cursor;
             var segmentEnd = ReadSegment(segmentStart);
             _cursor = segmentEnd;
-            if (segmentEnd - segmentStart > MaxTokenLength)
+            if (segmentEnd - segmentStart > MaxTokenLength && CleanLength(segmentStart, segmentEnd) > MaxTokenLength)
             {
                 _partStarts.Clear();
                 _skippedPositions++;
@@ -312,6 +312,24 @@ public sealed class SwedishWordTokenizer : Tokenizer
         {
             _term.SetLength(termStart).Append(raw.Normalize(NormalizationForm.FormC));
         }
+    }
+
+    // The length of a segment as text without invisible characters, in NFC: the limit is on what was written, so a
+    // word of decomposed letters (twice as many characters) is kept exactly when its composed form is. Only called
+    // for spans over the limit, so it may allocate.
+    private int CleanLength(int start, int end)
+    {
+        var clean = new StringBuilder(end - start);
+        for (var i = start; i < end; i++)
+        {
+            if (!IsIgnorable(_text[i]))
+            {
+                clean.Append(_text[i]);
+            }
+        }
+
+        var text = clean.ToString();
+        return text.IsNormalized(NormalizationForm.FormC) ? text.Length : text.Normalize(NormalizationForm.FormC).Length;
     }
 
     // For a word whose term differs from its span: at each character that begins a letter in the original, the NFC

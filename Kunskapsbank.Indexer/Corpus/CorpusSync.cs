@@ -13,24 +13,33 @@ namespace Kunskapsbank.Indexer.Corpus;
 /// 10,000 entries. A sync that throws rolls the index back to its last commit, exactly what a crash would leave.</remarks>
 public sealed class CorpusSync : ICorpusIndexer
 {
-    private const int BatchSize = 64;
+    private const int ProgressEvery = 64;
 
     /// <summary>A full sync changing at least this many files (or a tenth of the corpus) ends with a merge to one segment.</summary>
     private const int BulkChange = 500;
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+
+    // A bulk change commits (and shows its progress) less often: each commit flushes a segment that the final merge
+    // writes again. A crash loses at most this much work, which the next sync redoes.
+    private static readonly TimeSpan BulkCommitInterval = TimeSpan.FromSeconds(10);
 
     private readonly IndexStore _store;
     private readonly CorpusScanner _scanner;
     private readonly DocumentPipeline _pipeline;
     private readonly Func<IMetadataResolver> _resolverFactory;
+    private readonly int _threads;
     private readonly System.Threading.Lock _syncLock = new();
     private IMetadataResolver _resolver;
     private Dictionary<string, LedgerEntry>? _ledger;
     private volatile SyncStatus _status = new(false, null, null);
 
     /// <summary>Wires the sync; <paramref name="resolverFactory"/> is called again when the taxonomy may have changed.</summary>
-    public CorpusSync(IndexStore store, CorpusScanner scanner, DocumentPipeline pipeline, Func<IMetadataResolver> resolverFactory)
+    /// <param name="threads">Threads that extract and analyse documents ahead of the writing thread (1: all on one thread).</param>
+    public CorpusSync(IndexStore store, CorpusScanner scanner, DocumentPipeline pipeline, Func<IMetadataResolver> resolverFactory, int threads)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        _threads = threads;
         ArgumentNullException.ThrowIfNull(resolverFactory);
         _store = store;
         _scanner = scanner;
@@ -337,28 +346,27 @@ public sealed class CorpusSync : ICorpusIndexer
             batch.Remove(entry);
         }
 
-        // Extraction and analysis run in parallel; writing stays on this thread, a chunk at a time.
+        // Extraction and analysis run on worker threads ahead of this one; writing stays on this thread, in corpus order.
         var indexed = 0;
-        var parallelism = Math.Max(1, Environment.ProcessorCount);
         if (work.Count > 0)
         {
             Report(progress, new SyncProgress(0, work.Count, null));
         }
 
-        for (var start = 0; start < work.Count; start += BatchSize)
+        var sinceRefresh = Stopwatch.StartNew();
+        var bulk = scope is null && work.Count >= Math.Max(BulkChange, ledger.Count / 10);
+        using var bulkWrites = bulk ? batch.BeginBulk() : null;
+        var commitInterval = bulk ? BulkCommitInterval : CommitInterval;
+        using (var prepared = new PreparedInOrder<DocumentPipeline.Outcome>(
+            work.Count,
+            _threads,
+            (i, token) => _pipeline.Prepare(work[i].File, work[i].Fingerprint, work[i].MetadataHash, _resolver, token),
+            cancellationToken))
         {
-            var chunk = work.Skip(start).Take(BatchSize).ToList();
-            var outcomes = chunk
-                .AsParallel()
-                .AsOrdered()
-                .WithDegreeOfParallelism(parallelism)
-                .WithCancellation(cancellationToken)
-                .Select(item => _pipeline.Prepare(item.File, item.Fingerprint, item.MetadataHash, _resolver, cancellationToken))
-                .ToList();
-            for (var i = 0; i < chunk.Count; i++)
+            for (var i = 0; i < work.Count; i++)
             {
-                var item = chunk[i];
-                var outcome = outcomes[i];
+                var item = work[i];
+                var outcome = prepared.Take(i);
                 if (outcome.Document is { } document)
                 {
                     BeforeDocumentWrite?.Invoke(document.Path);
@@ -371,19 +379,31 @@ public sealed class CorpusSync : ICorpusIndexer
                     failed.Add(failure);
                     batch.RecordFailure(failure.Path, item.Fingerprint, item.MetadataHash, failure.Kind, failure.Reason, item.ExistingId);
                 }
-            }
 
-            Report(progress, new SyncProgress(Math.Min(start + chunk.Count, work.Count), work.Count, chunk[^1].File.RelativePath));
-            if (sinceCommit.Elapsed > CommitInterval)
-            {
-                // A recovery point now and then, so a crash in a long run loses little.
-                batch.Commit(completedSync: false);
-                sinceCommit.Restart();
-            }
-            else
-            {
-                // Searches see a long run's progress after every chunk (near real time, before the commit).
-                batch.Refresh();
+                if ((i + 1) % ProgressEvery == 0 || i + 1 == work.Count)
+                {
+                    Report(progress, new SyncProgress(i + 1, work.Count, item.File.RelativePath));
+                }
+
+                if (i + 1 == work.Count)
+                {
+                    break;
+                }
+
+                if (sinceCommit.Elapsed > commitInterval)
+                {
+                    // A recovery point now and then, so a crash in a long run loses little.
+                    batch.Commit(completedSync: false);
+                    sinceCommit.Restart();
+                    sinceRefresh.Restart();
+                }
+                else if (!bulk && sinceRefresh.Elapsed > RefreshInterval)
+                {
+                    // Searches see a long run's progress (near real time, before the commit). Not after every
+                    // document: each refresh flushes a segment, and small segments cost merges.
+                    batch.Refresh();
+                    sinceRefresh.Restart();
+                }
             }
         }
 
@@ -391,7 +411,7 @@ public sealed class CorpusSync : ICorpusIndexer
         // small change leaves merging to Lucene's policy.
         var changed = indexed + failed.Count + missing.Count + moved;
         Report(progress, new SyncProgress(work.Count, work.Count, null, SyncStage.Saving));
-        if (scope is null && changed >= Math.Max(BulkChange, ledger.Count / 10))
+        if (bulk || (scope is null && changed >= Math.Max(BulkChange, ledger.Count / 10)))
         {
             batch.MergeToOneSegment();
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Query;
 using Kunskapsbank.Indexer.Ranking;
@@ -7,10 +6,11 @@ using Lucene.Net.Search;
 
 namespace Kunskapsbank.Indexer.Highlighting;
 
-/// <summary>Chooses the 1–3 passages of each result document that best answer the query, in one search over their passages.</summary>
+/// <summary>Chooses the 1–3 passages of each result document that best answer the query, from the postings of its passages.</summary>
 /// <remarks>
-/// The passages of the page's documents are the only candidates (a filter on their document keys drives the search, so a
-/// common word costs a skip per candidate, not a walk of its postings); each passage scores BM25 of the query's stems in
+/// The passages of the page's documents are the only candidates: a document's passages are the doc numbers right after
+/// it, so each query term's postings are read once and advanced from block to block (<see cref="PassagePostings"/>); a
+/// common word costs a skip per document, not a walk of its postings. Each passage scores BM25 of the query's stems in
 /// its text plus a bonus for its heading. Up to three per document, and weaker ones only when they are nearly as good
 /// as the best (≥ 60 %). A document none of whose passages holds a query word matched on its title alone.
 /// </remarks>
@@ -43,52 +43,135 @@ public static class PassageFinder
             return result;
         }
 
-        // One search: per document, its passages (a one-term filter that drives the conjunction) and the query's leaves
-        // weighted for that document.
-        var query = new BooleanQuery(disableCoord: true);
-        var rarity = new WithinDocument(searcher);
-        foreach (var document in documents.DistinctBy(d => d.Id))
+        var ordered = documents.DistinctBy(d => d.Id).OrderBy(d => d.Doc).ToList();
+        var postings = new PassagePostings(searcher, ordered);
+        var rarity = new WithinDocument(postings, searcher);
+        var scores = new Dictionary<int, float>();
+        var leafScores = new Dictionary<int, float>();
+        for (var i = 0; i < ordered.Count; i++)
         {
-            // A term query on the key (scoring nothing) walks only this document's block; a filter would build a bit set
-            // of every segment's size per document.
-            var ofDocument = new TermQuery(new Term(IndexSchema.DocumentKey, document.Id.ToString(CultureInfo.InvariantCulture))) { Boost = 0f };
-            var words = new BooleanQuery(disableCoord: true);
+            scores.Clear();
             foreach (var leaf in placing)
             {
-                var weight = rarity.Weight(document, leaf);
+                var weight = rarity.Weight(i, ordered[i], leaf);
                 if (weight > 0)
                 {
-                    words.Add(builder.ForPassages(leaf, weight), Occur.SHOULD);
+                    leafScores.Clear();
+                    ScoreLeaf(postings, builder, i, leaf, weight, leafScores);
+                    foreach (var (doc, score) in leafScores)
+                    {
+                        scores[doc] = scores.GetValueOrDefault(doc) + score;
+                    }
                 }
             }
 
-            if (words.Clauses.Count > 0)
+            var best = Best(searcher, ordered[i], scores);
+            foreach (var passage in best)
             {
-                query.Add(new BooleanQuery(disableCoord: true) { { ofDocument, Occur.MUST }, { words, Occur.MUST } }, Occur.SHOULD);
-            }
-        }
-
-        if (query.Clauses.Count == 0)
-        {
-            return result;
-        }
-
-        var collector = new BestPerDocument(); searcher.Search(query, collector);
-        foreach (var (id, best) in collector.Best)
-        {
-            var ranked = best.OrderByDescending(p => p.Score).ThenBy(p => p.Ordinal).ToList();
-            foreach (var passage in ranked)
-            {
-                if (result[id].Count > 0 && passage.Score < ranked[0].Score * KeepShare)
+                if (result[ordered[i].Id].Count > 0 && passage.Score < best[0].Score * KeepShare)
                 {
                     break;
                 }
 
-                result[id].Add(StoredReading.ReadPassage(searcher, passage.Doc, id));
+                result[ordered[i].Id].Add(StoredReading.ReadPassage(searcher, passage.Doc, ordered[i].Id));
             }
         }
 
         return result;
+    }
+
+    // A leaf's score per passage, as a boolean query over the passage fields would give it: a word is its stem in the
+    // text plus its stem in the heading (×1.5); a phrase needs all its stems (each in text or heading) and scores as them;
+    // a prefix is any of its most frequent expansions in the text.
+    private static void ScoreLeaf(PassagePostings postings, LuceneQueryBuilder builder, int document, QueryClause leaf, float weight, Dictionary<int, float> into)
+    {
+        switch (leaf)
+        {
+            case TermClause term:
+                AddStem(postings, document, term.Stem, weight, into);
+                break;
+            case PhraseClause phrase:
+                {
+                    var stems = phrase.Stems.Distinct(StringComparer.Ordinal).ToList();
+                    var perStem = new Dictionary<int, float>();
+                    for (var s = 0; s < stems.Count; s++)
+                    {
+                        perStem.Clear();
+                        AddStem(postings, document, stems[s], weight, perStem);
+                        if (s == 0)
+                        {
+                            foreach (var (doc, score) in perStem)
+                            {
+                                into[doc] = score;
+                            }
+
+                            continue;
+                        }
+
+                        foreach (var doc in into.Keys.ToList())
+                        {
+                            if (perStem.TryGetValue(doc, out var score))
+                            {
+                                into[doc] += score;
+                            }
+                            else
+                            {
+                                into.Remove(doc);
+                            }
+                        }
+                    }
+
+                    break;
+                }
+
+            case PrefixClause prefix:
+                foreach (var term in builder.PassageExpansion(prefix))
+                {
+                    var text = postings.Of(IndexSchema.PassageText, term);
+                    foreach (var hit in text.PerDocument[document] ?? [])
+                    {
+                        into[hit.Doc] = into.GetValueOrDefault(hit.Doc) + text.Score(hit, 1f, weight);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static void AddStem(PassagePostings postings, int document, string stem, float weight, Dictionary<int, float> into)
+    {
+        var text = postings.Of(IndexSchema.PassageText, stem);
+        foreach (var hit in text.PerDocument[document] ?? [])
+        {
+            into[hit.Doc] = text.Score(hit, 1f, weight);
+        }
+
+        var heading = postings.Of(IndexSchema.PassageHeading, stem);
+        foreach (var hit in heading.PerDocument[document] ?? [])
+        {
+            into[hit.Doc] = into.GetValueOrDefault(hit.Doc) + heading.Score(hit, FieldWeights.PassageHeading, weight);
+        }
+    }
+
+    // The best few passages, best first (ties: the earlier passage).
+    private static List<Candidate> Best(IndexSearcher searcher, PageDocument document, Dictionary<int, float> scores)
+    {
+        if (scores.Count == 0)
+        {
+            return [];
+        }
+
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(document.Doc, leaves)];
+        var ordinals = leaf.AtomicReader.GetNumericDocValues(IndexSchema.Ordinal);
+        var candidates = new List<Candidate>(scores.Count);
+        foreach (var (doc, score) in scores)
+        {
+            candidates.Add(new Candidate(doc, (int)(ordinals?.Get(doc - leaf.DocBase) ?? 0), score));
+        }
+
+        candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Ordinal.CompareTo(b.Ordinal));
+        return candidates.Count > MaxPassages ? candidates[..MaxPassages] : candidates;
     }
 
     /// <summary>The first passage of the document at global doc number <paramref name="doc"/> (written right after it), or null.</summary>
@@ -127,13 +210,13 @@ public static class PassageFinder
     /// says a lot — and a word of the title chose the document, not the passage. So each leaf's passage score uses the
     /// word's rarity among the document's own passages, ln(1 + passages / passages holding it), in place of its idf over
     /// the whole index (the boost divides that idf out again), a quarter of it for a title word.</remarks>
-    private sealed class WithinDocument(IndexSearcher searcher)
+    private sealed class WithinDocument(PassagePostings postings, IndexSearcher searcher)
     {
-        private readonly Dictionary<(int Leaf, string Field), TermsEnum?> _enums = [];
         private readonly CollectionStatistics _collection = searcher.CollectionStatistics(IndexSchema.PassageText);
         private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
+        private readonly HashSet<int> _holding = [];
 
-        public float Weight(PageDocument document, QueryClause leaf)
+        public float Weight(int index, PageDocument document, QueryClause leaf)
         {
             var stems = leaf switch
             {
@@ -146,8 +229,18 @@ public static class PassageFinder
                 return 1f;
             }
 
-            var stem = stems.OrderBy(s => Holding(document, s)).First();
-            var holding = Holding(document, stem);
+            // The rarest stem in the document (the first of equals).
+            var stem = stems[0];
+            var holding = Holding(index, stem);
+            for (var i = 1; i < stems.Count; i++)
+            {
+                var count = Holding(index, stems[i]);
+                if (count < holding)
+                {
+                    (stem, holding) = (stems[i], count);
+                }
+            }
+
             if (holding == 0)
             {
                 return 0f;
@@ -167,95 +260,28 @@ public static class PassageFinder
         {
             if (!_idf.TryGetValue(stem, out var idf))
             {
-                var term = new Term(IndexSchema.PassageText, stem);
-                var docFreq = searcher.TermStatistics(term, TermContext.Build(searcher.TopReaderContext, term)).DocFreq;
+                var docFreq = postings.Of(IndexSchema.PassageText, stem).DocFreq;
                 _idf[stem] = idf = Math.Log(1 + ((_collection.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
             }
 
             return idf;
         }
 
-        // The document's passages are the block of doc numbers right after it; a passage holds a word in its text or heading.
-        private int Holding(PageDocument document, string stem)
+        // Passages of the document holding the stem in their text or heading.
+        private int Holding(int index, string stem)
         {
-            var leaves = searcher.IndexReader.Leaves;
-            var leaf = leaves[ReaderUtil.SubIndex(document.Doc, leaves)];
-            var first = document.Doc - leaf.DocBase + 1;
-            var end = first + document.Passages;
-            var holding = new HashSet<int>();
-            foreach (var field in new[] { IndexSchema.PassageText, IndexSchema.PassageHeading })
+            _holding.Clear();
+            foreach (var hit in postings.Of(IndexSchema.PassageText, stem).PerDocument[index] ?? [])
             {
-                if (!_enums.TryGetValue((leaf.Ord, field), out var termsEnum))
-                {
-                    _enums[(leaf.Ord, field)] = termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
-                }
-
-                if (termsEnum is null || !termsEnum.SeekExact(new Lucene.Net.Util.BytesRef(stem)))
-                {
-                    continue;
-                }
-
-                var postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
-                for (var doc = postings.Advance(first); doc < end; doc = postings.NextDoc())
-                {
-                    holding.Add(doc);
-                }
+                _holding.Add(hit.Doc);
             }
 
-            return holding.Count;
-        }
-    }
-
-    /// <summary>Keeps the best few passages per parent document.</summary>
-    private sealed class BestPerDocument : ICollector
-    {
-        private Scorer? _scorer;
-        private NumericDocValues? _parents;
-        private NumericDocValues? _ordinals;
-        private int _base;
-
-        public Dictionary<long, List<Candidate>> Best { get; } = [];
-
-        public bool AcceptsDocsOutOfOrder => true;
-
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            _base = context.DocBase;
-            _parents = context.AtomicReader.GetNumericDocValues(IndexSchema.Parent);
-            _ordinals = context.AtomicReader.GetNumericDocValues(IndexSchema.Ordinal);
-        }
-
-        public void SetScorer(Scorer scorer) => _scorer = scorer;
-
-        public void Collect(int doc)
-        {
-            if (_parents is null || _scorer is null)
+            foreach (var hit in postings.Of(IndexSchema.PassageHeading, stem).PerDocument[index] ?? [])
             {
-                return;
+                _holding.Add(hit.Doc);
             }
 
-            var parent = _parents.Get(doc);
-            var candidate = new Candidate(_base + doc, (int)(_ordinals?.Get(doc) ?? 0), _scorer.GetScore());
-            if (!Best.TryGetValue(parent, out var list))
-            {
-                Best[parent] = list = new List<Candidate>(MaxPassages + 1);
-            }
-
-            list.Add(candidate);
-            if (list.Count > MaxPassages)
-            {
-                // Drop the weakest (ties: the later passage).
-                var worst = 0;
-                for (var i = 1; i < list.Count; i++)
-                {
-                    if (list[i].Score < list[worst].Score || (list[i].Score == list[worst].Score && list[i].Ordinal > list[worst].Ordinal))
-                    {
-                        worst = i;
-                    }
-                }
-
-                list.RemoveAt(worst);
-            }
+            return _holding.Count;
         }
     }
 }

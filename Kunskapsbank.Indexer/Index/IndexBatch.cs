@@ -27,10 +27,8 @@ public sealed class IndexBatch
     public long Upsert(IndexedDocument document, long? existingId)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var writer = _store.Writer;
         var id = existingId ?? NextId();
-        writer.DeleteDocuments(DocumentKey(id));
-        writer.AddDocuments(DocumentBuilder.Build(document, id));
+        WriteBlock(document, id, replaces: existingId is not null);
         SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, FileStates.Indexed, id, null, null, DateTimeOffset.UtcNow));
         AddChange(existingId is null ? ChangeKinds.Added : ChangeKinds.Changed, document.Path, null);
         return id;
@@ -42,9 +40,7 @@ public sealed class IndexBatch
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(document);
         var id = from.DocumentId ?? NextId();
-        var writer = _store.Writer;
-        writer.DeleteDocuments(DocumentKey(id));
-        writer.AddDocuments(DocumentBuilder.Build(document, id));
+        WriteBlock(document, id, replaces: from.DocumentId is not null);
         RemoveLedger(from.Path);
         SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, FileStates.Indexed, id, null, null, DateTimeOffset.UtcNow));
         AddChange(ChangeKinds.Moved, document.Path, from.Path);
@@ -102,6 +98,9 @@ public sealed class IndexBatch
         Pending = 0;
     }
 
+    /// <summary>Bulk-change settings of the writer until disposed (see <see cref="IndexStore.BeginBulk"/>).</summary>
+    internal BulkWrites BeginBulk() => _store.BeginBulk();
+
     /// <summary>Merges the index into one segment; call before the commit that ends a bulk change.</summary>
     public void MergeToOneSegment() => _store.MergeToOneSegment();
 
@@ -122,9 +121,33 @@ public sealed class IndexBatch
         _store.Writer.AddDocument(DocumentBuilder.Change(new StoredChange(data.NextChange, DateTimeOffset.UtcNow, kind, path, oldPath)));
     }
 
+    // A new id or a new path has nothing to replace: adding skips a delete term that every segment would be searched for.
+    private void WriteBlock(IndexedDocument document, long id, bool replaces)
+    {
+        var block = DocumentBuilder.Build(document, id);
+        if (replaces)
+        {
+            // Atomic for near-real-time readers: they see the old block or the new one, never neither.
+            _store.Writer.UpdateDocuments(DocumentKey(id), block);
+        }
+        else
+        {
+            _store.Writer.AddDocuments(block);
+        }
+    }
+
     private void SetLedger(LedgerEntry entry)
     {
-        _store.Writer.UpdateDocument(new Term(IndexSchema.FilePath, entry.Path), DocumentBuilder.Ledger(entry));
+        var ledger = DocumentBuilder.Ledger(entry);
+        if (_ledger.ContainsKey(entry.Path))
+        {
+            _store.Writer.UpdateDocument(new Term(IndexSchema.FilePath, entry.Path), ledger);
+        }
+        else
+        {
+            _store.Writer.AddDocument(ledger);
+        }
+
         _ledger[entry.Path] = entry;
         Pending++;
     }

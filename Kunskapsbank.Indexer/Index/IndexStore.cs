@@ -24,6 +24,7 @@ public sealed class IndexStore : IDisposable
     private readonly System.Threading.Lock _lock = new();
     private readonly DeletionCache _deletions;
     private IndexWriter? _writer;
+    private PausableMergePolicy _mergePolicy = new();
     private SearcherManager _searchers;
     private CommitData _data;
     private long _lastReadOnlyCheck;
@@ -94,7 +95,8 @@ public sealed class IndexStore : IDisposable
                 return new IndexStore(full, directory, null, null, new SearcherManager(directory, new Factory(deletions)), deletions, data, false);
             }
 
-            var writer = OpenWriter(directory, full, state == IndexFolder.State.Current ? OpenMode.APPEND : OpenMode.CREATE);
+            var mergePolicy = new PausableMergePolicy();
+            var writer = OpenWriter(directory, full, state == IndexFolder.State.Current ? OpenMode.APPEND : OpenMode.CREATE, mergePolicy);
             try
             {
                 if (state != IndexFolder.State.Current)
@@ -104,7 +106,10 @@ public sealed class IndexStore : IDisposable
                     writer.Commit();
                 }
 
-                return new IndexStore(full, directory, writerLock, writer, new SearcherManager(writer, true, new Factory(deletions)), deletions, data, state == IndexFolder.State.Older);
+                return new IndexStore(full, directory, writerLock, writer, new SearcherManager(writer, true, new Factory(deletions)), deletions, data, state == IndexFolder.State.Older)
+                {
+                    _mergePolicy = mergePolicy,
+                };
             }
             catch
             {
@@ -169,14 +174,22 @@ public sealed class IndexStore : IDisposable
         }
     }
 
-    /// <summary>Commits everything written so far with the current commit data, then refreshes searchers.</summary>
+    /// <summary>Makes everything written so far visible to searches, then commits it with the current commit data.</summary>
+    /// <remarks>Refreshing first flushes what was written, so the commit after it only adds the commit point and syncs
+    /// files: the fsyncs no longer delay near-real-time visibility.</remarks>
     internal void Commit()
     {
         var writer = Writer;
+        Refresh();
         writer.SetCommitData(Data.ToUserData());
         writer.Commit();
-        Refresh();
     }
+
+    /// <summary>Writes of a bulk change (a first build, a re-index) until disposed: a larger buffer, no merging on the way.</summary>
+    /// <remarks>Every flush writes a segment's term dictionary and every merge writes its documents again; a bulk change
+    /// ends with a merge to one segment anyway, so fewer, larger segments and no intermediate merges save both (see
+    /// <see cref="PausableMergePolicy"/>). Compound files are skipped too: the final merge would copy them once more.</remarks>
+    internal BulkWrites BeginBulk() => new(Writer, _mergePolicy);
 
     /// <summary>Merges the index into one segment (before a commit), so every query term is looked up once, not per segment.</summary>
     /// <remarks>Measured at 10,000 documents after a full build (13 segments → 1, 4.8 s, 120 → 108 MB): a plain word's
@@ -192,7 +205,8 @@ public sealed class IndexStore : IDisposable
             writer.Rollback();
             var (_, data) = IndexFolder.Inspect(_directory, Path);
             _data = data;
-            _writer = OpenWriter(_directory, Path, OpenMode.APPEND);
+            _mergePolicy = new PausableMergePolicy();
+            _writer = OpenWriter(_directory, Path, OpenMode.APPEND, _mergePolicy);
             var old = _searchers;
             _searchers = new SearcherManager(_writer, true, new Factory(_deletions));
             old.Dispose();
@@ -220,13 +234,14 @@ public sealed class IndexStore : IDisposable
         }
     }
 
-    private static IndexWriter OpenWriter(LuceneDirectory directory, string path, OpenMode mode)
+    private static IndexWriter OpenWriter(LuceneDirectory directory, string path, OpenMode mode, PausableMergePolicy mergePolicy)
     {
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, null)
         {
             OpenMode = mode,
             Similarity = Similarity,
-            RAMBufferSizeMB = 32,
+            RAMBufferSizeMB = BulkWrites.NormalRamBufferMb,
+            MergePolicy = mergePolicy,
         };
         try
         {

@@ -42,22 +42,12 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
         return query;
     }
 
-    /// <summary>The passage-level query for one leaf: its stems in the passage text, with a bonus for the heading.</summary>
-    /// <param name="weight">How much the leaf counts (less when the word is in the document's title).</param>
-    public Lucene.Net.Search.Query ForPassages(QueryClause leaf, float weight = 1f) => Boosted(ForPassage(leaf), weight);
-
-    private BooleanQuery ForPassage(QueryClause leaf) => leaf switch
+    /// <summary>The passage-text terms a prefix stands for when it places passages: its most frequent expansions.</summary>
+    public IReadOnlyList<string> PassageExpansion(PrefixClause prefix)
     {
-        TermClause term => Either(
-            Boosted(new TermQuery(new Term(IndexSchema.PassageText, term.Stem)), 1f),
-            Boosted(new TermQuery(new Term(IndexSchema.PassageHeading, term.Stem)), FieldWeights.PassageHeading)),
-        PhraseClause phrase => AllOf(phrase.Stems.Distinct(StringComparer.Ordinal).Select(s => Either(
-            Boosted(new TermQuery(new Term(IndexSchema.PassageText, s)), 1f),
-            Boosted(new TermQuery(new Term(IndexSchema.PassageHeading, s)), FieldWeights.PassageHeading)))),
-        PrefixClause prefix => AnyOf(Expansion([IndexSchema.PassageText], prefix.Prefix, PrefixExpansion.MaxTerms / 4)
-            .Select(t => new TermQuery(new Term(IndexSchema.PassageText, t)))),
-        _ => throw new ArgumentOutOfRangeException(nameof(leaf)),
-    };
+        ArgumentNullException.ThrowIfNull(prefix);
+        return Expansion([IndexSchema.PassageText], prefix.Prefix, PrefixExpansion.MaxTerms / 4);
+    }
 
     private BooleanQuery Build(QueryClause clause)
     {
@@ -157,39 +147,5 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
         }
 
         return new WeightedFieldsQuery(terms, FieldWeights.LengthField);
-    }
-
-    private static Lucene.Net.Search.Query Boosted(Lucene.Net.Search.Query query, float boost)
-    {
-        query.Boost = boost;
-        return query;
-    }
-
-    private static BooleanQuery Either(Lucene.Net.Search.Query first, Lucene.Net.Search.Query second) => new(disableCoord: true)
-    {
-        { first, Occur.SHOULD },
-        { second, Occur.SHOULD },
-    };
-
-    private static BooleanQuery AllOf(IEnumerable<Lucene.Net.Search.Query> queries)
-    {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var q in queries)
-        {
-            query.Add(q, Occur.MUST);
-        }
-
-        return query;
-    }
-
-    private static BooleanQuery AnyOf(IEnumerable<Lucene.Net.Search.Query> queries)
-    {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var q in queries)
-        {
-            query.Add(q, Occur.SHOULD);
-        }
-
-        return query;
     }
 }

@@ -10,6 +10,7 @@ public readonly record struct RankedHit(int Doc, long Id, float Score, int Year)
 public sealed class TopHits
 {
     private readonly int _capacity;
+    private readonly bool _newestFirst;
     private readonly IComparer<RankedHit> _order;
     private readonly PriorityQueue<RankedHit, RankedHit> _heap;
 
@@ -17,10 +18,25 @@ public sealed class TopHits
     public TopHits(int capacity, bool newestFirst)
     {
         _capacity = Math.Max(0, capacity);
+        _newestFirst = newestFirst;
         _order = newestFirst ? NewestFirst.Instance : BestFirst.Instance;
 
         // The heap's root is the worst kept hit: reverse the "better first" order.
         _heap = new PriorityQueue<RankedHit, RankedHit>(_capacity + 1, Comparer<RankedHit>.Create((a, b) => _order.Compare(b, a)));
+    }
+
+    /// <summary>False when a hit with this score cannot be kept, so the collector need not read its id and year.</summary>
+    /// <remarks>Most matches of a common word score below the tenth best; reading their doc values was a tenth of the
+    /// match time.</remarks>
+    public bool Competes(float score)
+    {
+        if (_heap.Count < _capacity || _newestFirst)
+        {
+            return _capacity > 0;
+        }
+
+        // Equal scores are decided by id, so they compete.
+        return _heap.TryPeek(out var worst, out _) && score >= worst.Score;
     }
 
     /// <summary>Offers a hit; it is kept when it is among the best so far.</summary>

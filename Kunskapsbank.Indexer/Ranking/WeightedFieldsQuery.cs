@@ -74,6 +74,10 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
     {
         private readonly WeightedFieldsQuery _query;
         private readonly TermContext[] _contexts;
+
+        // The terms enums that found each term, per segment: the scorer reads postings from them instead of looking the
+        // term up in a new enum (an enum is several kilobytes of frames and arcs in Lucene.Net; a request made dozens).
+        private readonly TermsEnum?[][] _enums;
         private readonly float _idf;
         private readonly float _averageLength;
         private readonly long _documents;
@@ -84,7 +88,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         {
             _query = query;
             var top = searcher.TopReaderContext;
-            _contexts = query.Terms.Select(t => TermContext.Build(top, t.Term)).ToArray();
+            (_contexts, _enums) = LookUp(top, query.Terms);
             var collection = searcher.CollectionStatistics(query.LengthField);
             _documents = Math.Max(1, collection.MaxDoc);
             _docFreq = 0;
@@ -99,6 +103,35 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
         public override Lucene.Net.Search.Query Query => _query;
 
+        // What TermContext.Build does for each term, keeping the enum that found it.
+        private static (TermContext[] Contexts, TermsEnum?[][] Enums) LookUp(IndexReaderContext top, IReadOnlyList<(Term Term, float Weight)> terms)
+        {
+            var leaves = top.Leaves;
+            var contexts = new TermContext[terms.Count];
+            var enums = new TermsEnum?[leaves.Count][];
+            for (var l = 0; l < leaves.Count; l++)
+            {
+                enums[l] = new TermsEnum?[terms.Count];
+            }
+
+            for (var i = 0; i < terms.Count; i++)
+            {
+                var (term, _) = terms[i];
+                contexts[i] = new TermContext(top);
+                foreach (var leaf in leaves)
+                {
+                    var termsEnum = leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
+                    if (termsEnum is not null && termsEnum.SeekExact(term.Bytes))
+                    {
+                        contexts[i].Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                        enums[leaf.Ord][i] = termsEnum;
+                    }
+                }
+            }
+
+            return (contexts, enums);
+        }
+
         public override float GetValueForNormalization() => 1f;
 
         public override void Normalize(float norm, float topLevelBoost) => _boost = topLevelBoost * _query.Boost;
@@ -109,14 +142,12 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
             var postings = new List<(DocsEnum Docs, float Weight)>(_contexts.Length);
             for (var i = 0; i < _contexts.Length; i++)
             {
-                var state = _contexts[i].Get(context.Ord);
-                if (state is null)
+                // The enum still stands on the term it found (reading postings does not move it).
+                if (_enums[context.Ord][i] is not { } termsEnum)
                 {
                     continue;
                 }
 
-                var termsEnum = reader.GetTerms(_query.Terms[i].Term.Field)!.GetEnumerator();
-                termsEnum.SeekExact(_query.Terms[i].Term.Bytes, state);
                 postings.Add((termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS), _query.Terms[i].Weight));
             }
 
@@ -203,7 +234,31 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
         public string DescribeFrequencies() => string.Join(", ", _postings.Where(p => p.Docs.DocID == _doc).Select(p => $"{p.Docs.Freq}×{p.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"));
 
-        public override int NextDoc() => _doc == NO_MORE_DOCS ? NO_MORE_DOCS : Advance(_doc + 1);
+        // Only the postings standing on the current document move, and by one step: Advance would consult skip data.
+        public override int NextDoc()
+        {
+            if (_doc == NO_MORE_DOCS)
+            {
+                return NO_MORE_DOCS;
+            }
+
+            var next = NO_MORE_DOCS;
+            foreach (var (docs, _) in _postings)
+            {
+                var at = docs.DocID;
+                if (at <= _doc)
+                {
+                    at = docs.NextDoc();
+                }
+
+                if (at < next)
+                {
+                    next = at;
+                }
+            }
+
+            return _doc = next;
+        }
 
         public override int Advance(int target)
         {
@@ -216,7 +271,10 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
                     at = docs.Advance(target);
                 }
 
-                next = Math.Min(next, at);
+                if (at < next)
+                {
+                    next = at;
+                }
             }
 
             return _doc = next;

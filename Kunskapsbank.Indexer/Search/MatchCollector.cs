@@ -49,6 +49,11 @@ internal sealed class MatchCollector(FacetCounter counter, SegmentFacetsCache fa
         Total++;
         var score = constantScore || _scorer is null ? 1f : _scorer.GetScore();
         score *= StatusPenalty.ForCode(_status?.Get(doc) ?? 0);
+        if (!top.Competes(score))
+        {
+            return;
+        }
+
         top.Offer(new RankedHit(_base + doc, _ids?.Get(doc) ?? 0, score, (int)(_years?.Get(doc) ?? 0)));
     }
 }

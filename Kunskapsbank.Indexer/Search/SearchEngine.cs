@@ -30,6 +30,7 @@ public sealed class SearchEngine : ISearchEngine
     private readonly SnippetBuilder _snippets;
     private readonly Func<Taxonomy> _taxonomy;
     private readonly VocabularyCache _vocabulary;
+    private readonly QueryCorrector _corrector;
     private readonly TitleList _titles = new();
     private readonly SegmentFacetsCache _facets = new(new FacetOrdinals());
 
@@ -42,6 +43,7 @@ public sealed class SearchEngine : ISearchEngine
         _snippets = new SnippetBuilder(analyzer);
         _taxonomy = taxonomy;
         _vocabulary = new VocabularyCache(store);
+        _corrector = new QueryCorrector(analyzer);
     }
 
     /// <inheritdoc />
@@ -77,23 +79,23 @@ public sealed class SearchEngine : ISearchEngine
             string? suggestion = null;
             string? correctedQuery = null;
             var partial = false;
-            if (clause is not null && result.Total <= 2)
+            if (clause is not null)
             {
-                var corrected = Correct(searcher, clause, request.Query);
-                if (corrected is not null)
+                var correction = request.CorrectTypos
+                    ? _corrector.Correct(_vocabulary.Get(searcher), searcher.IndexReader, clause, request.Query, offerSuggestions: result.Total <= QueryCorrector.FewDocuments)
+                    : QueryCorrection.None;
+                if (correction.SearchedClause is not null)
                 {
-                    suggestion = corrected.Value.Text;
-                    if (result.Total == 0)
+                    // Searched in this same request: an unknown word replaced ("Visar träffar för …"), a rare one widened.
+                    var correctedQueryObject = builder.ForDocuments(correction.SearchedClause);
+                    var correctedResult = Match(searcher, correctedQueryObject, filters, request, needed, browse: false);
+                    if (correctedResult.Total > 0)
                     {
-                        var correctedQueryObject = builder.ForDocuments(corrected.Value.Clause);
-                        var correctedResult = Match(searcher, correctedQueryObject, filters, request, needed, browse: false);
-                        if (correctedResult.Total > 0)
-                        {
-                            result = correctedResult;
-                            query = correctedQueryObject;
-                            correctedQuery = corrected.Value.Text;
-                            clause = corrected.Value.Clause;
-                        }
+                        result = correctedResult;
+                        query = correctedQueryObject;
+                        correctedQuery = correction.SearchedText;
+                        suggestion = correction.SuggestedText;
+                        clause = correction.SearchedClause;
                     }
                 }
 
@@ -426,53 +428,6 @@ public sealed class SearchEngine : ISearchEngine
     }
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "…" : text;
-
-    private (string Text, QueryClause Clause)? Correct(IndexSearcher searcher, QueryClause clause, string query)
-    {
-        var vocabulary = _vocabulary.Get(searcher);
-        var corrector = new SpellingCorrector(vocabulary);
-        var replacements = new Dictionary<TermClause, TermClause>();
-        var text = query;
-        foreach (var leaf in QueryLeaves.PositiveOf(clause))
-        {
-            if (leaf is not TermClause term || replacements.ContainsKey(term))
-            {
-                continue;
-            }
-
-            var frequency = TermDictionaryReader.StemFrequency(searcher.IndexReader, term.Stem);
-            if (frequency > 2)
-            {
-                continue;
-            }
-
-            var correction = corrector.Correct(term.Word, Math.Max(frequency, vocabulary.WordFrequency(term.Word)));
-            if (correction is null)
-            {
-                continue;
-            }
-
-            var stem = _analyzer.Analyze(correction).FirstOrDefault(t => !t.IsCompoundPart).Term ?? correction;
-            replacements[term] = new TermClause(stem, correction, correction);
-            text = ReplaceWord(text, term.Typed, correction);
-        }
-
-        return replacements.Count == 0 ? null : (text, Replace(clause, replacements));
-    }
-
-    private static QueryClause Replace(QueryClause clause, Dictionary<TermClause, TermClause> replacements) => clause switch
-    {
-        TermClause term when replacements.TryGetValue(term, out var replacement) => replacement,
-        AllClause all => new AllClause(all.Positive.Select(c => Replace(c, replacements)).ToList(), all.Negative),
-        AnyClause any => new AnyClause(any.Children.Select(c => Replace(c, replacements)).ToList()),
-        _ => clause,
-    };
-
-    private static string ReplaceWord(string text, string typed, string correction)
-    {
-        var at = text.IndexOf(typed, StringComparison.OrdinalIgnoreCase);
-        return at < 0 ? text : text[..at] + correction + text[(at + typed.Length)..];
-    }
 
     private static List<string> DescribeTerms(List<QueryClause> leaves)
     {

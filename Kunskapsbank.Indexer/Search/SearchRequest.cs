@@ -25,6 +25,9 @@ public sealed record SearchRequest
     /// <summary>Compute best passages and snippets.</summary>
     public bool IncludePassages { get; init; } = true;
 
+    /// <summary>Search a corrected query at once when a word is not in the index (false: search exactly what was typed, "Sök i stället efter …").</summary>
+    public bool CorrectTypos { get; init; } = true;
+
     /// <summary>Return the parsed query, analysed terms and timings per stage.</summary>
     public bool Explain { get; init; }
 }

@@ -5,9 +5,9 @@ namespace Kunskapsbank.Indexer.Search;
 /// <summary>The answer to a <see cref="SearchRequest"/>; the CLI's --json and the API return this shape.</summary>
 /// <param name="Total">Number of matching documents (after filters).</param>
 /// <param name="Facets">Counts by facet id; a facet's counts ignore its own selection and respect the others'.</param>
-/// <param name="Suggestion">"Menade du …?" text, when a correction was found.</param>
+/// <param name="Suggestion">"Menade du …?" text, when a correction was found (equal to <paramref name="CorrectedQuery"/> when that is set).</param>
 /// <param name="PartialMatch">True when no document matched every term and these are the best partial matches.</param>
-/// <param name="CorrectedQuery">Set when the hits are for <see cref="Suggestion"/> because the original found nothing.</param>
+/// <param name="CorrectedQuery">Set when the hits are for this corrected query because a word as typed is in no document ("Visar träffar för …").</param>
 public sealed record SearchResponse(
     int Total,
     IReadOnlyList<SearchHit> Hits,

@@ -1,113 +1,140 @@
+using System.Diagnostics;
+using Kunskapsbank.Indexer.Analysis;
+using Kunskapsbank.Indexer.Ranking;
+using Lucene.Net.Index;
+
 namespace Kunskapsbank.Indexer.Suggestions;
 
-/// <summary>Finds the likely intended word for a query word from the index vocabulary ("Menade du …?").</summary>
+/// <summary>Finds the index word a typed word most likely means, from the term dictionary of one reader.</summary>
 /// <remarks>
-/// Damerau–Levenshtein distance (a swap of neighbours counts as one edit), at most 1 for words of 4–7 letters and 2
-/// for longer ones; shorter words are never corrected. Among candidates the smallest distance wins, then the most
-/// documents. Å, ä and ö are letters of their own, but confusing one of them with a/o costs only half an edit,
-/// because that is the typo a keyboard without Swedish layout produces. Nonsense finds nothing within the distance.
+/// Two routes, each over the surface words of the term dictionary (<see cref="Vocabulary"/>, searched by
+/// <see cref="VocabularySearch"/> with <see cref="SwedishEditDistance"/>) and bounded by <see cref="SwedishEditDistance.AllowedEdits"/>:
+/// <list type="number">
+/// <item>the surface words of titles, headings and bodies near the typed word;</item>
+/// <item>only when that finds nothing, compounds: a known first part (compound lexicon or an indexed word) is kept and the
+/// rest is corrected against the surface words, and the joined word counts if its stem is in the index
+/// ("skyddsbedömnigarna" = "skydds" + "bedömnigarna" → "skyddsbedömningarna", stem "skyddsbedömning"). The remainder
+/// gets the edits of its own length, so a typo deep inside a long compound is corrected as in a word of its own.</item>
+/// </list>
+/// A third route, near stems of the typed word's stem, was tried and dropped: the stemmer cuts garbage endings off a
+/// misspelt word ("könsstympnig" → "könsstympn"), so stems one edit apart led to unrelated words ("könsstympas").
+/// Among candidates the fewest (weighted) edits win, then the most documents. Work is bounded: at most
+/// <see cref="MaxCandidates"/> candidates per lookup, <see cref="MaxSplits"/> compound splits, and the lookups stop at
+/// the deadline. Not thread-safe; make one per query.
 /// </remarks>
-public sealed class SpellingCorrector(Vocabulary vocabulary)
+public sealed class SpellingCorrector
 {
-    /// <summary>The correction of <paramref name="word"/>, or null when none is close and clearly more common.</summary>
-    public string? Correct(string word, int ownFrequency)
+    /// <summary>Most candidates one lookup collects.</summary>
+    public const int MaxCandidates = 256;
+
+    /// <summary>Most compound splits tried for one word.</summary>
+    public const int MaxSplits = 4;
+
+    private const int MinHeadLength = 4;
+    private const int MinCompoundLength = 8;
+
+    private static readonly string[] WordFields = [.. FieldWeights.Zones.Select(z => z.Words)];
+
+    private readonly Vocabulary _vocabulary;
+    private readonly IndexReader _reader;
+    private readonly Analyzer _analyzer;
+    private readonly long _deadline;
+
+    /// <summary>A corrector over <paramref name="vocabulary"/> (the words of <paramref name="reader"/>) that stops looking at <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    public SpellingCorrector(Vocabulary vocabulary, IndexReader reader, Analyzer analyzer, long deadline)
+    {
+        _vocabulary = vocabulary;
+        _reader = reader;
+        _analyzer = analyzer;
+        _deadline = deadline;
+    }
+
+    /// <summary>True once the time for corrections is used up.</summary>
+    public bool OutOfTime => Stopwatch.GetTimestamp() > _deadline;
+
+    /// <summary>The best correction of the lower-case <paramref name="word"/>, or null when nothing in the index is close enough.</summary>
+    public Correction? Correct(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var maxDistance = word.Length switch
-        {
-            < 4 => 0.0,
-            <= 7 => 1.0,
-            _ => 2.0,
-        };
-        if (maxDistance == 0)
+        var allowed = SwedishEditDistance.AllowedEdits(word.Length);
+        if (allowed == 0 || !IsPlainWord(word))
         {
             return null;
         }
 
-        string? best = null;
-        var bestDistance = double.MaxValue;
-        var bestFrequency = 0;
-        var span = (int)Math.Ceiling(maxDistance);
-        for (var length = word.Length - span; length <= word.Length + span; length++)
+        var best = FromWords(word, allowed);
+        if (best is null && word.Length >= MinCompoundLength && !OutOfTime)
         {
-            foreach (var candidate in vocabulary.WordsOfLength(length))
-            {
-                if (candidate.Term == word)
-                {
-                    continue;
-                }
-
-                var distance = Distance(word, candidate.Term, maxDistance);
-                if (distance > maxDistance)
-                {
-                    continue;
-                }
-
-                if (distance < bestDistance || (distance == bestDistance && candidate.DocumentCount > bestFrequency))
-                {
-                    best = candidate.Term;
-                    bestDistance = distance;
-                    bestFrequency = candidate.DocumentCount;
-                }
-            }
+            best = FromCompound(word);
         }
 
-        // A correction must be clearly more common than what was typed, or it is not a correction.
-        return best is not null && bestFrequency >= Math.Max(2, ownFrequency * 5) ? best : null;
+        return best;
     }
 
-    /// <summary>Damerau–Levenshtein (optimal string alignment) with cheap å/ä/ö ↔ a/o substitutions; stops early past <paramref name="max"/>.</summary>
-    public static double Distance(string a, string b, double max)
+    /// <summary>Only letters: numbers, law references and codes are never corrected.</summary>
+    public static bool IsPlainWord(string word) => word.Length > 0 && word.All(char.IsLetter);
+
+    private Correction? FromWords(string word, int allowed)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (Math.Abs(a.Length - b.Length) > max)
+        Correction? best = null;
+        foreach (var (term, docFreq, distance) in Near(word, allowed))
         {
-            return max + 1;
-        }
-
-        var previous2 = new double[b.Length + 1];
-        var previous = new double[b.Length + 1];
-        var current = new double[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var rowMin = current[0];
-            for (var j = 1; j <= b.Length; j++)
+            var candidate = new Correction(term, string.Empty, distance, docFreq, CorrectionRoute.Word);
+            if (Ranks(candidate, best))
             {
-                var cost = a[i - 1] == b[j - 1] ? 0 : Substitution(a[i - 1], b[j - 1]);
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    value = Math.Min(value, previous2[j - 2] + 1);
-                }
-
-                current[j] = value;
-                rowMin = Math.Min(rowMin, value);
+                best = candidate;
             }
-
-            if (rowMin > max)
-            {
-                return max + 1;
-            }
-
-            (previous2, previous, current) = (previous, current, previous2);
         }
 
-        return previous[b.Length];
+        return best is null ? null : best with { Stem = _analyzer.Stem(best.Word) };
     }
 
-    private static double Substitution(char x, char y) => (Fold(x) == Fold(y)) ? 0.5 : 1.0;
-
-    private static char Fold(char c) => c switch
+    private Correction? FromCompound(string word)
     {
-        'å' or 'ä' => 'a',
-        'ö' => 'o',
-        _ => c,
-    };
+        var lexicon = _analyzer.Lucene.Lexicon;
+        Correction? best = null;
+        var splits = 0;
+        // Longest known head first: the shortest remainder is the most specific and the cheapest to look up.
+        for (var cut = word.Length - 5; cut >= MinHeadLength && splits < MaxSplits && !OutOfTime; cut--)
+        {
+            var head = word[..cut];
+            var known = (lexicon.TryGet(head, out var roles, out _) && (roles & (CompoundRoles.Begin | CompoundRoles.Root)) != 0)
+                || WordFields.Any(f => _reader.DocFreq(new Term(f, head)) > 0);
+            if (!known)
+            {
+                continue;
+            }
+
+            splits++;
+            var tail = word[cut..];
+            var allowed = Math.Min(SwedishEditDistance.AllowedEdits(tail.Length), SwedishEditDistance.AllowedEdits(word.Length));
+            var tails = Near(tail, allowed)
+                .OrderBy(c => c.Distance).ThenByDescending(c => c.DocFreq).ThenBy(c => c.Term, StringComparer.Ordinal)
+                .Take(4);
+            foreach (var (fixedTail, _, distance) in tails)
+            {
+                var joined = head + fixedTail;
+                var stem = _analyzer.Stem(joined);
+                var frequency = TermDictionaryReader.StemFrequency(_reader, stem);
+                var candidate = new Correction(joined, stem, distance, frequency, CorrectionRoute.Compound);
+                if (frequency > 0 && Ranks(candidate, best))
+                {
+                    best = candidate;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private IEnumerable<(string Term, int DocFreq, double Distance)> Near(string word, int allowed) =>
+        VocabularySearch.Near(_vocabulary.Words, word, allowed, MaxCandidates)
+            .Where(c => IsPlainWord(c.Entry.Term))
+            .Select(c => (c.Entry.Term, c.Entry.DocumentCount, c.Distance));
+
+    private static bool Ranks(Correction candidate, Correction? best) =>
+        best is null
+        || candidate.Distance < best.Distance
+        || (candidate.Distance == best.Distance && candidate.DocumentCount > best.DocumentCount)
+        || (candidate.Distance == best.Distance && candidate.DocumentCount == best.DocumentCount && string.CompareOrdinal(candidate.Word, best.Word) < 0);
 }

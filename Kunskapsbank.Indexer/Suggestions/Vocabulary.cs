@@ -7,16 +7,15 @@ namespace Kunskapsbank.Indexer.Suggestions;
 public sealed class Vocabulary
 {
     private readonly VocabularyEntry[] _wordsSorted;
-    private readonly Dictionary<int, VocabularyEntry[]> _wordsByLength;
 
     /// <summary>Builds the vocabulary from word entries (any order; words with other characters than letters and digits are left out).</summary>
     public Vocabulary(IEnumerable<VocabularyEntry> words)
     {
         _wordsSorted = words.Where(w => w.Term.Length > 1 && w.Term.All(char.IsLetterOrDigit)).OrderBy(w => w.Term, StringComparer.Ordinal).ToArray();
-
-        // Words seen in one document only are mostly typos and names: never offered as corrections.
-        _wordsByLength = _wordsSorted.Where(w => w.DocumentCount >= 2).GroupBy(w => w.Term.Length).ToDictionary(g => g.Key, g => g.ToArray());
     }
+
+    /// <summary>Every word, in ordinal order.</summary>
+    public IReadOnlyList<VocabularyEntry> Words => _wordsSorted;
 
     /// <summary>Number of words in the vocabulary.</summary>
     public int WordCount => _wordsSorted.Length;
@@ -27,10 +26,6 @@ public sealed class Vocabulary
         var index = Array.BinarySearch(_wordsSorted, new VocabularyEntry(word, 0), EntryComparer.Instance);
         return index >= 0 ? _wordsSorted[index].DocumentCount : 0;
     }
-
-    /// <summary>Words of the given length (candidates for a correction).</summary>
-    public IReadOnlyList<VocabularyEntry> WordsOfLength(int length) =>
-        _wordsByLength.TryGetValue(length, out var words) ? words : [];
 
     /// <summary>Words starting with <paramref name="prefix"/>, most frequent first.</summary>
     public List<VocabularyEntry> WordsWithPrefix(string prefix, int limit)

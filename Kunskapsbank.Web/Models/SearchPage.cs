@@ -146,6 +146,9 @@ public sealed class SearchPage
     /// <summary>The URL of the same filters with other words (for "Menade du …?").</summary>
     public string TextUrl(string text) => Query.WithText(text).ToUrl(BasePath);
 
+    /// <summary>The URL of these words searched exactly as typed (after "Visar träffar för …").</summary>
+    public string AsTypedUrl => Query.AsTyped().ToUrl(BasePath);
+
     /// <summary>The URL without any filters.</summary>
     public string ClearFiltersUrl => Query.WithoutFilters().ToUrl(BasePath);
 

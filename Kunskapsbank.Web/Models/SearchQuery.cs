@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Kunskapsbank.Web.Models;
 
-/// <summary>What the user asked for, as it travels in the URL: `q`, one parameter per facet (repeatable) and `sida`.</summary>
+/// <summary>What the user asked for, as it travels in the URL: `q`, one parameter per facet (repeatable), `sida` and `exakt`.</summary>
 /// <remarks>The URL is the state: the no-JS form, shared links, the back button and the JS fragments all read it here.</remarks>
 public sealed record SearchQuery(string Text, IReadOnlyDictionary<string, IReadOnlyList<string>> Filters, int Page)
 {
@@ -16,6 +16,9 @@ public sealed record SearchQuery(string Text, IReadOnlyDictionary<string, IReadO
 
     /// <summary>An empty search.</summary>
     public static SearchQuery Empty { get; } = new(string.Empty, new Dictionary<string, IReadOnlyList<string>>(), 1);
+
+    /// <summary>Search the words exactly as typed, without typo correction (`exakt=1`, the "Sök i stället efter …" link).</summary>
+    public bool Exact { get; init; }
 
     /// <summary>True when there is something to search for (words or a filter).</summary>
     public bool HasCriteria => Text.Length > 0 || Filters.Count > 0;
@@ -42,7 +45,7 @@ public sealed record SearchQuery(string Text, IReadOnlyDictionary<string, IReadO
         }
 
         var page = int.TryParse(query["sida"], out var p) ? Math.Clamp(p, 1, MaxPage) : 1;
-        return new SearchQuery(text, filters, page);
+        return new SearchQuery(text, filters, page) { Exact = query["exakt"] == "1" };
     }
 
     /// <summary>Cleaned user text cut to <see cref="MaxTextLength"/>, never between the two halves of a surrogate pair.</summary>
@@ -65,6 +68,7 @@ public sealed record SearchQuery(string Text, IReadOnlyDictionary<string, IReadO
         Filters = Filters,
         Page = Page,
         PageSize = pageSize,
+        CorrectTypos = !Exact,
     };
 
     /// <summary>True when <paramref name="valueId"/> of <paramref name="facetId"/> is selected.</summary>
@@ -94,8 +98,11 @@ public sealed record SearchQuery(string Text, IReadOnlyDictionary<string, IReadO
     /// <summary>The same query without any filters (back to page 1).</summary>
     public SearchQuery WithoutFilters() => this with { Filters = new Dictionary<string, IReadOnlyList<string>>(), Page = 1 };
 
-    /// <summary>Another text with the same filters (back to page 1).</summary>
-    public SearchQuery WithText(string text) => this with { Text = text, Page = 1 };
+    /// <summary>Another text with the same filters (back to page 1), typo correction on.</summary>
+    public SearchQuery WithText(string text) => this with { Text = text, Page = 1, Exact = false };
+
+    /// <summary>The same words searched exactly as typed, without typo correction (back to page 1).</summary>
+    public SearchQuery AsTyped() => this with { Page = 1, Exact = true };
 
     /// <summary>Another page of the same search.</summary>
     public SearchQuery WithPage(int page) => this with { Page = page };
@@ -130,6 +137,11 @@ public sealed record SearchQuery(string Text, IReadOnlyDictionary<string, IReadO
         if (Page > 1)
         {
             Add("sida", Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (Exact)
+        {
+            Add("exakt", "1");
         }
 
         return builder.ToString();

@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using Kunskapsbank.Bench;
 using Kunskapsbank.Indexer;
 
-// Index the corpus, check the answers, then measure each query mode. The last line is one JSON object.
+// Index the corpus, check the answers, warm up, then measure each query mode. The last line is one JSON object.
 var options = BenchOptions.Parse(args, Console.Error);
 if (options is null)
 {
@@ -13,17 +14,48 @@ if (options is null)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var output = Console.Out;
 var queries = BenchQuery.Load(options.QueriesPath);
+var loadAtStart = LoadAverage.Read();
 output.WriteLine($"Korpus: {options.CorpusPath}");
 output.WriteLine($"Frågor: {queries.Count} från {options.QueriesPath}");
+output.WriteLine($"Körmiljö: .NET {Environment.Version}, {(GCSettings.IsServerGC ? "Server" : "Workstation")} GC, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "utan" : "med")} bakgrunds-GC, {Environment.ProcessorCount} kärnor; load average {loadAtStart}");
 
 IndexingRun.Result? indexing = null;
+var indexings = new List<IndexingRun.Result>();
 if (!options.ReuseIndex)
 {
-    indexing = IndexingRun.Run(options, output);
-    output.WriteLine($"Indexering: {indexing.Documents} dokument ({indexing.Failed} misslyckade) på {indexing.Seconds:F1} s = {indexing.DocsPerSecond:F0} dok/s, {indexing.MbPerSecond:F1} MB/s; index {indexing.IndexMb:F0} MB; topp-RSS {indexing.PeakRssMb:F0} MB");
+    foreach (var threads in options.IndexThreads)
+    {
+        indexing = IndexingRun.Run(options, threads, output);
+        indexings.Add(indexing);
+        output.WriteLine($"Indexering, {threads} tråd(ar): {indexing.Documents} dokument ({indexing.Failed} misslyckade) på {indexing.Seconds:F1} s = {indexing.DocsPerSecond:F0} dok/s, {indexing.MbPerSecond:F1} MB/s; processortid {indexing.CpuSeconds:F1} s; allokerat {indexing.AllocatedMb:F0} MB, GC {indexing.Gen0}/{indexing.Gen1}/{indexing.Gen2}; index {indexing.IndexMb:F0} MB; topp-RSS {indexing.PeakRssMb:F0} MB");
+    }
+}
+
+if (options.IndexOnly)
+{
+    output.WriteLine(JsonSerializer.Serialize(indexings.Select(r => new
+    {
+        threads = r.Threads,
+        docs = r.Documents,
+        seconds = Math.Round(r.Seconds, 2),
+        cpu_seconds = Math.Round(r.CpuSeconds, 2),
+        allocated_mb = Math.Round(r.AllocatedMb, 0),
+        gc_collections = new[] { r.Gen0, r.Gen1, r.Gen2 },
+        index_docs_per_s = Math.Round(r.DocsPerSecond, 1),
+        index_mb_per_s = Math.Round(r.MbPerSecond, 2),
+        index_size_mb = Math.Round(r.IndexMb, 1),
+    })));
+    return 0;
 }
 
 using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, options.CorpusPath));
+if (options.DumpPath is not null)
+{
+    AnswerDump.Write(index.Search, queries, options.DumpPath);
+    output.WriteLine($"Svaren skrivna till {options.DumpPath}");
+    return 0;
+}
+
 var check = new AnswerCheck(index.Search, index.Analyzer).Run(queries);
 output.WriteLine($"Svarskontroll: {check.Queries} frågor, {check.WithHits} med träffar, {check.Partial} delträffar, {check.Problems.Count} fel");
 foreach (var problem in check.Problems.Take(20))
@@ -32,14 +64,19 @@ foreach (var problem in check.Problems.Take(20))
 }
 
 var run = new QueryRun(index.Search, queries, options.Rounds);
+output.WriteLine($"Uppvärmning: alla lägen, minst 5 varv och {options.WarmUpSeconds} s …");
+run.WarmUp(5, TimeSpan.FromSeconds(options.WarmUpSeconds));
 var results = new Dictionary<QueryMode, QueryRun.Result>();
 foreach (var mode in Enum.GetValues<QueryMode>())
 {
     results[mode] = run.Measure(mode, options.Threads);
 }
 
+var stages = run.Stages(QueryMode.Full);
+var loadAtEnd = LoadAverage.Read();
+
 // Very common terms and prefixes are where latency hides (every match is scored), so they get their own rows.
-var docCount = indexing?.Documents ?? Directory.EnumerateFiles(options.CorpusPath, "*.md", SearchOption.AllDirectories).Count();
+var docCount = indexing?.Documents ?? index.Search.GetFacets().FirstOrDefault(f => f.Id == "status")?.Values.Sum(v => v.Count) ?? 0;
 var common = queries.Where(q => !q.IsPrefix && q.Filters.Count == 0 && !q.Text.Contains(' ', StringComparison.Ordinal)
     && index.Search.Search(q.ToRequest(QueryMode.Top10)).Total >= Math.Max(1, docCount) * 0.25).ToList();
 var prefix = queries.Where(q => q.IsPrefix).ToList();
@@ -50,30 +87,67 @@ var commonStats = Subset(common);
 var prefixStats = Subset(prefix);
 
 output.WriteLine();
-output.WriteLine($"{"läge",-22} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"qps 1 tråd",11} {$"qps {options.Threads} trådar",13}");
+output.WriteLine($"{"läge",-22} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"qps 1 tråd",11} {$"qps {options.Threads} trådar",13} {"KB/fråga",9} {"gen0/1000",10} {"cpu ms/fråga",13}");
 foreach (var (mode, result) in results)
 {
     var s = result.OneThread;
-    output.WriteLine($"{mode.ToString().ToLowerInvariant(),-22} {s.P50Ms,8:F2} {s.P95Ms,8:F2} {s.P99Ms,8:F2} {s.MaxMs,8:F2} {s.Qps,11:F0} {result.ManyThreads.Qps,13:F0}");
+    output.WriteLine($"{mode.ToString().ToLowerInvariant(),-22} {s.P50Ms,8:F2} {s.P95Ms,8:F2} {s.P99Ms,8:F2} {s.MaxMs,8:F2} {result.QpsOneThread,11:F0} {result.QpsManyThreads,13:F0} {result.AllocatedKbPerRequest,9:F0} {result.Gen0PerThousand,10} {result.CpuMsPerRequest,13:F3}");
 }
 
 output.WriteLine($"{$"full, vanliga ord ({common.Count})",-22} {commonStats.P50Ms,8:F2} {commonStats.P95Ms,8:F2} {commonStats.P99Ms,8:F2} {commonStats.MaxMs,8:F2}");
 output.WriteLine($"{$"full, prefix ({prefix.Count})",-22} {prefixStats.P50Ms,8:F2} {prefixStats.P95Ms,8:F2} {prefixStats.P99Ms,8:F2} {prefixStats.MaxMs,8:F2}");
+output.WriteLine($"Full, medeltid per steg (ms): {string.Join(", ", stages.Select(s => $"{s.Key} {s.Value:F3}"))}");
 var peak = PeakMemory.PeakRssMb();
-output.WriteLine($"Topp-RSS för processen: {peak:F0} MB (nu {PeakMemory.CurrentRssMb():F0} MB)");
+output.WriteLine($"Topp-RSS för processen: {peak:F0} MB (nu {PeakMemory.CurrentRssMb():F0} MB); load average vid start {loadAtStart}, vid slut {loadAtEnd}");
+
+object? ratios = null;
+if (options.AnchorPath is not null)
+{
+    var anchor = AnchorComparison.Load(options.AnchorPath);
+    output.WriteLine();
+    output.WriteLine($"Mot Apache Lucene 8.8 ({anchor.Path}); kvot = vår / Lucenes:");
+    foreach (var mismatch in anchor.CorpusMismatches(options.CorpusPath, docCount))
+    {
+        output.WriteLine($"  VARNING: {mismatch}");
+    }
+
+    output.WriteLine($"{"läge",-10} {"p50 kvot",9} {"p99 kvot",9} {"mål p99",8} {"qps 1 kvot",11} {$"qps {options.Threads} kvot",11}");
+    var modes = new Dictionary<string, object>();
+    foreach (var (mode, result) in results)
+    {
+        var p50 = result.OneThread.P50Ms / anchor.P50Ms(mode);
+        var p99 = result.OneThread.P99Ms / anchor.P99Ms(mode);
+        var qps1 = result.QpsOneThread / anchor.Qps(mode, 1);
+        var qpsMany = result.QpsManyThreads / anchor.Qps(mode, options.Threads);
+        var target = AnchorComparison.P99Target(mode, docCount);
+        output.WriteLine($"{mode.ToString().ToLowerInvariant(),-10} {p50,9:F2} {p99,9:F2} {$"≤ {target:F1}",8} {qps1,11:F2} {qpsMany,11:F2}{(p99 <= target ? string.Empty : "  över målet")}");
+        modes[mode.ToString().ToLowerInvariant()] = new { p50 = Math.Round(p50, 2), p99 = Math.Round(p99, 2), qps_1t = Math.Round(qps1, 2), qps_2t = Math.Round(qpsMany, 2), p99_target = target };
+    }
+
+    if (indexing is not null)
+    {
+        output.WriteLine($"indexering: {indexing.DocsPerSecond / anchor.IndexDocsPerSecond:F2} × Lucenes dok/s (mål ≥ 0,6); index {indexing.IndexMb / indexing.CorpusMb:F2} × indata (Lucene {anchor.IndexToInput:F2})");
+    }
+
+    ratios = new { anchor = anchor.Path, modes, index_docs_per_s = indexing is null ? (double?)null : Math.Round(indexing.DocsPerSecond / anchor.IndexDocsPerSecond, 2) };
+}
 
 static object Mode(QueryRun.Result r) => new
 {
     p50_ms = Math.Round(r.OneThread.P50Ms, 3),
     p95_ms = Math.Round(r.OneThread.P95Ms, 3),
     p99_ms = Math.Round(r.OneThread.P99Ms, 3),
-    qps_1t = Math.Round(r.OneThread.Qps, 1),
-    qps_2t = Math.Round(r.ManyThreads.Qps, 1),
+    qps_1t = Math.Round(r.QpsOneThread, 1),
+    qps_2t = Math.Round(r.QpsManyThreads, 1),
+    kb_per_request = Math.Round(r.AllocatedKbPerRequest, 1),
+    cpu_ms_per_request = Math.Round(r.CpuMsPerRequest, 3),
+    gen0_per_1000 = r.Gen0PerThousand,
+    gen2 = r.Gen2Collections,
 };
 
 var summary = new
 {
-    docs = indexing?.Documents ?? docCount,
+    docs = docCount,
     index_docs_per_s = indexing is null ? (double?)null : Math.Round(indexing.DocsPerSecond, 1),
     index_mb_per_s = indexing is null ? (double?)null : Math.Round(indexing.MbPerSecond, 2),
     index_size_mb = indexing is null ? (double?)null : Math.Round(indexing.IndexMb, 1),
@@ -82,10 +156,14 @@ var summary = new
     full = Mode(results[QueryMode.Full]),
     full_common_terms = new { count = common.Count, p50_ms = Math.Round(commonStats.P50Ms, 3), p99_ms = Math.Round(commonStats.P99Ms, 3) },
     full_prefix = new { count = prefix.Count, p50_ms = Math.Round(prefixStats.P50Ms, 3), p99_ms = Math.Round(prefixStats.P99Ms, 3) },
+    full_stages_ms = stages.ToDictionary(s => s.Key, s => Math.Round(s.Value, 3)),
     answer_problems = check.Problems.Count,
     peak_rss_mb = Math.Round(peak, 0),
+    gc = GCSettings.IsServerGC ? "server" : "workstation",
+    load_average = new { start = loadAtStart, end = loadAtEnd },
+    ratios_to_lucene = ratios,
 };
-if (!options.ReuseIndex && options.IndexPath.StartsWith(Path.GetTempPath(), StringComparison.Ordinal))
+if (!options.KeepIndex)
 {
     index.Dispose();
     IndexingRun.DeleteIndex(options.IndexPath);

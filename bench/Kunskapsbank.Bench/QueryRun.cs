@@ -3,21 +3,48 @@ using Kunskapsbank.Indexer.Search;
 
 namespace Kunskapsbank.Bench;
 
-/// <summary>Runs the query set in one mode, first on one thread for latency, then on several for throughput.</summary>
+/// <summary>Runs the query set in one mode: timed one request at a time for latency, then closed loops for throughput.</summary>
+/// <remarks>Shaped like the Lucene anchor's harness (`Bench.java`) so the figures compare: every request timed alone,
+/// nearest-rank percentiles, and queries/s from a closed loop of at least two passes and five seconds per thread count.</remarks>
 internal sealed class QueryRun(ISearchEngine engine, IReadOnlyList<BenchQuery> queries, int rounds)
 {
-    public sealed record Result(LatencyStats OneThread, LatencyStats ManyThreads, int Threads, Dictionary<BenchQuery, List<double>> PerQuery);
+    private static readonly TimeSpan ThroughputTime = TimeSpan.FromSeconds(5);
+
+    public sealed record Result(
+        LatencyStats OneThread,
+        double QpsOneThread,
+        double QpsManyThreads,
+        int Threads,
+        double AllocatedKbPerRequest,
+        double CpuMsPerRequest,
+        int Gen0PerThousand,
+        int Gen2Collections,
+        Dictionary<BenchQuery, List<double>> PerQuery);
+
+    /// <summary>Runs every mode over the whole query set until both <paramref name="passes"/> and <paramref name="minimum"/> are reached.</summary>
+    public void WarmUp(int passes, TimeSpan minimum)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var pass = 0; pass < passes || clock.Elapsed < minimum; pass++)
+        {
+            foreach (var mode in Enum.GetValues<QueryMode>())
+            {
+                foreach (var query in queries)
+                {
+                    Execute(query, mode);
+                }
+            }
+        }
+    }
 
     public Result Measure(QueryMode mode, int threads)
     {
-        // One untimed pass so JIT, the page cache and the engine's caches are warm, as in a running service.
-        foreach (var query in queries)
-        {
-            Execute(query, mode);
-        }
-
         var perQuery = queries.ToDictionary(q => q, _ => new List<double>());
         var single = new List<double>(queries.Count * rounds);
+        var gen0 = GC.CollectionCount(0);
+        var gen2 = GC.CollectionCount(2);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         for (var round = 0; round < rounds; round++)
         {
@@ -31,22 +58,66 @@ internal sealed class QueryRun(ISearchEngine engine, IReadOnlyList<BenchQuery> q
 
         var oneThread = LatencyStats.From(single, wall.Elapsed);
 
-        var parallel = new List<double>[threads];
-        wall.Restart();
+        // Processor time of the whole process (GC and JIT threads included) per request: on a machine shared with other
+        // builds, wall-clock latency swings with the load, this much less.
+        var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / single.Count;
+        var perRequest = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / single.Count;
+        var gen0Collections = GC.CollectionCount(0) - gen0;
+        var gen2Collections = GC.CollectionCount(2) - gen2;
+        return new Result(
+            oneThread,
+            Throughput(mode, 1),
+            Throughput(mode, threads),
+            threads,
+            perRequest,
+            cpuPerRequest,
+            (int)Math.Round(gen0Collections * 1000.0 / single.Count),
+            gen2Collections,
+            perQuery);
+    }
+
+    /// <summary>Milliseconds per stage (parse, match, passages, highlight …) averaged over one pass of the query set in <paramref name="mode"/>.</summary>
+    public Dictionary<string, double> Stages(QueryMode mode)
+    {
+        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var query in queries)
+        {
+            try
+            {
+                var timings = engine.Search(query.ToRequest(mode) with { Explain = true }).Explain?.TimingsMs;
+                foreach (var (stage, ms) in timings ?? new Dictionary<string, double>())
+                {
+                    sums[stage] = sums.GetValueOrDefault(stage) + ms;
+                }
+
+                count++;
+            }
+            catch (SearchInputException)
+            {
+                // Reported by the answer check.
+            }
+        }
+
+        return sums.ToDictionary(s => s.Key, s => s.Value / Math.Max(1, count));
+    }
+
+    // A closed loop: each thread walks the list from its own offset until both two passes and five seconds are done.
+    private double Throughput(QueryMode mode, int threads)
+    {
+        var completed = 0L;
+        var wall = Stopwatch.StartNew();
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
-            var mine = parallel[t] = new List<double>(queries.Count * rounds);
-            for (var round = 0; round < rounds; round++)
+            var done = 0L;
+            for (var i = 0; done < 2L * queries.Count || wall.Elapsed < ThroughputTime; i++, done++)
             {
-                // Each thread walks the list from a different starting point so they do not move in lockstep.
-                for (var i = 0; i < queries.Count; i++)
-                {
-                    mine.Add(Execute(queries[(i + (t * queries.Count / threads)) % queries.Count], mode));
-                }
+                Execute(queries[(i + (t * queries.Count / threads)) % queries.Count], mode);
             }
+
+            Interlocked.Add(ref completed, done);
         });
-        var manyThreads = LatencyStats.From(parallel.SelectMany(l => l).ToList(), wall.Elapsed);
-        return new Result(oneThread, manyThreads, threads, perQuery);
+        return completed / wall.Elapsed.TotalSeconds;
     }
 
     private double Execute(BenchQuery query, QueryMode mode)

@@ -165,9 +165,14 @@ public sealed partial class SearchPageTests(UiFixture ui)
         await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=oroasnm%C3%A4lan").ToString());
 
         await Assertions.Expect(page.Locator(".notis").First)
-            .ToContainTextAsync("Inga träffar för ”oroasnmälan”. Visar i stället träffar för ”orosanmälan”.");
+            .ToContainTextAsync("Visar träffar för ”orosanmälan”. Sök i stället efter oroasnmälan.");
         Assert.True(await page.Locator(".traffar-lista .traff").CountAsync() >= 1);
         await Assertions.Expect(page.Locator("#sokstatus")).ToContainTextAsync("för ”orosanmälan”");
+
+        // The words as typed, on request: no correction, so the index has nothing for them.
+        await page.Locator(".notis a", new() { HasText = "oroasnmälan" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("exakt=1"));
+        await Assertions.Expect(page.Locator("#sokstatus")).ToContainTextAsync("Inga träffar för ”oroasnmälan”");
         await probed.AssertNoProblemsAsync();
     }
 

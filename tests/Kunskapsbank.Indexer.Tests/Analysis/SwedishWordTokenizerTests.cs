@@ -104,6 +104,18 @@ public class SwedishWordTokenizerTests
     }
 
     [Fact]
+    public void Tokenizer_measures_the_length_limit_on_the_composed_word()
+    {
+        // 200 letters å: 400 characters when decomposed (a + ring), still one word of 200 letters. The property test
+        // comparing composed and decomposed text found this now and then, when a random word grew past 128 letters.
+        var composed = "före " + new string('å', 200) + " efter";
+        var decomposed = composed.Normalize(System.Text.NormalizationForm.FormD);
+        Assert.Equal(["före", new string('å', 200), "efter"], Tokens(composed).Select(t => t.Term));
+        Assert.Equal(Tokens(composed).Select(t => (t.Term, t.Increment)), Tokens(decomposed).Select(t => (t.Term, t.Increment)));
+        Assert.Equal(["före", "efter"], Tokens(("före " + new string('å', 256) + " efter").Normalize(System.Text.NormalizationForm.FormD)).Select(t => t.Term));
+    }
+
+    [Fact]
     public void Tokenizer_counts_a_trailing_overlong_run_in_the_final_position_increment()
     {
         using var stream = Tokenizer.GetTokenStream("f", "före " + new string('x', 300));

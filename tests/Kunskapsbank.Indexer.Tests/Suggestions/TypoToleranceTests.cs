@@ -1,3 +1,4 @@
+using Kunskapsbank.Indexer.Search;
 using Kunskapsbank.Indexer.Tests.Corpus;
 
 namespace Kunskapsbank.Indexer.Tests.Suggestions;
@@ -51,6 +52,67 @@ public sealed class TypoToleranceTests : IClassFixture<TypoToleranceTests.Fixtur
         Assert.Equal("kvinnojour polisen", response.Suggestion);
     }
 
+    [Theory]
+    [InlineData("umgängesbegränsnig", "umgängesbegränsning")]
+    [InlineData("skyddsbedömnig", "skyddsbedömning")]
+    public void Search_MisspeltCompoundTheIndexHasOnlyInflected_IsCorrectedAndSearched(string typed, string intended)
+    {
+        var response = _corpus.Search(typed);
+
+        Assert.Equal(intended, response.CorrectedQuery);
+        Assert.Contains(response.Hits, h => h.Path == "d4.md");
+    }
+
+    [Fact]
+    public void Search_DoubledConsonantTheStemmerAlreadyConflates_FindsTheDocumentAsTyped()
+    {
+        var response = _corpus.Search("kontaktförbudd");
+
+        Assert.Null(response.CorrectedQuery);
+        Assert.Contains(response.Hits, h => h.Path == "d4.md");
+    }
+
+    [Fact]
+    public void Search_WithCorrectionTurnedOff_SearchesExactlyWhatWasTyped()
+    {
+        var response = _corpus.Index.Search.Search(new SearchRequest { Query = "kvinnojuor", CorrectTypos = false });
+
+        Assert.Equal(0, response.Total);
+        Assert.Null(response.CorrectedQuery);
+        Assert.Null(response.Suggestion);
+    }
+
+    [Fact]
+    public void Search_WordInCapitals_IsTakenAsAnAcronymAndNotCorrected()
+    {
+        Assert.Equal("barnahus", _corpus.Search("barnahsu").CorrectedQuery);
+
+        var response = _corpus.Search("BARNAHSU");
+
+        Assert.Equal(0, response.Total);
+        Assert.Null(response.CorrectedQuery);
+    }
+
+    [Fact]
+    public void Search_QuotedPhrase_IsNotCorrected()
+    {
+        var response = _corpus.Search("\"kvinnojuor hjälper\"");
+
+        Assert.Null(response.CorrectedQuery);
+        Assert.Null(response.Suggestion);
+    }
+
+    [Fact]
+    public void Search_RareWordWithACommonNeighbour_FindsBothAndOffersTheCommonOne()
+    {
+        var response = _corpus.Search("polisn");
+
+        Assert.Null(response.CorrectedQuery);
+        Assert.Equal("polisen", response.Suggestion);
+        Assert.Equal("d5.md", response.Hits[0].Path);
+        Assert.Contains(response.Hits, h => h.Path == "d0.md");
+    }
+
     [Fact]
     public void Suggest_CompletesTitlesAndFrequentWords()
     {
@@ -69,6 +131,8 @@ public sealed class TypoToleranceTests : IClassFixture<TypoToleranceTests.Fixtur
                 Corpus.WriteMarkdown($"d{i}.md", i == 0 ? "Kvinnojour och polisen" : $"Dokument {i}", "En kvinnojour hjälper. Skolan gör en orosanmälan till socialtjänsten. Barnahus finns. Polisen kommer.");
             }
 
+            Corpus.WriteMarkdown("d4.md", "Beslut om umgänge", "Umgängesbegränsningar och kontaktförbudet prövas efter skyddsbedömningen. En begränsning kräver en bedömning.");
+            Corpus.WriteMarkdown("d5.md", "Anteckning", "Här står polisn, felstavat en gång.");
             Corpus.Sync();
         }
 

@@ -20,6 +20,18 @@ public sealed class SearchQueryTests
     }
 
     [Fact]
+    public void Searching_as_typed_survives_paging_but_not_a_new_text()
+    {
+        var query = Parse("?q=oroasnm%C3%A4lan").AsTyped();
+
+        Assert.Equal("/?q=oroasnm%C3%A4lan&exakt=1", query.ToUrl("/"));
+        Assert.False(query.ToRequest(10).CorrectTypos);
+        Assert.True(Parse(query.WithPage(2).ToUrl("/")[1..]).Exact);
+        Assert.False(query.WithText("orosanmälan").Exact);
+        Assert.True(Parse("?q=x").ToRequest(10).CorrectTypos);
+    }
+
+    [Fact]
     public void Unknown_parameters_are_ignored_and_sizes_bounded()
     {
         var query = Parse("?q=" + new string('a', 3000) + "&okand=1&sida=-4&malgrupp=&malgrupp=%20");
