@@ -1,3 +1,3 @@
 using Kunskapsbank.Indexer.Cli;
 
-return CommandLine.Run(args, Console.Out, Console.Error, Console.In);
+return CommandLine.Run(args, CliConsole.FromProcess());

@@ -1,46 +1,32 @@
-using Kunskapsbank.Indexer.Metadata;
+using System.Text.Json.Serialization;
 using Kunskapsbank.Indexer.Search;
 
 namespace Kunskapsbank.Api.Controllers;
 
 /// <summary>A document as /api/documents/{id} returns it: the stored details plus an outline and the file's address.</summary>
-/// <param name="FileUrl">Where the original file is served; add `#page=N` for a PDF page.</param>
-/// <param name="Outline">Pages for paged documents, otherwise the headings in order.</param>
-public sealed record DocumentView(
-    long Id,
-    string Path,
-    string Title,
-    string? Publisher,
-    int? Year,
-    string? DocumentType,
-    string Status,
-    string? SupersededBy,
-    string ContentType,
-    int? PageCount,
-    string FileUrl,
-    IReadOnlyList<FacetTag> Tags,
-    IReadOnlyList<OutlineEntry> Outline,
-    IReadOnlyList<DocumentPassage> Passages)
+public sealed record DocumentView : DocumentDetails
 {
+    // The view's own fields go last in JSON, after the details it adds them to.
+    private DocumentView(DocumentDetails document)
+        : base(document)
+    {
+        FileUrl = $"/api/documents/{document.Id}/file";
+        Outline = OutlineEntry.Of(document.Passages);
+    }
+
+    /// <summary>Where the original file is served; add `#page=N` for a PDF page.</summary>
+    [JsonPropertyOrder(1)]
+    public string FileUrl { get; init; }
+
+    /// <summary>Pages for paged documents, otherwise the headings in order.</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<OutlineEntry> Outline { get; init; }
+
     /// <summary>Builds the view of <paramref name="document"/>.</summary>
     public static DocumentView Of(DocumentDetails document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new DocumentView(
-            document.Id,
-            document.Path,
-            document.Title,
-            document.Publisher,
-            document.Year,
-            document.DocumentType,
-            document.Status,
-            document.SupersededBy,
-            document.ContentType,
-            document.PageCount,
-            $"/api/documents/{document.Id}/file",
-            document.Tags,
-            OutlineEntry.Of(document.Passages),
-            document.Passages);
+        return new DocumentView(document);
     }
 }
 

@@ -1,24 +1,36 @@
+using System.ComponentModel;
 using Kunskapsbank.Indexer.Analysis;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Kunskapsbank.Indexer.Cli;
 
 /// <summary>`kunskapsbank analyze "text"`: prints the token stream, one token a line, tab-separated.</summary>
-internal static class AnalyzeCommand
+internal sealed class AnalyzeCommand : CliCommand<AnalyzeCommand.Settings>
 {
-    public static int Run(string[] args, Func<Analyzer> createAnalyzer, TextWriter stdout, TextWriter stderr)
+    /// <summary>The options of `analyze`.</summary>
+    internal sealed class Settings : CommandSettings
     {
-        if (args.Length == 0)
-        {
-            stderr.WriteLine("Ange en text att analysera, till exempel: kunskapsbank analyze \"våldsutsatta kvinnor\"");
-            return 2;
-        }
+        [CommandArgument(0, "[text]")]
+        [Description("Texten som ska delas upp i söktermer.")]
+        public string[] Text { get; init; } = [];
+    }
 
-        var analyzer = createAnalyzer();
-        var text = string.Join(' ', args);
-        stdout.WriteLine("term\tord\tstart\tslut\tposition\tdel\tstoppord\ttext");
+    /// <inheritdoc />
+    public override ValidationResult Validate(CommandContext context, Settings settings) =>
+        Words(context, settings).Length == 0
+            ? ValidationResult.Error("Ange en text att analysera, till exempel: kunskapsbank analyze \"våldsutsatta kvinnor\"")
+            : ValidationResult.Success();
+
+    /// <inheritdoc />
+    protected override int Run(CliConsole console, CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var analyzer = SwedishAnalyzer.Create();
+        var text = Words(context, settings);
+        console.Out.WriteLine("term\tord\tstart\tslut\tposition\tdel\tstoppord\ttext");
         foreach (var token in analyzer.Analyze(text))
         {
-            stdout.WriteLine(string.Join('\t',
+            console.Out.WriteLine(string.Join('\t',
                 token.Term,
                 token.Word,
                 token.Start,
@@ -29,8 +41,10 @@ internal static class AnalyzeCommand
                 Printable(text[token.Start..token.End])));
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
+
+    private static string Words(CommandContext context, Settings settings) => string.Join(' ', settings.Text.Concat(Literal(context)));
 
     // The original span, with invisible characters shown so a soft hyphen inside a word is visible in the output.
     private static string Printable(string span) =>

@@ -1,32 +1,27 @@
 using Kunskapsbank.Indexer.Index;
+using Spectre.Console.Cli;
 
 namespace Kunskapsbank.Indexer.Cli;
 
-/// <summary>`kunskapsbank check [--index mapp]`: Lucene's CheckIndex plus our invariants; exit code 1 on any finding.</summary>
-internal static class CheckCommand
+/// <summary>`kunskapsbank check`: Lucene's CheckIndex plus our invariants; exit code 1 on any finding.</summary>
+internal sealed class CheckCommand : CliCommand<IndexFolderSettings>
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <inheritdoc />
+    protected override int Run(CliConsole console, CommandContext context, IndexFolderSettings settings, CancellationToken cancellationToken)
     {
-        var options = CliOptions.Parse(args, new HashSet<string> { "--index" }, new HashSet<string>());
-        if (options.Error is not null || options.Positional.Count > 0)
-        {
-            stderr.WriteLine(options.Error ?? "Användning: kunskapsbank check [--index mapp]");
-            return 2;
-        }
-
-        var findings = IndexChecker.Check(options.IndexPath);
+        var findings = IndexChecker.Check(settings.IndexPath);
         if (findings.Count == 0)
         {
-            stdout.WriteLine($"Indexet i {options.IndexPath} är helt: Lucenes kontroll och filförteckningen stämmer.");
-            return 0;
+            console.Out.WriteLine($"Indexet i {settings.IndexPath} är helt: Lucenes kontroll och filförteckningen stämmer.");
+            return ExitCodes.Ok;
         }
 
-        stdout.WriteLine($"Indexet i {options.IndexPath} har {findings.Count} fel:");
+        console.Out.WriteLine($"Indexet i {settings.IndexPath} har {SwedishText.Count(findings.Count, "fel", "fel")}:");
         foreach (var finding in findings)
         {
-            stdout.WriteLine($"  {finding}");
+            console.Out.WriteLine($"  {finding}");
         }
 
-        return 1;
+        return ExitCodes.Failed;
     }
 }

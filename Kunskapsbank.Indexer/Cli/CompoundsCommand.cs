@@ -1,22 +1,37 @@
+using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using Kunskapsbank.Indexer.Analysis;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Kunskapsbank.Indexer.Cli;
 
 /// <summary>`kunskapsbank compounds ord...` shows splits; `compounds --evaluate fil.tsv` prints precision and recall.</summary>
-internal static class CompoundsCommand
+internal sealed class CompoundsCommand : CliCommand<CompoundsCommand.Settings>
 {
-    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The options of `compounds`.</summary>
+    internal sealed class Settings : CommandSettings
     {
-        if (args.Length == 0)
-        {
-            stderr.WriteLine("Ange ord att dela, till exempel: kunskapsbank compounds våldsutsatta, eller --evaluate <fil.tsv>.");
-            return 2;
-        }
+        [CommandArgument(0, "[ord]")]
+        [Description("Orden som ska delas i sammansättningsdelar.")]
+        public string[] Words { get; init; } = [];
 
+        [CommandOption("--evaluate <fil.tsv>")]
+        [Description("Mät precision och täckning på en testfil, till exempel tests/data/compound/domain-compounds-sv.tsv.")]
+        public string? Evaluate { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() => (Words.Length, Evaluate) switch
+        {
+            (0, null) => ValidationResult.Error("Ange ord att dela, till exempel: kunskapsbank compounds våldsutsatta, eller --evaluate <fil.tsv>."),
+            ( > 0, not null) => ValidationResult.Error("Ange antingen ord att dela eller --evaluate <fil.tsv>, inte båda."),
+            _ => ValidationResult.Success(),
+        };
+    }
+
+    /// <inheritdoc />
+    protected override int Run(CliConsole console, CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
         // Wall time depends on how busy the machine is; processor time is the cost of loading itself.
         var clock = Stopwatch.StartNew();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -24,42 +39,36 @@ internal static class CompoundsCommand
         var loadTime = clock.Elapsed;
         var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var splitter = new CompoundSplitter(lexicon);
-        if (args[0] == "--evaluate")
+        if (settings.Evaluate is { } file)
         {
-            var code = Evaluate(args, splitter, SwedishAnalyzer.Create(lexicon).Stem, stdout, stderr);
-            stdout.WriteLine(string.Create(Swedish, $"Ordlistan ({lexicon.Count} ordformer) laddades på {loadTime.TotalMilliseconds:F0} ms ({loadCpu.TotalMilliseconds:F0} ms processortid)."));
+            var code = Evaluate(file, splitter, SwedishAnalyzer.Create(lexicon).Stem, console);
+            console.Out.WriteLine(string.Create(SwedishText.Culture, $"Ordlistan ({lexicon.Count} ordformer) laddades på {loadTime.TotalMilliseconds:F0} ms ({loadCpu.TotalMilliseconds:F0} ms processortid)."));
             return code;
         }
 
-        foreach (var word in args)
+        foreach (var word in settings.Words)
         {
             var lower = word.ToLowerInvariant();
             var parts = splitter.Split(lower);
-            stdout.WriteLine(parts.Count == 0
+            console.Out.WriteLine(parts.Count == 0
                 ? $"{word}\t(delas inte)"
                 : $"{word}\t{string.Join('+', parts.Select(p => lower.Substring(p.Offset, p.Length)))}\t{string.Join('+', parts.Select(p => p.Lemma))}");
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 
-    private static int Evaluate(string[] args, CompoundSplitter splitter, Func<string, string> stem, TextWriter stdout, TextWriter stderr)
+    private static int Evaluate(string file, CompoundSplitter splitter, Func<string, string> stem, CliConsole console)
     {
-        if (args.Length != 2)
-        {
-            stderr.WriteLine("Ange en testfil: kunskapsbank compounds --evaluate tests/data/compound/domain-compounds-sv.tsv");
-            return 2;
-        }
-
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(args[1]);
+            lines = File.ReadAllLines(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            stderr.WriteLine($"Kunde inte läsa testfilen {args[1]}: {e.Message}");
-            return 1;
+            console.Error.WriteLine($"Kunde inte läsa testfilen {file}: {e.Message}");
+            return ExitCodes.Failed;
         }
 
         CompoundEvaluation result;
@@ -69,18 +78,18 @@ internal static class CompoundsCommand
         }
         catch (FormatException e)
         {
-            stderr.WriteLine($"Testfilen har fel format. {e.Message}");
-            return 1;
+            console.Error.WriteLine($"Testfilen har fel format. {e.Message}");
+            return ExitCodes.Failed;
         }
 
         foreach (var error in result.Errors)
         {
-            stdout.WriteLine($"  {error}");
+            console.Out.WriteLine($"  {error}");
         }
 
-        stdout.WriteLine(string.Create(Swedish, $"Sammansättningar: {result.Compounds}, ord som ska vara hela: {result.Whole}"));
-        stdout.WriteLine(string.Create(Swedish, $"Rätt delade: {result.Correct}, fel delade: {result.Wrong}, missade: {result.Missed}, felaktigt delade hela ord: {result.FalseSplits}"));
-        stdout.WriteLine(string.Create(Swedish, $"Precision: {result.Precision:P1}  Täckning (recall): {result.Recall:P1}  (samma delar som skrivet: {result.SurfaceExact})"));
-        return 0;
+        console.Out.WriteLine(string.Create(SwedishText.Culture, $"Sammansättningar: {result.Compounds}, ord som ska vara hela: {result.Whole}"));
+        console.Out.WriteLine(string.Create(SwedishText.Culture, $"Rätt delade: {result.Correct}, fel delade: {result.Wrong}, missade: {result.Missed}, felaktigt delade hela ord: {result.FalseSplits}"));
+        console.Out.WriteLine(string.Create(SwedishText.Culture, $"Precision: {result.Precision:P1}  Täckning (recall): {result.Recall:P1}  (samma delar som skrivet: {result.SurfaceExact})"));
+        return ExitCodes.Ok;
     }
 }

@@ -1,35 +1,48 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Kunskapsbank.Indexer.Extraction;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Kunskapsbank.Indexer.Cli;
 
 /// <summary>`kunskapsbank extract &lt;fil&gt;... [--json]`: what extraction makes of a file – its passages with page or
 /// heading, OCR marks and notes – without touching an index. For editors asking "why is my PDF not found?", and
 /// for measuring (it prints the time per file).</summary>
-internal static class ExtractCommand
+internal sealed class ExtractCommand : CliCommand<ExtractCommand.Settings>
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The options of `extract`.</summary>
+    internal sealed class Settings : CommandSettings
     {
-        var json = args.Contains("--json");
-        var files = args.Where(a => a != "--json").ToList();
-        if (files.Count == 0 || files.Any(f => f.StartsWith("--", StringComparison.Ordinal)))
-        {
-            stderr.WriteLine("Användning: kunskapsbank extract <fil>... [--json]");
-            return 2;
-        }
+        [CommandArgument(0, "[fil]")]
+        [Description("Filerna som ska läsas (PDF, Word, Markdown, HTML, text).")]
+        public string[] Files { get; init; } = [];
 
+        [CommandOption("--json")]
+        [Description("En rad JSON per fil.")]
+        public bool Json { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate() => Files.Length == 0
+            ? ValidationResult.Error("Ange en eller flera filer, till exempel: kunskapsbank extract corpus/freda-handbok-2024.pdf")
+            : ValidationResult.Success();
+    }
+
+    /// <inheritdoc />
+    protected override int Run(CliConsole console, CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
         var registry = ExtractorRegistry.CreateDefault();
         var failed = 0;
-        foreach (var file in files)
+        foreach (var file in settings.Files)
         {
             var clock = Stopwatch.StartNew();
-            var result = registry.Extract(file, ExtractionLimits.Default, CancellationToken.None);
+            var result = registry.Extract(file, ExtractionLimits.Default, cancellationToken);
             clock.Stop();
-            if (json)
+            if (settings.Json)
             {
-                stdout.WriteLine(JsonSerializer.Serialize(new
+                console.Out.WriteLine(JsonSerializer.Serialize(new
                 {
                     file,
                     seconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
@@ -41,26 +54,26 @@ internal static class ExtractCommand
             }
             else if (result.Document is { } document)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# {file}: {document.Passages.Count} stycken, {clock.Elapsed.TotalSeconds:0.00} s"));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# {file}: {SwedishText.Count(document.Passages.Count, "stycke", "stycken")}, {clock.Elapsed.TotalSeconds:0.00} s"));
                 foreach (var note in document.Notes)
                 {
-                    stdout.WriteLine($"# Obs: {note}");
+                    console.Out.WriteLine($"# Obs: {note}");
                 }
 
                 foreach (var passage in document.Passages)
                 {
                     var where = passage.Page is { } page ? $"sida {page}" : string.Join(" › ", passage.HeadingPath);
-                    stdout.WriteLine($"[{where}{(passage.IsOcr ? ", tolkad text (OCR)" : string.Empty)}] {passage.Text.Replace("\n\n", " ¶ ", StringComparison.Ordinal)}");
+                    console.Out.WriteLine($"[{where}{(passage.IsOcr ? ", tolkad text (OCR)" : string.Empty)}] {passage.Text.Replace("\n\n", " ¶ ", StringComparison.Ordinal)}");
                 }
             }
             else
             {
-                stdout.WriteLine($"# {file}: kunde inte läsas: {result.Failure!.Message}");
+                console.Out.WriteLine($"# {file}: kunde inte läsas: {result.Failure!.Message}");
             }
 
             failed += result.Succeeded ? 0 : 1;
         }
 
-        return failed == 0 ? 0 : 1;
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -1,94 +1,78 @@
+using System.ComponentModel;
 using Kunskapsbank.Indexer.Corpus;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Kunskapsbank.Indexer.Cli;
 
-/// <summary>`kunskapsbank index &lt;corpus&gt; [--index mapp]`: syncs the folder into the index and prints a summary.</summary>
-internal static class IndexCommand
+/// <summary>`kunskapsbank index &lt;dokumentmapp&gt;`: syncs the folder into the index with progress, then a summary.</summary>
+internal sealed class IndexCommand : CliCommand<IndexCommand.Settings>
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        var options = CliOptions.Parse(args, new HashSet<string> { "--index" }, new HashSet<string> { "--tyst", "--quiet" });
-        if (options.Error is not null || options.Positional.Count != 1)
-        {
-            stderr.WriteLine(options.Error ?? "Ange dokumentmappen, till exempel: kunskapsbank index corpus");
-            return 2;
-        }
+    /// <summary>How often a plain progress line is written when standard error is not a terminal.</summary>
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
-        var corpus = options.Positional[0];
-        if (!Directory.Exists(corpus))
+    /// <summary>The options of `index`.</summary>
+    internal sealed class Settings : IndexFolderSettings
+    {
+        [CommandArgument(0, "<dokumentmapp>")]
+        [Description("Mappen med dokumenten, till exempel corpus.")]
+        public string Corpus { get; init; } = string.Empty;
+
+        [CommandOption("--tyst|--quiet")]
+        [Description("Visa inte hur långt körningen har kommit, bara sammanfattningen.")]
+        public bool Quiet { get; init; }
+    }
+
+    /// <inheritdoc />
+    protected override int Run(CliConsole console, CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(settings.Corpus))
         {
-            stderr.WriteLine($"Dokumentmappen ”{corpus}” finns inte. Kontrollera sökvägen och försök igen.");
-            return 1;
+            console.Error.WriteLine($"Dokumentmappen ”{settings.Corpus}” finns inte. Kontrollera sökvägen och försök igen.");
+            return ExitCodes.Failed;
         }
 
         try
         {
-            using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, corpus));
+            using var index = KunskapsbankIndex.Open(new IndexOptions(settings.IndexPath, settings.Corpus));
             if (index.WasRebuilt)
             {
-                stdout.WriteLine("Indexet hade en äldre version och byggs om från början.");
+                console.Out.WriteLine("Indexet hade en äldre version och byggs om från början.");
             }
 
             foreach (var problem in index.TaxonomyProblems)
             {
-                stdout.WriteLine($"Taxonomi: {problem}");
+                console.Out.WriteLine($"Taxonomi: {problem}");
             }
 
-            var quiet = options.Flags.Contains("--tyst") || options.Flags.Contains("--quiet");
-            var progress = quiet ? null : new ConsoleProgress(stderr);
-            var report = index.Corpus.SyncAll(progress, CancellationToken.None);
-            progress?.Finish();
-            WriteSummary(report, stdout);
-            return 0;
+            var report = settings.Quiet
+                ? index.Corpus.SyncAll(null, cancellationToken)
+                : IndexProgress.For(console, TimeProvider.System, PlainInterval).Show(progress => index.Corpus.SyncAll(progress, cancellationToken));
+            WriteSummary(report, console.StandardOutput(), console.Out);
+            return ExitCodes.Ok;
         }
-        catch (Index.IndexLockedException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not Index.IndexLockedException)
         {
-            stderr.WriteLine(ex.Message);
-            return 1;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"Indexeringen kunde inte slutföras: {ex.Message}");
-            return 1;
+            console.Error.WriteLine($"Indexeringen kunde inte slutföras: {ex.Message}");
+            return ExitCodes.Failed;
         }
     }
 
-    internal static void WriteSummary(SyncReport report, TextWriter stdout)
+    /// <summary>Failed files first (a table with their Swedish reasons), then one line with the counts, written as it is
+    /// so that a log keeps it on one line for grep.</summary>
+    internal static void WriteSummary(SyncReport report, IAnsiConsole output, TextWriter line)
     {
-        stdout.WriteLine($"Klart på {report.Elapsed.TotalSeconds:0.0} s: {report.Indexed} indexerade, {report.Unchanged} oförändrade, {report.Moved} flyttade, {report.Removed} borttagna, {report.Failed.Count} misslyckade.");
-        foreach (var failed in report.Failed)
+        if (report.Failed.Count > 0)
         {
-            stdout.WriteLine($"  Misslyckades: {failed.Path} ({failed.Kind}): {failed.Reason}");
-        }
-    }
-
-    /// <summary>Rewrites one progress line on the terminal, at most a few times a second.</summary>
-    private sealed class ConsoleProgress(TextWriter writer) : IProgress<SyncProgress>
-    {
-        private DateTime _last = DateTime.MinValue;
-        private bool _wrote;
-
-        public void Report(SyncProgress value)
-        {
-            var now = DateTime.UtcNow;
-            if ((now - _last).TotalMilliseconds < 250 && value.Done < value.Total)
-            {
-                return;
-            }
-
-            _last = now;
-            _wrote = true;
-            writer.Write($"\r{value.Done}/{value.Total} {Shorten(value.CurrentPath)}".PadRight(80));
+            output.Write(ReportTables.Failures(report.Failed));
         }
 
-        public void Finish()
-        {
-            if (_wrote)
-            {
-                writer.WriteLine();
-            }
-        }
-
-        private static string Shorten(string? path) => path is null ? string.Empty : path.Length > 60 ? "…" + path[^59..] : path;
+        line.WriteLine(
+            $"Klart på {SwedishText.Duration(report.Elapsed)}: " +
+            $"{SwedishText.Number(report.Indexed)} {(report.Indexed == 1 ? "indexerad" : "indexerade")}, " +
+            $"{SwedishText.Number(report.Unchanged)} {(report.Unchanged == 1 ? "oförändrad" : "oförändrade")}, " +
+            $"{SwedishText.Number(report.Moved)} {(report.Moved == 1 ? "flyttad" : "flyttade")}, " +
+            $"{SwedishText.Number(report.Removed)} {(report.Removed == 1 ? "borttagen" : "borttagna")}, " +
+            $"{SwedishText.Number(report.Failed.Count)} {(report.Failed.Count == 1 ? "misslyckad" : "misslyckade")}.");
     }
 }

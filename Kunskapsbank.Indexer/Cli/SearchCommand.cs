@@ -1,140 +1,140 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Kunskapsbank.Indexer.Search;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Kunskapsbank.Indexer.Cli;
 
-/// <summary>`kunskapsbank search "fråga" [--index fil] [--filter facett=värde]... [--limit N] [--json] [--explain]`.</summary>
-internal static class SearchCommand
+/// <summary>`kunskapsbank search "fråga"`: a table of hits with their best passages, then the facet counts; or the
+/// API's JSON with --json.</summary>
+internal sealed class SearchCommand : CliCommand<SearchCommand.Settings>
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The options of `search`.</summary>
+    internal sealed class Settings : IndexFolderSettings
     {
-        var options = CliOptions.Parse(args, new HashSet<string> { "--index", "--filter", "--limit", "--page", "--sort" }, new HashSet<string> { "--json", "--explain" });
-        if (options.Error is not null || options.Positional.Count == 0)
-        {
-            stderr.WriteLine(options.Error ?? "Ange vad du söker efter, till exempel: kunskapsbank search \"hedersrelaterat våld\"");
-            return 2;
-        }
+        [CommandArgument(0, "[fråga]")]
+        [Description("Det du söker: ord (alla måste finnas), \"fraser\", prefix*, -uteslut, OR, (parenteser), facett:värde. Text som börjar med minus skrivs efter --.")]
+        public string[] Query { get; init; } = [];
 
-        var filters = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (var filter in options.Values.GetValueOrDefault("--filter") ?? [])
+        [CommandOption("--filter <facett=värde>")]
+        [Description("Bara dokument med värdet, till exempel amne=hedersrelaterat-vald. Kan upprepas: samma facett = något av värdena, olika facetter = alla.")]
+        public string[] Filters { get; init; } = [];
+
+        [CommandOption("--limit <antal>")]
+        [Description("Träffar per sida, 1–100.")]
+        [DefaultValue("10")]
+        public string Limit { get; init; } = "10";
+
+        [CommandOption("--page <sida>")]
+        [Description("Vilken sida av träffarna.")]
+        [DefaultValue("1")]
+        public string Page { get; init; } = "1";
+
+        [CommandOption("--sort <ordning>")]
+        [Description("relevans eller nyast.")]
+        [DefaultValue("relevans")]
+        public string Sort { get; init; } = "relevans";
+
+        [CommandOption("--json")]
+        [Description("Skriv svaret som JSON, samma som GET /api/search.")]
+        public bool Json { get; init; }
+
+        [CommandOption("--explain")]
+        [Description("Visa den tolkade frågan, termerna, Lucene-frågan och tiden per steg.")]
+        public bool Explain { get; init; }
+
+        public int LimitValue => int.Parse(Limit, CultureInfo.InvariantCulture);
+
+        public int PageValue => int.Parse(Page, CultureInfo.InvariantCulture);
+
+        public SortOrder SortValue => Sort is "nyast" or "newest" ? SortOrder.Newest : SortOrder.Relevance;
+
+        /// <summary>The --filter values by facet.</summary>
+        public Dictionary<string, IReadOnlyList<string>> FilterValues() => Filters
+            .Select(f => (Facet: f[..f.IndexOf('=', StringComparison.Ordinal)], Value: f[(f.IndexOf('=', StringComparison.Ordinal) + 1)..]))
+            .GroupBy(f => f.Facet, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f.Value).ToList(), StringComparer.Ordinal);
+
+        /// <inheritdoc />
+        public override ValidationResult Validate()
         {
-            var eq = filter.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || eq == filter.Length - 1)
+            if (Filters.FirstOrDefault(f => f.IndexOf('=', StringComparison.Ordinal) is <= 0 || f.EndsWith('=')) is { } filter)
             {
-                stderr.WriteLine($"Filtret ”{filter}” ska skrivas facett=värde, till exempel amne=hedersrelaterat-vald.");
-                return 2;
+                return ValidationResult.Error($"Filtret ”{filter}” ska skrivas facett=värde, till exempel amne=hedersrelaterat-vald.");
             }
 
-            var facet = filter[..eq];
-            filters[facet] = [.. (filters.GetValueOrDefault(facet) ?? []), filter[(eq + 1)..]];
-        }
+            if (!int.TryParse(Limit, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > 100)
+            {
+                return ValidationResult.Error("--limit ska vara ett heltal mellan 1 och 100.");
+            }
 
-        var limit = 10;
-        if (options.Values.TryGetValue("--limit", out var limits) && (!int.TryParse(limits[^1], CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > 100))
-        {
-            stderr.WriteLine("--limit ska vara ett heltal mellan 1 och 100.");
-            return 2;
-        }
+            if (!int.TryParse(Page, CultureInfo.InvariantCulture, out var page) || page < 1)
+            {
+                return ValidationResult.Error("--page ska vara ett positivt heltal.");
+            }
 
-        var pageNumber = 1;
-        if (options.Values.TryGetValue("--page", out var pages) && (!int.TryParse(pages[^1], CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
-        {
-            stderr.WriteLine("--page ska vara ett positivt heltal.");
-            return 2;
+            return Sort is "relevans" or "nyast" or "relevance" or "newest"
+                ? ValidationResult.Success()
+                : ValidationResult.Error("--sort ska vara relevans eller nyast.");
         }
+    }
 
-        var sort = options.Values.TryGetValue("--sort", out var sorts) && sorts[^1] is "nyast" or "newest" ? SortOrder.Newest : SortOrder.Relevance;
-        if (!Directory.Exists(options.IndexPath))
+    /// <inheritdoc />
+    public override ValidationResult Validate(CommandContext context, Settings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        return QueryText(context, settings).Length == 0
+            ? ValidationResult.Error("Ange vad du söker efter, till exempel: kunskapsbank search \"hedersrelaterat våld\"")
+            : ValidationResult.Success();
+    }
+
+    /// <inheritdoc />
+    protected override int Run(CliConsole console, CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.MissingIndex() is { } missing)
         {
-            stderr.WriteLine($"Det finns inget index i ”{options.IndexPath}”. Kör först: kunskapsbank index <dokumentmapp> --index {options.IndexPath}");
-            return 1;
+            console.Error.WriteLine(missing);
+            return ExitCodes.Failed;
         }
 
         // Read-only: searching beside a running service needs no write lock.
-        using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, "corpus") { ReadOnly = true });
+        using var index = KunskapsbankIndex.Open(new IndexOptions(settings.IndexPath, "corpus") { ReadOnly = true });
         SearchResponse response;
         try
         {
-            response = index.Search.Search(new SearchRequest
-            {
-                Query = string.Join(' ', options.Positional),
-                Filters = filters,
-                PageSize = limit,
-                Page = pageNumber,
-                Sort = sort,
-                Explain = options.Flags.Contains("--explain"),
-            });
+            response = index.Search.Search(
+                new SearchRequest
+                {
+                    Query = QueryText(context, settings),
+                    Filters = settings.FilterValues(),
+                    PageSize = settings.LimitValue,
+                    Page = settings.PageValue,
+                    Sort = settings.SortValue,
+                    Explain = settings.Explain,
+                },
+                cancellationToken);
         }
         catch (SearchInputException ex)
         {
-            stderr.WriteLine(ex.Message);
-            return 2;
+            console.Error.WriteLine(ex.Message);
+            return ExitCodes.Usage;
         }
 
-        if (options.Flags.Contains("--json"))
+        if (settings.Json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(response, SearchJson.Indented));
-            return 0;
+            console.Out.WriteLine(JsonSerializer.Serialize(response, SearchJson.Indented));
+            return ExitCodes.Ok;
         }
 
-        WriteText(response, stdout);
-        return 0;
+        new SearchResultView(FacetLabels.Of(index.Search), !console.NoColor && console.OutIsTerminal)
+            .Write(response, settings.PageValue, settings.LimitValue, console.StandardOutput());
+        return ExitCodes.Ok;
     }
 
-    private static void WriteText(SearchResponse response, TextWriter stdout)
-    {
-        if (response.CorrectedQuery is not null)
-        {
-            stdout.WriteLine($"Inga träffar på det du skrev. Visar träffar för ”{response.CorrectedQuery}”.");
-        }
-        else if (response.Suggestion is not null)
-        {
-            stdout.WriteLine($"Menade du ”{response.Suggestion}”?");
-        }
-
-        if (response.PartialMatch)
-        {
-            stdout.WriteLine("Inget dokument innehåller alla orden. Här är de som innehåller några av dem.");
-        }
-
-        stdout.WriteLine($"{response.Total} dokument.");
-        var rank = 0;
-        foreach (var hit in response.Hits)
-        {
-            stdout.WriteLine();
-            stdout.WriteLine($"{++rank}. {hit.Title}  [{hit.Path}]");
-            stdout.WriteLine($"   {hit.Publisher ?? "okänd utgivare"}, {hit.Year?.ToString(CultureInfo.InvariantCulture) ?? "okänt år"}, {hit.Status}, poäng {hit.Score:0.###}");
-            foreach (var passage in hit.Passages)
-            {
-                var where = passage.Page is int page ? $"s. {page}" : passage.Heading ?? "början";
-                stdout.WriteLine($"   – {where}: {PlainSnippet(passage.Snippet)}");
-            }
-        }
-
-        foreach (var (facet, values) in response.Facets)
-        {
-            if (values.Count == 0)
-            {
-                continue;
-            }
-
-            stdout.WriteLine();
-            stdout.WriteLine($"{facet}: " + string.Join(", ", values.Select(v => $"{v.Label} ({v.Count}){(v.Selected ? " ✓" : string.Empty)}")));
-        }
-
-        if (response.Explain is { } explain)
-        {
-            stdout.WriteLine();
-            stdout.WriteLine($"Tolkad fråga: {explain.ParsedQuery}");
-            stdout.WriteLine($"Termer: {string.Join("; ", explain.Terms)}");
-            stdout.WriteLine($"Lucene-fråga: {explain.LuceneQuery}");
-            stdout.WriteLine("Tider (ms): " + string.Join(", ", explain.TimingsMs.Select(t => $"{t.Key} {t.Value:0.###}")));
-        }
-    }
-
-    // The terminal shows the marks as »…« and the HTML entities as the characters they stand for.
-    private static string PlainSnippet(string snippet) => System.Net.WebUtility.HtmlDecode(
-        snippet.Replace("<mark>", "»", StringComparison.Ordinal).Replace("</mark>", "«", StringComparison.Ordinal));
-
+    // The words of the argument and, after --, those that start with a minus.
+    private static string QueryText(CommandContext context, Settings settings) =>
+        string.Join(' ', settings.Query.Concat(Literal(context))).Trim();
 }

@@ -1,40 +1,43 @@
+using System.ComponentModel;
 using System.Text;
 using Kunskapsbank.Indexer.Analysis;
+using Spectre.Console.Cli;
 
 namespace Kunskapsbank.Indexer.Cli;
 
 /// <summary>`kunskapsbank stem [--index]`: one word a line on standard input, its stem a line on standard output.</summary>
-internal static class StemCommand
+internal sealed class StemCommand : CliCommand<StemCommand.Settings>
 {
     private const int FlushAt = 64 * 1024;
 
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    /// <summary>The options of `stem`.</summary>
+    internal sealed class Settings : CommandSettings
     {
-        var useOverrides = args is ["--index"];
-        if (args.Length > 0 && !useOverrides)
-        {
-            stderr.WriteLine("Kommandot stem tar bara flaggan --index. Skicka orden på standard in, ett per rad.");
-            return 2;
-        }
+        [CommandOption("--index")]
+        [Description("Stamma som indexet gör: med projektets undantag (stem-overrides.tsv), skyddade ord och -an-regeln.")]
+        public bool AsIndex { get; init; }
+    }
 
-        // Plain Snowball by default (comparable with the Snowball vocabulary); --index stems as the index does: the
-        // analyzer's own chain (overrides, protected words, -an rule).
-        Func<string, string> stem = useOverrides ? SwedishAnalyzer.Create().Stem : SwedishStemmer.Stem;
+    /// <inheritdoc />
+    protected override int Run(CliConsole console, CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        // Plain Snowball by default (comparable with the Snowball vocabulary); --index stems as the index does.
+        Func<string, string> stem = settings.AsIndex ? SwedishAnalyzer.Create().Stem : SwedishStemmer.Stem;
 
         // Console.Out flushes on every line; batching keeps 30,000 words far below a second.
         var output = new StringBuilder(FlushAt + 256);
-        while (stdin.ReadLine() is { } line)
+        while (console.In.ReadLine() is { } line)
         {
             output.Append(stem(line.Trim().ToLowerInvariant())).Append('\n');
             if (output.Length >= FlushAt)
             {
-                stdout.Write(output.ToString());
+                console.Out.Write(output.ToString());
                 output.Clear();
             }
         }
 
-        stdout.Write(output.ToString());
-        stdout.Flush();
-        return 0;
+        console.Out.Write(output.ToString());
+        console.Out.Flush();
+        return ExitCodes.Ok;
     }
 }

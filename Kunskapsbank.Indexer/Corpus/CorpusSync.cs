@@ -128,7 +128,7 @@ public sealed class CorpusSync : ICorpusIndexer
 
             var s = stored.Summary;
             titles[s.Id] = s.Title;
-            documents.Add(new ReportedDocument(s.Id, s.Path, s.Title, s.Publisher, s.Year, s.DocumentType, s.Status, stored.Tags, stored.Problems));
+            documents.Add(new ReportedDocument(s, stored.Tags, stored.Problems));
         }
 
         var failed = ledger.Where(e => e.State == FileStates.Failed)
@@ -239,7 +239,7 @@ public sealed class CorpusSync : ICorpusIndexer
             cancellationToken.ThrowIfCancellationRequested();
             if ((++done & 255) == 0)
             {
-                Report(progress, new SyncProgress(done, total, file.RelativePath));
+                Report(progress, new SyncProgress(done, total, file.RelativePath, SyncStage.Checking));
             }
 
             string metadataHash;
@@ -306,6 +306,8 @@ public sealed class CorpusSync : ICorpusIndexer
             work.Add((file, print, metadataHash, null));
         }
 
+        // Each stage reports its end and the next its start, so a log shows "10 000 av 10 000" and then "0 av N".
+        Report(progress, new SyncProgress(total, total, null, SyncStage.Checking));
         var batch = new IndexBatch(_store, ledger);
         var sinceCommit = Stopwatch.StartNew();
         foreach (var (entry, fingerprint) in touches)
@@ -346,6 +348,11 @@ public sealed class CorpusSync : ICorpusIndexer
 
         // Extraction and analysis run on worker threads ahead of this one; writing stays on this thread, in corpus order.
         var indexed = 0;
+        if (work.Count > 0)
+        {
+            Report(progress, new SyncProgress(0, work.Count, null));
+        }
+
         var sinceRefresh = Stopwatch.StartNew();
         var bulk = scope is null && work.Count >= Math.Max(BulkChange, ledger.Count / 10);
         using var bulkWrites = bulk ? batch.BeginBulk() : null;
@@ -403,6 +410,7 @@ public sealed class CorpusSync : ICorpusIndexer
         // After a bulk change (a first build, a re-index) one segment makes every query cheaper; a watcher batch or a
         // small change leaves merging to Lucene's policy.
         var changed = indexed + failed.Count + missing.Count + moved;
+        Report(progress, new SyncProgress(work.Count, work.Count, null, SyncStage.Saving));
         if (bulk || (scope is null && changed >= Math.Max(BulkChange, ledger.Count / 10)))
         {
             batch.MergeToOneSegment();

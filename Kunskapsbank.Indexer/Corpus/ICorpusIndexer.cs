@@ -1,3 +1,6 @@
+using Kunskapsbank.Indexer.Index;
+using Kunskapsbank.Indexer.Metadata;
+
 namespace Kunskapsbank.Indexer.Corpus;
 
 /// <summary>Keeps the index in step with the corpus folder. One writer at a time; searches are never blocked.</summary>
@@ -27,8 +30,22 @@ public sealed record SyncReport(
 /// <param name="Kind">A stable category (see <see cref="Extraction.ExtractionFailureKind"/>, or `metadata`).</param>
 public sealed record FailedFile(string Path, string Kind, string Reason);
 
-/// <summary>Progress of a long sync.</summary>
-public sealed record SyncProgress(int Done, int Total, string? CurrentPath);
+/// <summary>Progress of a long sync: <paramref name="Done"/> of <paramref name="Total"/> files of the current stage.</summary>
+/// <param name="Stage">What the run is doing now; each stage counts its own files from 0.</param>
+public sealed record SyncProgress(int Done, int Total, string? CurrentPath, SyncStage Stage = SyncStage.Indexing);
+
+/// <summary>The stages of a sync run, in the order they come.</summary>
+public enum SyncStage
+{
+    /// <summary>Comparing the files on disk with the ledger (size, time, content hash).</summary>
+    Checking,
+
+    /// <summary>Extracting, analysing and writing the new and changed files.</summary>
+    Indexing,
+
+    /// <summary>Merging and committing the index (the counts are those of the finished indexing stage).</summary>
+    Saving,
+}
 
 /// <summary>The state of the index for editors.</summary>
 /// <param name="Files">Every file of the ledger (indexed or failed), by path.</param>
@@ -68,15 +85,20 @@ public sealed record ReportedFile(
 /// <param name="OldPath">Where a moved file was before.</param>
 public sealed record ReportedChange(DateTimeOffset Time, string Kind, string Path, string? OldPath);
 
-/// <summary>One indexed document in the report.</summary>
-/// <param name="Problems">Swedish notes (bad sidecar values, capped text) that did not stop indexing.</param>
-public sealed record ReportedDocument(
-    long Id,
-    string Path,
-    string Title,
-    string? Publisher,
-    int? Year,
-    string? DocumentType,
-    string Status,
-    IReadOnlyList<Metadata.FacetTag> Tags,
-    IReadOnlyList<string> Problems);
+/// <summary>One indexed document in the report: its summary, its tags with their reasons, and its problems.</summary>
+public sealed record ReportedDocument : DocumentSummary
+{
+    /// <summary>The report line of the document <paramref name="summary"/> describes.</summary>
+    public ReportedDocument(DocumentSummary summary, IReadOnlyList<FacetTag> tags, IReadOnlyList<string> problems)
+        : base(summary)
+    {
+        Tags = tags;
+        Problems = problems;
+    }
+
+    /// <summary>Facet values with their source and reason.</summary>
+    public IReadOnlyList<FacetTag> Tags { get; init; }
+
+    /// <summary>Swedish notes (bad sidecar values, capped text) that did not stop indexing.</summary>
+    public IReadOnlyList<string> Problems { get; init; }
+}

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kunskapsbank.Indexer.Analysis;
 using Kunskapsbank.Indexer.Extraction;
 using Kunskapsbank.Indexer.Metadata;
@@ -47,16 +48,23 @@ public sealed record IndexedDocument(
     IReadOnlyList<ExtractedPassage> Passages,
     AnalysedText Analysed);
 
-/// <summary>A document's summary, as the result list shows it.</summary>
-public sealed record DocumentSummary(
-    long Id,
-    string Path,
-    string Title,
-    string? Publisher,
-    int? Year,
-    string? DocumentType,
-    string Status,
-    string? SupersededBy);
+/// <summary>A document's summary, as the result list shows it; the base of every record that describes one document
+/// (<see cref="Search.SearchHit"/>, <see cref="Search.DocumentDetails"/>, <see cref="Corpus.ReportedDocument"/>), so its
+/// fields are written once and the JSON of each stays flat.</summary>
+/// <param name="Id">Stable document id (the API addresses documents by it, never by path).</param>
+/// <param name="Path">Relative to the corpus root, forward slashes.</param>
+/// <param name="Status">`gallande`, `ersatt` or `upphavd`.</param>
+/// <param name="SupersededBy">The path an editor gave as "ersatt av", as written.</param>
+/// <remarks>Its fields come first in JSON (System.Text.Json writes a derived type's own properties first otherwise).</remarks>
+public record DocumentSummary(
+    [property: JsonPropertyOrder(-1)] long Id,
+    [property: JsonPropertyOrder(-1)] string Path,
+    [property: JsonPropertyOrder(-1)] string Title,
+    [property: JsonPropertyOrder(-1)] string? Publisher,
+    [property: JsonPropertyOrder(-1)] int? Year,
+    [property: JsonPropertyOrder(-1)] string? DocumentType,
+    [property: JsonPropertyOrder(-1)] string Status,
+    [property: JsonPropertyOrder(-1)] string? SupersededBy);
 
 /// <summary>A stored passage with its place in the document.</summary>
 public sealed record StoredPassage(long Id, long DocumentId, int Ordinal, int? Page, IReadOnlyList<string> HeadingPath, int Offset, string Text);

@@ -1,3 +1,6 @@
+using Kunskapsbank.Indexer.Index;
+using Kunskapsbank.Indexer.Metadata;
+
 namespace Kunskapsbank.Indexer.Search;
 
 /// <summary>The query side of the index: search, typeahead, documents and facet overview. Thread-safe.</summary>
@@ -28,24 +31,33 @@ public sealed record Completion(string Text, string Kind, long? DocumentId);
 public sealed record FacetSummary(string Id, string Label, IReadOnlyList<FacetCount> Values);
 
 /// <summary>A document as stored: metadata, where its tags came from, and its passages in order.</summary>
-/// <param name="Path">Relative to the corpus root, forward slashes.</param>
-/// <param name="ContentType">MIME type of the original file.</param>
-/// <param name="Tags">Facet values with their source and reason.</param>
-/// <param name="ReplacedBy">The document whose path equals <paramref name="SupersededBy"/>, when it is in the index.</param>
-public sealed record DocumentDetails(
-    long Id,
-    string Path,
-    string Title,
-    string? Publisher,
-    int? Year,
-    string? DocumentType,
-    string Status,
-    string? SupersededBy,
-    string ContentType,
-    int? PageCount,
-    IReadOnlyList<Metadata.FacetTag> Tags,
-    IReadOnlyList<DocumentPassage> Passages,
-    DocumentReference? ReplacedBy = null);
+public record DocumentDetails : DocumentSummary
+{
+    /// <summary>The details of the document <paramref name="summary"/> describes.</summary>
+    public DocumentDetails(DocumentSummary summary, string contentType, int? pageCount, IReadOnlyList<FacetTag> tags, IReadOnlyList<DocumentPassage> passages)
+        : base(summary)
+    {
+        ContentType = contentType;
+        PageCount = pageCount;
+        Tags = tags;
+        Passages = passages;
+    }
+
+    /// <summary>MIME type of the original file.</summary>
+    public string ContentType { get; init; }
+
+    /// <summary>Pages of a paged document (PDF), otherwise null.</summary>
+    public int? PageCount { get; init; }
+
+    /// <summary>Facet values with their source and reason.</summary>
+    public IReadOnlyList<FacetTag> Tags { get; init; }
+
+    /// <summary>Every passage, in document order.</summary>
+    public IReadOnlyList<DocumentPassage> Passages { get; init; }
+
+    /// <summary>The document whose path equals <see cref="DocumentSummary.SupersededBy"/>, when it is in the index.</summary>
+    public DocumentReference? ReplacedBy { get; init; }
+}
 
 /// <summary>One stored passage of a document.</summary>
 /// <param name="IsOcr">True when the text was read from a scanned page by OCR ("tolkad text").</param>

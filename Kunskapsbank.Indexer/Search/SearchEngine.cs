@@ -189,7 +189,7 @@ public sealed class SearchEngine : ISearchEngine
 
         var passages = StoredReading.ReadPassages(searcher, id).Select(p => new DocumentPassage(p.Id, p.Ordinal, p.Page, p.HeadingPath, p.Text)).ToList();
         var s = document.Summary;
-        return new DocumentDetails(s.Id, s.Path, s.Title, s.Publisher, s.Year, s.DocumentType, s.Status, s.SupersededBy, document.ContentType, document.PageCount, document.Tags, passages, ReplacedBy(searcher, s));
+        return new DocumentDetails(s, document.ContentType, document.PageCount, document.Tags, passages) { ReplacedBy = ReplacedBy(searcher, s) };
     }
 
     /// <inheritdoc />
@@ -255,20 +255,11 @@ public sealed class SearchEngine : ISearchEngine
                 }
             }
 
-            hits.Add(new SearchHit(
-                summary.Id,
-                summary.Path,
-                summary.Title,
-                Math.Round(hit.Score, 4),
-                summary.Publisher,
-                summary.Year,
-                summary.DocumentType,
-                summary.Status,
-                summary.SupersededBy,
-                FacetsOf(searcher, hit.Doc),
-                passages.Select(p => ToHitPassage(p, highlight)).ToList(),
-                ReplacedBy(searcher, summary),
-                titleOnly));
+            hits.Add(new SearchHit(summary, Math.Round(hit.Score, 4), FacetsOf(searcher, hit.Doc), passages.Select(p => ToHitPassage(p, highlight)).ToList())
+            {
+                ReplacedBy = ReplacedBy(searcher, summary),
+                TitleOnly = titleOnly,
+            });
         }
 
         return hits;

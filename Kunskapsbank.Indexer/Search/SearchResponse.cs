@@ -1,3 +1,5 @@
+using Kunskapsbank.Indexer.Index;
+
 namespace Kunskapsbank.Indexer.Search;
 
 /// <summary>The answer to a <see cref="SearchRequest"/>; the CLI's --json and the API return this shape.</summary>
@@ -15,27 +17,33 @@ public sealed record SearchResponse(
     string? CorrectedQuery,
     SearchExplanation? Explain);
 
-/// <summary>One document in the results.</summary>
-/// <param name="Id">Stable document id (the API addresses documents by it, never by path).</param>
-/// <param name="Path">Path relative to the corpus root, with forward slashes.</param>
-/// <param name="Status">`gallande`, `ersatt` or `upphavd`.</param>
-/// <param name="Facets">Facet value ids by facet id.</param>
-/// <param name="ReplacedBy">The document whose path equals <paramref name="SupersededBy"/>, when it is in the index.</param>
-/// <param name="TitleOnly">True when the query matched the title but no passage (so no passage is shown as the answer).</param>
-public sealed record SearchHit(
-    long Id,
-    string Path,
-    string Title,
-    double Score,
-    string? Publisher,
-    int? Year,
-    string? DocumentType,
-    string Status,
-    string? SupersededBy,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Facets,
-    IReadOnlyList<HitPassage> Passages,
-    DocumentReference? ReplacedBy = null,
-    bool TitleOnly = false);
+/// <summary>One document in the results: its summary, score, facets and best passages.</summary>
+public sealed record SearchHit : DocumentSummary
+{
+    /// <summary>A hit for <paramref name="summary"/>.</summary>
+    public SearchHit(DocumentSummary summary, double score, IReadOnlyDictionary<string, IReadOnlyList<string>> facets, IReadOnlyList<HitPassage> passages)
+        : base(summary)
+    {
+        Score = score;
+        Facets = facets;
+        Passages = passages;
+    }
+
+    /// <summary>Relevance score (BM25F times the status factor), rounded to four decimals.</summary>
+    public double Score { get; init; }
+
+    /// <summary>Facet value ids by facet id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Facets { get; init; }
+
+    /// <summary>Up to three best passages, best first.</summary>
+    public IReadOnlyList<HitPassage> Passages { get; init; }
+
+    /// <summary>The document whose path equals <see cref="DocumentSummary.SupersededBy"/>, when it is in the index.</summary>
+    public DocumentReference? ReplacedBy { get; init; }
+
+    /// <summary>True when the query matched the title but no passage (so no passage is shown as the answer).</summary>
+    public bool TitleOnly { get; init; }
+}
 
 /// <summary>Another document of the index, by id and title.</summary>
 public sealed record DocumentReference(long Id, string Title);

@@ -22,6 +22,18 @@ public class DocumentEndpointTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_document_is_one_flat_object_with_the_summary_fields_first()
+    {
+        var id = await host.FindIdAsync("riskbedömning", "rutin-hedersvald.md");
+        var document = await host.GetJsonAsync($"/api/documents/{id}");
+
+        // The records build on one DocumentSummary; their JSON must stay one flat object, in this order.
+        Assert.Equal(
+            ["id", "path", "title", "publisher", "year", "documentType", "status", "supersededBy", "contentType", "pageCount", "tags", "passages", "replacedBy", "fileUrl", "outline"],
+            document.EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
     public async Task A_pdf_outline_lists_its_pages()
     {
         var id = await host.FindIdAsync("kollektivt sanktionerat", ".pdf");

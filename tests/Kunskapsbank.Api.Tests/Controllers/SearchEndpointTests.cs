@@ -35,6 +35,16 @@ public class SearchEndpointTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_hit_is_one_flat_object_with_the_summary_fields_first()
+    {
+        var result = await host.GetJsonAsync("/api/search?q=riskbed%C3%B6mning");
+
+        Assert.Equal(
+            ["id", "path", "title", "publisher", "year", "documentType", "status", "supersededBy", "score", "facets", "passages", "replacedBy", "titleOnly"],
+            result.GetProperty("hits")[0].EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
     public async Task A_pdf_hit_carries_its_page_number()
     {
         var result = await host.GetJsonAsync("/api/search?q=kollektivt+sanktionerat");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kunskapsbank.Indexer.Extraction;
 using Kunskapsbank.Indexer.Extraction.Ocr;
 using Kunskapsbank.Indexer.Extraction.Pdf;
@@ -72,13 +71,18 @@ public class OcrTests
         using var work = new TestDocuments.TempFolder();
         var ocr = new PdfOcr(new ProcessRunner(), work.Path);
         using var cancellation = new CancellationTokenSource();
-        var progress = new SynchronousProgress(_ => cancellation.CancelAfter(TimeSpan.FromMilliseconds(300)));
-        var clock = Stopwatch.StartNew();
+        var reports = new List<OcrProgress>();
+        var progress = new SynchronousProgress(report =>
+        {
+            reports.Add(report);
+            cancellation.Cancel();
+        });
 
         Assert.ThrowsAny<OperationCanceledException>(() =>
             ocr.Read(TestData.PathOf("pdf", "kallelse-skannad.pdf"), [new OcrPageRequest(1, 595, 842), new OcrPageRequest(2, 595, 842)], Settings(), progress, cancellation.Token));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), clock.Elapsed.ToString());
+        // Cancelled as page 1 began: no page was finished, so the run stopped there instead of reading on.
+        Assert.Equal(["OCR pågår, sida 1 av 2"], reports.Select(r => r.Message));
         Assert.Empty(Directory.EnumerateFileSystemEntries(work.Path));
     }
 
@@ -105,12 +109,11 @@ public class OcrTests
         Assert.Equal(0, qpdf.ExitCode);
         var limits = TestDocuments.Limits with { Timeout = TimeSpan.FromSeconds(40), MaxOcrPages = 2 };
         var registry = ExtractorRegistry.CreateDefault();
-        var clock = Stopwatch.StartNew();
 
         var result = registry.Extract(big, limits, CancellationToken.None);
         var small = registry.Extract(TestData.PathOf("pdf", "proposition-skydd-for-barn.pdf"), limits, CancellationToken.None);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), clock.Elapsed.ToString());
+        // The page cap, not the clock, bounds the run: at most two pages were read and the note says the rest wait.
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.InRange(result.Document!.Passages.Select(p => p.Page).Distinct().Count(), 1, 2);
         Assert.Contains(result.Document.Notes, n => n.StartsWith("200 sidor är inskannade;", StringComparison.Ordinal) && n.Contains("inte sökbara ännu", StringComparison.Ordinal));

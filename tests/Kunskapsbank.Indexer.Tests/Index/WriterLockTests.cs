@@ -32,7 +32,7 @@ public sealed class WriterLockTests
         var (code, output) = await RunCliAsync("index", corpus.CorpusPath, "--index", corpus.IndexPath, "--tyst");
 
         Assert.Equal(0, code);
-        Assert.Contains("1 oförändrade", output, StringComparison.Ordinal);
+        Assert.Contains("1 oförändrad,", output, StringComparison.Ordinal);
     }
 
     [Fact]

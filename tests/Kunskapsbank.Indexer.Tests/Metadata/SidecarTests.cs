@@ -207,10 +207,8 @@ public class SidecarTests
             huge.SetLength(50L * 1024 * 1024);
         }
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var metadata = MetadataTestData.Resolver.Resolve(document, MetadataTestData.Document(null));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         Assert.Equal("Stor.pdf.meta.yml: sidofilen är större än 64 kB och lästes inte.", Assert.Single(metadata.Problems));
         Assert.Equal("Stor", metadata.Title);
     }

@@ -79,7 +79,7 @@ public class TaxonomyLoaderTests
     }
 
     [Fact]
-    public void LoadFromCorpus_refuses_a_50_MB_file_quickly_and_uses_the_built_in_taxonomy()
+    public void LoadFromCorpus_refuses_a_50_MB_file_by_its_size_and_uses_the_built_in_taxonomy()
     {
         using var corpus = new TestDocuments.TempFolder();
         using (var huge = File.Create(Path.Combine(corpus.Path, "taxonomi.yml")))
@@ -87,10 +87,8 @@ public class TaxonomyLoaderTests
             huge.SetLength(50L * 1024 * 1024);
         }
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var loaded = TaxonomyLoader.LoadFromCorpus(corpus.Path);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         Assert.True(loaded.IsBuiltIn);
         Assert.Equal("taxonomi.yml: filen är större än 1 MB och lästes inte. Den inbyggda standardtaxonomin används.", Assert.Single(loaded.Problems));
     }

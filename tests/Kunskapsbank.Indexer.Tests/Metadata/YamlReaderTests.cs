@@ -146,10 +146,8 @@ public class YamlReaderTests
             text.Append($"{level}: &{level} [{string.Join(", ", Enumerable.Repeat("*" + previous, 9))}]\n");
         }
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = YamlReader.Parse(text.ToString());
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         Assert.Contains(result.Errors, e => e.Line == 2 && e.Message.Contains("hänvisningar (*a) stöds inte"));
         Assert.Equal(9, Assert.IsType<YamlSequence>(result.Root.Find("a")!.Value).Items.Count);
         Assert.Empty(Assert.IsType<YamlSequence>(result.Root.Find("j")!.Value).Items);
@@ -159,15 +157,14 @@ public class YamlReaderTests
     [InlineData(100_000, "[")]
     [InlineData(100_000, "{a: ")]
     [InlineData(30_000, "- ")]
-    public void Parse_refuses_deep_flow_and_block_nesting_quickly(int depth, string unit)
+    public void Parse_refuses_deep_flow_and_block_nesting_at_the_depth_cap(int depth, string unit)
     {
         var text = "titel: Kvar\nämne:\n  " + string.Concat(Enumerable.Repeat(unit, depth)) + "x\n";
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = YamlReader.Parse(text, YamlLimits.Default with { MaxChars = int.MaxValue });
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
-        Assert.Contains(result.Errors, e => e.Line == 3 && e.Message.Contains("för många nivåer"));
+        // The reason names the depth cap: the parser stopped there instead of walking 100,000 levels.
+        Assert.Contains(result.Errors, e => e.Line == 3 && e.Message.Contains($"för många nivåer av indrag (högst {YamlLimits.Default.MaxDepth})"));
         Assert.Equal("Kvar", Assert.IsType<YamlScalar>(result.Root.Find("titel")!.Value).Value);
     }
 
@@ -176,12 +173,10 @@ public class YamlReaderTests
     {
         var text = "titel: " + new string('x', 50 * 1024 * 1024);
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = YamlReader.Parse(text);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         Assert.Empty(result.Root.Entries);
-        Assert.Contains("för stor", Assert.Single(result.Errors).Message);
+        Assert.Equal($"texten är för stor ({text.Length} tecken; högst {YamlLimits.Default.MaxChars}) och lästes inte.", Assert.Single(result.Errors).Message);
     }
 
     [Fact]
@@ -199,12 +194,10 @@ public class YamlReaderTests
     {
         var text = "titel: Kvar\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"rad {i} utan kolon\n"));
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = YamlReader.Parse(text);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
         Assert.Equal(YamlLimits.Default.MaxErrors + 1, result.Errors.Count);
-        Assert.Contains("för många fel", result.Errors[^1].Message);
+        Assert.Contains($"för många fel (mer än {YamlLimits.Default.MaxErrors})", result.Errors[^1].Message);
         Assert.Equal("Kvar", Assert.IsType<YamlScalar>(result.Root.Find("titel")!.Value).Value);
     }
 
