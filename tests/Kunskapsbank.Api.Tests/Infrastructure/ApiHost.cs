@@ -33,7 +33,10 @@ public class ApiHost : IAsyncLifetime
         };
         Configure(settings);
         _factory = new HostFactory(settings, Logs, ConfigureServices);
-        _factory.UseKestrel(0);
+        // Listen rather than UseKestrel(0): the port overload edits the server addresses after the app has started
+        // binding, and under load Kestrel wins that race ("Addresses cannot be modified after the server has started",
+        // dotnet/aspnetcore#67714). A listen endpoint makes Kestrel ignore those addresses.
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
     /// <summary>The temporary folder holding corpus/, data/ and anything a test puts beside them.</summary>
