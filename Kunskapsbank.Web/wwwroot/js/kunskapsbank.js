@@ -277,9 +277,16 @@
   var activeOption = -1;
   var suggestions = [];
 
+  // Closing also forgets the suggestions still on their way: a late answer must not reopen a list the person
+  // closed (Escape, blur, a choice or a submit); typing again asks anew.
   function closeSuggestions() {
     if (!list) {
       return;
+    }
+    window.clearTimeout(suggestTimer);
+    if (suggestController) {
+      suggestController.abort();
+      suggestController = null;
     }
     list.hidden = true;
     list.textContent = '';
