@@ -195,21 +195,6 @@ public sealed partial class SearchPageTests(UiFixture ui)
     }
 
     [Fact]
-    public async Task A_superseded_document_is_visibly_marked_with_what_replaces_it()
-    {
-        await using var probed = await ui.NewPageAsync();
-        var page = probed.Page;
-        await page.GotoAsync(new Uri(ui.BaseUrl, "/?q=hedersrelaterat").ToString());
-
-        var superseded = page.Locator(".traff", new() { HasText = "Kunskapsunderlag om hedersrelaterat våld och förtryck" });
-        await Assertions.Expect(superseded.Locator(".status-ersatt"))
-            .ToHaveTextAsync("Ersatt av Vägledning om våld i nära relationer – stöd och skydd");
-        var current = page.Locator(".traff", new() { HasText = "Vägledning om våld i nära relationer – stöd och skydd" }).First;
-        await Assertions.Expect(current.Locator(".status-gallande")).ToHaveTextAsync("Gällande");
-        await probed.AssertNoProblemsAsync();
-    }
-
-    [Fact]
     public async Task A_misspelled_query_shows_hits_for_the_correction_and_says_so()
     {
         await using var probed = await ui.NewPageAsync();
