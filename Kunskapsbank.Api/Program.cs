@@ -20,6 +20,7 @@ builder.Services
     .AddKunskapsbankSecurity()                      // Security/: safe file paths, rate limiting
     .AddKnowledgeGaps()                             // Gaps/: searches with few hits, counted per day
     .AddKnowledgeGapPage()                          //        … and what the UI's gaps page reads
+    .AddDocumentFolderPage()                        // Hosting/: what the UI's Dokumentmappen page reads
     .AddKunskapsbankOpenApi();
 builder.Services.AddControllersWithViews()
     .AddKunskapsbankJson()

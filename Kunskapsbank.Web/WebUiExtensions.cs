@@ -19,6 +19,7 @@ public static class WebUiExtensions
     {
         ArgumentNullException.ThrowIfNull(mvc);
         mvc.Services.TryAddSingleton(_ => new StaticAssetCatalog(typeof(WebAssemblyMarker).Assembly));
+        mvc.Services.TryAddSingleton(TimeProvider.System);
 
         // Swedish text stays readable (and small) in the HTML: å, ä, ö are not turned into &#xE5; entities.
         // Markup characters (<, >, &, quotes) are still encoded.
@@ -26,7 +27,7 @@ public static class WebUiExtensions
         return mvc.AddApplicationPart(typeof(WebAssemblyMarker).Assembly);
     }
 
-    /// <summary>Maps the UI's routes (`/`, `/stodtelefon`, `/forslag`, `/dokument/{id}`) and its assets under `/static/`.</summary>
+    /// <summary>Maps the UI's routes (`/`, `/stodtelefon`, `/forslag`, `/dokument/{id}`, `/kunskapsluckor`, `/dokumentmappen`) and its assets under `/static/`.</summary>
     public static IEndpointRouteBuilder MapKunskapsbankWeb(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);

@@ -13,10 +13,20 @@ public sealed class IndexWriter(IndexHost host, WriterStatus status, ILogger<Ind
         RunAsync(trigger, (corpus, ct) => corpus.SyncAll(new InlineProgress(status.Progressed), ct), cancellationToken);
 
     /// <summary>Sync of the given absolute paths (files or folders, existing or gone).</summary>
-    public Task<SyncReport?> SyncPathsAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken)
+    public async Task<SyncReport?> SyncPathsAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken)
     {
         status.CountWatcherPaths(paths.Count);
-        return RunAsync(SyncTrigger.Watcher, (corpus, ct) => corpus.SyncPaths(paths, ct), cancellationToken);
+
+        // From here until the sync ends the editors' page shows these paths as being read.
+        status.HandedOver(paths);
+        try
+        {
+            return await RunAsync(SyncTrigger.Watcher, (corpus, ct) => corpus.SyncPaths(paths, ct), cancellationToken);
+        }
+        finally
+        {
+            status.Handled(paths);
+        }
     }
 
     private async Task<SyncReport?> RunAsync(SyncTrigger trigger, Func<ICorpusIndexer, CancellationToken, SyncReport> sync, CancellationToken cancellationToken)

@@ -30,6 +30,9 @@ public sealed class KunskapsbankOptions
 
     /// <summary>The knowledge-gap report.</summary>
     public GapOptions Gaps { get; set; } = new();
+
+    /// <summary>The editors' page of the document folder.</summary>
+    public DocumentFolderOptions DocumentFolder { get; set; } = new();
 }
 
 /// <summary>Bounds that keep one request cheap.</summary>
@@ -46,4 +49,11 @@ public sealed class SearchLimits
 
     /// <summary>Longest text for /api/analyze and /api/suggest.</summary>
     public int MaxAnalyzeLength { get; set; } = 1000;
+}
+
+/// <summary>The editors' page `/dokumentmappen` (section `Kunskapsbank:DocumentFolder`).</summary>
+public sealed class DocumentFolderOptions
+{
+    /// <summary>Show every file's state, failure reason and tags to everyone who reaches the service, like the search.</summary>
+    public bool ShowPage { get; set; } = true;
 }

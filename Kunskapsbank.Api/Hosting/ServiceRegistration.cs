@@ -2,6 +2,7 @@ using Kunskapsbank.Api.Gaps;
 using Kunskapsbank.Api.Security;
 using Kunskapsbank.Api.Watching;
 using Kunskapsbank.Indexer.Search;
+using Kunskapsbank.Web.DocumentFolder;
 using Microsoft.Extensions.Options;
 
 namespace Kunskapsbank.Api.Hosting;
@@ -23,6 +24,13 @@ public static class ServiceRegistration
         services.AddSingleton<IndexWriter>();
         services.AddSingleton<ISearchEngine, OpenIndexSearchEngine>();
         services.AddHostedService<IndexStartupService>();
+        return services;
+    }
+
+    /// <summary>What the UI's Dokumentmappen page reads: the report of the open index and what is on its way in.</summary>
+    public static IServiceCollection AddDocumentFolderPage(this IServiceCollection services)
+    {
+        services.AddSingleton<IDocumentFolderSource, DocumentFolderSource>();
         return services;
     }
 

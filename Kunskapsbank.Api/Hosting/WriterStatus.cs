@@ -26,6 +26,7 @@ public sealed class WriterStatus(TimeProvider clock)
     private SyncProgress? _progress;
     private SyncSummary? _last;
     private SyncTotals _totals = new(0, 0, 0, 0, 0, 0);
+    private readonly List<IReadOnlyCollection<string>> _handedOver = [];
 
     /// <summary>A snapshot for the health endpoint.</summary>
     public SyncSnapshot Snapshot()
@@ -33,6 +34,31 @@ public sealed class WriterStatus(TimeProvider clock)
         lock (_lock)
         {
             return new SyncSnapshot(_running is not null, _running, _progress?.Done, _progress?.Total, _last, _totals);
+        }
+    }
+
+    /// <summary>The absolute paths the watcher handed to the writer that are waiting for it or being indexed now.</summary>
+    public IReadOnlyList<string> PathsBeingSynced()
+    {
+        lock (_lock)
+        {
+            return [.. _handedOver.SelectMany(b => b).Distinct(StringComparer.Ordinal)];
+        }
+    }
+
+    internal void HandedOver(IReadOnlyCollection<string> paths)
+    {
+        lock (_lock)
+        {
+            _handedOver.Add(paths);
+        }
+    }
+
+    internal void Handled(IReadOnlyCollection<string> paths)
+    {
+        lock (_lock)
+        {
+            _handedOver.Remove(paths);
         }
     }
 

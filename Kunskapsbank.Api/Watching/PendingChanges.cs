@@ -26,6 +26,16 @@ public sealed class PendingChanges(TimeSpan quietPeriod, TimeProvider clock)
         }
     }
 
+    /// <summary>The existing paths waiting to settle (files, and folders as such), at most <paramref name="max"/>.</summary>
+    /// <remarks>For the editors' page: what the last event saw, no new look at the disk.</remarks>
+    public IReadOnlyList<(string Path, bool IsDirectory)> Waiting(int max)
+    {
+        lock (_lock)
+        {
+            return [.. _pending.Where(p => p.Value.Probe.Exists).Take(max).Select(p => (p.Key, p.Value.Probe.IsDirectory))];
+        }
+    }
+
     /// <summary>Records an event on an absolute path; restarts its quiet period and that of every pending folder above it.</summary>
     public void Add(string path)
     {

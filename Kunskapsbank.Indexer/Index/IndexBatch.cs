@@ -47,12 +47,18 @@ public sealed class IndexBatch
     }
 
     /// <summary>Removes a file's document (if any) and its ledger entry.</summary>
+    /// <remarks>A failed file that is removed is a change too: editors who delete a broken file see it go.</remarks>
     public void Remove(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.DocumentId is long id)
         {
             _store.Writer.DeleteDocuments(DocumentKey(id));
+        }
+
+        // An indexed entry without a document is the old path of a file re-indexed elsewhere: that path's change is listed.
+        if (entry.DocumentId is not null || entry.State == FileStates.Failed)
+        {
             AddChange(ChangeKinds.Removed, entry.Path, null);
         }
 

@@ -44,29 +44,20 @@ public sealed class DocumentController(ISearchEngine engine) : Controller
             }
         }
 
-        var taxonomy = engine.GetFacets().ToDictionary(f => f.Id, StringComparer.Ordinal);
-        var typeLabel = details.DocumentType is { } type && taxonomy.TryGetValue("dokumenttyp", out var types)
-            ? types.Values.FirstOrDefault(v => v.Id == type)?.Label ?? type
-            : details.DocumentType;
-        return View("Show", new DocumentPage(details, query, matches, inputError, TagGroups(details, taxonomy), typeLabel));
+        var labels = new TaxonomyLabels(engine.GetFacets());
+        var typeLabel = details.DocumentType is { } type ? labels.Value("dokumenttyp", type) : null;
+        return View("Show", new DocumentPage(details, query, matches, inputError, TagGroups(details, labels), typeLabel));
     }
 
-    private static List<TagGroup> TagGroups(DocumentDetails details, Dictionary<string, FacetSummary> taxonomy)
+    private static List<TagGroup> TagGroups(DocumentDetails details, TaxonomyLabels labels)
     {
-        string LabelOf(string facet, string value) =>
-            taxonomy.TryGetValue(facet, out var summary)
-                ? summary.Values.FirstOrDefault(v => v.Id == value)?.Label ?? value
-                : value;
-
         // Year, type, publisher and status have their own rows; tags list only the vocabularies.
         var order = new List<string> { "malgrupp", "amne", "yrkesgrupp" };
         return details.Tags
             .Where(t => order.Contains(t.Facet))
             .GroupBy(t => t.Facet, StringComparer.Ordinal)
-            .OrderBy(g => order.IndexOf(g.Key) is var i && i >= 0 ? i : int.MaxValue)
-            .Select(g => new TagGroup(
-                taxonomy.TryGetValue(g.Key, out var summary) ? summary.Label : FacetNames.LabelOf(g.Key),
-                g.Select(t => LabelOf(g.Key, t.Value)).Distinct(StringComparer.Ordinal).ToList()))
+            .OrderBy(g => order.IndexOf(g.Key))
+            .Select(g => new TagGroup(labels.Facet(g.Key), g.Select(t => labels.Value(g.Key, t.Value)).Distinct(StringComparer.Ordinal).ToList()))
             .ToList();
     }
 }

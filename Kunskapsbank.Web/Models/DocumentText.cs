@@ -27,6 +27,9 @@ public sealed class DocumentText
     /// <summary>True when the text was longer than <see cref="MaxCharacters"/> and its end is not shown.</summary>
     public bool Truncated { get; }
 
+    /// <summary>True when some of the text was read by OCR, so the page explains the "tolkad text" mark.</summary>
+    public bool HasOcr => Blocks.Any(b => b is PageBlock { IsOcr: true } or ParagraphBlock { IsOcr: true });
+
     /// <summary>Headings when the document has them, otherwise its pages: where the table of contents links to.</summary>
     public IReadOnlyList<Block> Outline =>
         Blocks.OfType<HeadingBlock>().Any()
@@ -43,6 +46,12 @@ public sealed class DocumentText
     public static DocumentText Of(IReadOnlyList<DocumentPassage> passages)
     {
         ArgumentNullException.ThrowIfNull(passages);
+        // OCR reads whole pages: a page whose every passage is OCR text is marked once, at its marker, not per paragraph.
+        var ocrPages = passages.Where(p => p.Page is not null)
+            .GroupBy(p => p.Page!.Value)
+            .Where(g => g.All(p => p.IsOcr))
+            .Select(g => g.Key)
+            .ToHashSet();
         var blocks = new List<Block>();
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyList<string> path = [];
@@ -58,7 +67,7 @@ public sealed class DocumentText
             if (passage.Page is { } p && p != page)
             {
                 page = p;
-                blocks.Add(new PageBlock($"Sida {p.ToString(CultureInfo.InvariantCulture)}", 1, PageAnchor(p), p));
+                blocks.Add(new PageBlock($"Sida {p.ToString(CultureInfo.InvariantCulture)}", 1, PageAnchor(p), p, ocrPages.Contains(p)));
             }
 
             // Only the levels below the part both paths share are new headings.
@@ -77,7 +86,8 @@ public sealed class DocumentText
             path = passage.HeadingPath;
             if (passage.Text.Length > 0)
             {
-                blocks.Add(new ParagraphBlock(passage.Text, PassageAnchor(passage.Id), page));
+                var markedByPage = passage.Page is { } onPage && ocrPages.Contains(onPage);
+                blocks.Add(new ParagraphBlock(passage.Text, PassageAnchor(passage.Id), page, passage.IsOcr, passage.IsOcr && markedByPage));
                 characters += passage.Text.Length;
             }
         }
@@ -127,8 +137,11 @@ public sealed class DocumentText
     public sealed record HeadingBlock(string Text, int Level, string Anchor, int? Page) : Block(Text, Level, Anchor, Page);
 
     /// <summary>Where a PDF page begins.</summary>
-    public sealed record PageBlock(string Text, int Level, string Anchor, int? Page) : Block(Text, Level, Anchor, Page);
+    /// <param name="IsOcr">Every passage of the page was read by OCR: the marker carries the "tolkad text" mark.</param>
+    public sealed record PageBlock(string Text, int Level, string Anchor, int? Page, bool IsOcr = false) : Block(Text, Level, Anchor, Page);
 
     /// <summary>A passage's text.</summary>
-    public sealed record ParagraphBlock(string Text, string Anchor, int? Page) : Block(Text, 1, Anchor, Page);
+    /// <param name="IsOcr">Read by OCR.</param>
+    /// <param name="MarkedByPage">Its page marker already carries the mark, so the paragraph does not repeat it visibly.</param>
+    public sealed record ParagraphBlock(string Text, string Anchor, int? Page, bool IsOcr = false, bool MarkedByPage = false) : Block(Text, 1, Anchor, Page);
 }

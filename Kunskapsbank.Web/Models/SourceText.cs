@@ -7,21 +7,11 @@ namespace Kunskapsbank.Web.Models;
 /// <summary>How a document and a place in it are named to a reader: status, source line, links to the original.</summary>
 public static class SourceText
 {
-    /// <summary>"Gällande", "Ersatt av …" or "Upphävd" for the engine's status slug.</summary>
-    public static string Status(string status, string? supersededBy) => status switch
-    {
-        "ersatt" => supersededBy is { Length: > 0 } ? $"Ersatt av {supersededBy}" : "Ersatt av ett nyare dokument",
-        "upphavd" => "Upphävd",
-        _ => "Gällande",
-    };
+    /// <summary>The visible mark of a passage read from a scanned page by OCR.</summary>
+    public const string OcrLabel = "tolkad text";
 
-    /// <summary>CSS modifier for the status badge.</summary>
-    public static string StatusClass(string status) => status switch
-    {
-        "ersatt" => "status-ersatt",
-        "upphavd" => "status-upphavd",
-        _ => "status-gallande",
-    };
+    /// <summary>What <see cref="OcrLabel"/> means, for screen readers beside the mark and in full on the document page.</summary>
+    public const string OcrExplanation = "läst med textigenkänning (OCR) ur en inskannad sida och kan innehålla läsfel";
 
     /// <summary>True when the original is a PDF, so a page can be opened directly.</summary>
     public static bool IsPdf(string path) => path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
@@ -47,8 +37,8 @@ public static class SourceText
     public static string? Place(int? page, string? heading) =>
         page is { } p ? $"s. {p.ToString(CultureInfo.InvariantCulture)}" : string.IsNullOrWhiteSpace(heading) ? null : heading;
 
-    /// <summary>"Titel, Utgivare 2021, s. 3": what follows a quoted passage.</summary>
-    public static string Citation(string title, string? publisher, int? year, int? page, string? heading)
+    /// <summary>"Titel, Utgivare 2021, s. 3": what follows a quoted passage; " (tolkad text)" when OCR read it.</summary>
+    public static string Citation(string title, string? publisher, int? year, int? page, string? heading, bool isOcr = false)
     {
         var builder = new StringBuilder(title);
         var source = PublisherAndYear(publisher, year);
@@ -61,6 +51,12 @@ public static class SourceText
         if (place is not null)
         {
             builder.Append(", ").Append(place);
+        }
+
+        if (isOcr)
+        {
+            // Whoever reads the copied quote should know it may hold OCR misreadings.
+            builder.Append(" (").Append(OcrLabel).Append(')');
         }
 
         return builder.ToString();

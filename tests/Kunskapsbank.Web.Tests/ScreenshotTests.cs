@@ -67,15 +67,8 @@ public sealed class ScreenshotTests(UiFixture ui)
         });
     }
 
-    private async Task ShootAsync(string name, int width, int height, Func<IPage, Task> arrange)
-    {
-        await using var probed = await ui.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
-        await arrange(probed.Page);
-        var path = Path.Combine(RepositoryPaths.Screenshots, name);
-        await probed.Page.ScreenshotAsync(new() { Path = path });
-        Assert.True(new FileInfo(path).Length > 10_000, $"{name} är nästan tom.");
-        await probed.AssertNoProblemsAsync();
-    }
+    private Task ShootAsync(string name, int width, int height, Func<IPage, Task> arrange) =>
+        Screenshot.TakeAsync(ui, ui, name, width, height, arrange);
 
     private string Url(string path) => new Uri(ui.BaseUrl, path).ToString();
 }

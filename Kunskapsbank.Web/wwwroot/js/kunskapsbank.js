@@ -16,6 +16,12 @@
     }
   });
 
+  var folderArea = document.getElementById('mappyta');
+  if (folderArea) {
+    startFolderPage(folderArea);
+    return;
+  }
+
   var form = document.getElementById('sok');
   var input = document.getElementById('q');
   var area = document.getElementById('resultatyta');
@@ -277,9 +283,16 @@
   var activeOption = -1;
   var suggestions = [];
 
+  // Closing also forgets the suggestions still on their way: a late answer must not reopen a list the person
+  // closed (Escape, blur, a choice or a submit); typing again asks anew.
   function closeSuggestions() {
     if (!list) {
       return;
+    }
+    window.clearTimeout(suggestTimer);
+    if (suggestController) {
+      suggestController.abort();
+      suggestController = null;
     }
     list.hidden = true;
     list.textContent = '';
@@ -586,4 +599,244 @@
         break;
     }
   });
+
+  // ---- Dokumentmappen: the page keeps itself up to date -----------------------------------------------------
+  // A small JSON poll says whether anything changed (a version); only then is the updating part fetched again
+  // (the same server-rendered partial as the first load) and swapped in, keeping open tag lists, the focus and
+  // the scroll position. New changes are read out by the live region. Without JavaScript the page is a plain page.
+  function startFolderPage(area) {
+    var BUSY_MS = 2000;
+    var IDLE_MS = 5000;
+    var statusUrl = area.getAttribute('data-lage-url');
+    var live = document.getElementById('mappstatus');
+    var search = document.getElementById('mappsok');
+    var nameInput = document.getElementById('namn');
+    var filterInput = search ? search.querySelector('[data-visa]') : null;
+    var pollTimer = 0;
+    var typingTimer = 0;
+    var failures = 0;
+    var loadController = null;
+
+    function current() {
+      var inner = area.firstElementChild;
+      return {
+        version: inner ? inner.getAttribute('data-version') : '',
+        newest: inner ? inner.getAttribute('data-senast') || '' : '',
+        busy: !!inner && inner.getAttribute('data-upptagen') === 'true'
+      };
+    }
+
+    function tell(text) {
+      if (!live) {
+        return;
+      }
+      live.textContent = '';
+      window.setTimeout(function () { live.textContent = text; }, 50);
+    }
+
+    // What had the focus, by id or else by link target and text, so it can be found again in the new markup.
+    function focusKey() {
+      var active = document.activeElement;
+      if (!active || !area.contains(active)) {
+        return null;
+      }
+      var details = active.closest('details');
+      return { id: active.id, href: active.getAttribute('href'), text: active.textContent, details: details ? details.id : null };
+    }
+
+    function restoreFocus(key) {
+      if (!key) {
+        return;
+      }
+      var target = key.id ? document.getElementById(key.id) : null;
+      if (!target && key.details && !key.href) {
+        var details = document.getElementById(key.details);
+        target = details ? details.querySelector('summary') : null;
+      }
+      if (!target && key.href) {
+        var links = area.querySelectorAll('a[href]');
+        for (var i = 0; i < links.length && !target; i++) {
+          if (links[i].getAttribute('href') === key.href && links[i].textContent === key.text) {
+            target = links[i];
+          }
+        }
+      }
+      if (target) {
+        target.focus({ preventScroll: true });
+      }
+    }
+
+    function swap(html) {
+      var open = Array.prototype.map.call(area.querySelectorAll('details[open]'), function (d) { return d.id; });
+      var key = focusKey();
+      area.innerHTML = html;
+      open.forEach(function (id) {
+        var details = id ? document.getElementById(id) : null;
+        if (details) {
+          details.open = true;
+        }
+      });
+      restoreFocus(key);
+      var inner = area.firstElementChild;
+      if (inner && inner.getAttribute('data-title')) {
+        document.title = inner.getAttribute('data-title');
+      }
+    }
+
+    function fragmentUrl(url) {
+      return url + (url.indexOf('?') >= 0 ? '&' : '?') + 'fragment=1';
+    }
+
+    // Fetches the updating part for the address now shown (or `url`, which then becomes the address).
+    function load(url, history) {
+      if (loadController) {
+        loadController.abort();
+      }
+      var controller = new AbortController();
+      loadController = controller;
+      var target = url || (location.pathname + location.search);
+      return fetch(fragmentUrl(target), { signal: controller.signal, headers: { Accept: 'text/html' }, cache: 'no-store' })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error('HTTP ' + response.status);
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          if (controller !== loadController) {
+            return false;
+          }
+          loadController = null;
+          if (history === 'push') {
+            window.history.pushState({ url: target }, '', target);
+          } else if (history === 'replace') {
+            window.history.replaceState({ url: target }, '', target);
+          }
+          swap(html);
+          return true;
+        })
+        .catch(function () {
+          if (controller === loadController) {
+            loadController = null;
+          }
+          return false;
+        });
+    }
+
+    function schedule() {
+      window.clearTimeout(pollTimer);
+      if (document.hidden) {
+        return;
+      }
+      var wait = failures > 0 ? Math.min(30000, IDLE_MS * failures) : current().busy ? BUSY_MS : IDLE_MS;
+      pollTimer = window.setTimeout(poll, wait);
+    }
+
+    function announce(status) {
+      var texts = (status.changes || []).map(function (change) { return change.text; });
+      if (texts.length === 0) {
+        return;
+      }
+      var more = status.moreChanges > 0 ? ' Och ' + status.moreChanges + ' ändringar till.' : '';
+      tell('Dokumentmappen: ' + texts.join(' ') + more);
+    }
+
+    function poll() {
+      var seen = current();
+      fetch(statusUrl + '?sedan=' + encodeURIComponent(seen.newest), { headers: { Accept: 'application/json' }, cache: 'no-store' })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error('HTTP ' + response.status);
+          }
+          return response.json();
+        })
+        .then(function (status) {
+          failures = 0;
+          if (status.version === current().version) {
+            return null;
+          }
+          if (loadController) {
+            // A name search or filter is being fetched and brings the new state with it.
+            announce(status);
+            return null;
+          }
+          return load(null, 'none').then(function (shown) {
+            if (shown) {
+              announce(status);
+            }
+          });
+        })
+        .catch(function () { failures++; })
+        .then(schedule);
+    }
+
+    document.addEventListener('visibilitychange', function () {
+      if (document.hidden) {
+        window.clearTimeout(pollTimer);
+      } else {
+        poll();
+      }
+    });
+
+    function searchUrl() {
+      var params = new URLSearchParams();
+      var name = nameInput ? nameInput.value.trim() : '';
+      if (filterInput && !filterInput.disabled && filterInput.value) {
+        params.set('visa', filterInput.value);
+      }
+      if (name) {
+        params.set('namn', name);
+      }
+      var query = params.toString();
+      return search.getAttribute('action') + (query ? '?' + query : '');
+    }
+
+    function followFilter(url) {
+      if (!filterInput) {
+        return;
+      }
+      var slug = new URL(url, location.href).searchParams.get('visa') || '';
+      filterInput.value = slug;
+      filterInput.disabled = !slug;
+    }
+
+    if (search && nameInput) {
+      nameInput.addEventListener('input', function () {
+        window.clearTimeout(typingTimer);
+        typingTimer = window.setTimeout(function () { load(searchUrl(), 'replace'); }, 200);
+      });
+      search.addEventListener('submit', function (event) {
+        event.preventDefault();
+        window.clearTimeout(typingTimer);
+        load(searchUrl(), 'push');
+      });
+    }
+
+    area.addEventListener('click', function (event) {
+      var link = event.target instanceof Element ? event.target.closest('a[data-nav]') : null;
+      if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) {
+        return;
+      }
+      event.preventDefault();
+      var url = link.getAttribute('href');
+      followFilter(url);
+      load(url, 'push').then(function (shown) {
+        var heading = shown ? document.getElementById('filer-rubrik') : null;
+        if (heading) {
+          heading.focus();
+        }
+      });
+    });
+
+    window.addEventListener('popstate', function () {
+      var url = location.pathname + location.search;
+      followFilter(url);
+      if (nameInput) {
+        nameInput.value = new URL(url, location.href).searchParams.get('namn') || '';
+      }
+      load(url, 'none');
+    });
+
+    schedule();
+  }
 }());

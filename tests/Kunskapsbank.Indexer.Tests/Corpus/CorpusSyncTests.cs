@@ -293,6 +293,22 @@ public sealed class CorpusSyncTests
     }
 
     [Fact]
+    public void Report_RemovingAFailedFile_ListsItAsRemoved()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Write("trasig.pdf", "ingen pdf");
+        corpus.Sync();
+        File.Delete(corpus.FullPath("trasig.pdf"));
+        corpus.Sync();
+
+        var report = corpus.Index.Corpus.GetReport();
+
+        Assert.Empty(report.Files);
+        Assert.Equal(["borttagen", "misslyckad"], report.RecentChanges.Select(c => c.Kind));
+        Assert.All(report.RecentChanges, c => Assert.Equal("trasig.pdf", c.Path));
+    }
+
+    [Fact]
     public void Sync_MovedFile_KeepsItsPassagesAndMetadataWithoutReextraction()
     {
         using var corpus = new TestCorpus();

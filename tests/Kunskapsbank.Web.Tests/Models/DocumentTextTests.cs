@@ -51,4 +51,29 @@ public sealed class DocumentTextModelTests
         Assert.True(text.Truncated);
         Assert.True(text.Blocks.Count < 50);
     }
+
+    [Fact]
+    public void A_scanned_page_is_marked_as_interpreted_text_once_at_its_marker()
+    {
+        // Fake OCR flags: the OCR work sets them; the rendering must already know what to do with them.
+        var text = DocumentText.Of(
+        [
+            new DocumentPassage(1, 0, 1, [], "Text med textlager."),
+            new DocumentPassage(2, 1, 2, [], "Inskannad sida, första stycket.", IsOcr: true),
+            new DocumentPassage(3, 2, 2, [], "Inskannad sida, andra stycket.", IsOcr: true),
+            new DocumentPassage(4, 3, 3, [], "Blandad sida med text.", IsOcr: false),
+            new DocumentPassage(5, 4, 3, [], "Blandad sida, tolkad bild.", IsOcr: true),
+        ]);
+
+        Assert.True(text.HasOcr);
+        var pages = text.Blocks.OfType<DocumentText.PageBlock>().ToList();
+        Assert.Equal([false, true, false], pages.Select(p => p.IsOcr));
+        var paragraphs = text.Blocks.OfType<DocumentText.ParagraphBlock>().ToList();
+        Assert.Equal([false, true, true, false, true], paragraphs.Select(p => p.IsOcr));
+        Assert.Equal([false, true, true, false, false], paragraphs.Select(p => p.MarkedByPage));
+    }
+
+    [Fact]
+    public void A_document_without_ocr_text_needs_no_explanation_of_the_mark() =>
+        Assert.False(DocumentText.Of([new DocumentPassage(1, 0, 1, [], "Text.")]).HasOcr);
 }

@@ -13,19 +13,17 @@ public sealed class SourceTextTests
     public void SnippetHtml_keeps_only_mark_tags(string snippet, string expected) =>
         Assert.Equal(expected, SourceText.SnippetHtml(snippet).ToString());
 
-    [Theory]
-    [InlineData("gallande", null, "Gällande")]
-    [InlineData("ersatt", "HSLF-FS 2022:39", "Ersatt av HSLF-FS 2022:39")]
-    [InlineData("ersatt", null, "Ersatt av ett nyare dokument")]
-    [InlineData("upphavd", null, "Upphävd")]
-    public void Status_is_said_in_swedish(string status, string? supersededBy, string expected) =>
-        Assert.Equal(expected, SourceText.Status(status, supersededBy));
-
     [Fact]
     public void Citation_names_title_publisher_year_and_page() =>
         Assert.Equal(
             "Vägledning, Socialstyrelsen 2024, s. 3",
             SourceText.Citation("Vägledning", "Socialstyrelsen", 2024, 3, "Rubrik"));
+
+    [Fact]
+    public void Citation_of_a_passage_read_by_ocr_says_it_is_interpreted_text() =>
+        Assert.Equal(
+            "Proposition 1991/92:43, Regeringen 1991, s. 2 (tolkad text)",
+            SourceText.Citation("Proposition 1991/92:43", "Regeringen", 1991, 2, null, isOcr: true));
 
     [Fact]
     public void Citation_falls_back_to_the_heading_without_a_page() =>
