@@ -9,11 +9,15 @@ namespace Kunskapsbank.Indexer.Suggestions;
 /// <remarks>Reading every surface word of the term dictionary takes a while on a big index; a vocabulary one change
 /// behind only delays a correction or a completion, so once one is loaded, a newer reader's words are read in the
 /// background while the older vocabulary keeps answering. A load that is cheap (a small index: the shipped corpus, the
-/// tests) is simply done in line, so there the vocabulary is always exact.</remarks>
+/// tests) is simply done in line, so there the vocabulary is always exact. "Small" is decided by the word count as well as
+/// by the clock: on a loaded machine a small load can take longer than the limit, and the answer must not depend on that.</remarks>
 public sealed class VocabularyCache(IndexStore store)
 {
     /// <summary>Loads faster than this are done in line; slower ones move to the background.</summary>
     private static readonly TimeSpan InlineLimit = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A vocabulary with fewer words than this is always reloaded in line: the tests and a small corpus get an exact vocabulary.</summary>
+    private const int InlineWordCount = 50_000;
 
     /// <summary>Shortest pause between background loads, so a long indexing run does not keep a core busy re-reading.</summary>
     private static readonly TimeSpan MinimumPause = TimeSpan.FromSeconds(2);
@@ -35,7 +39,7 @@ public sealed class VocabularyCache(IndexStore store)
             return current.Vocabulary;
         }
 
-        if (current is null || current.Cost < InlineLimit)
+        if (current is null || current.Cost < InlineLimit || current.Vocabulary.WordCount < InlineWordCount)
         {
             lock (_lock)
             {
