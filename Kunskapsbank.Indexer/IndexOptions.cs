@@ -12,4 +12,8 @@ public sealed record IndexOptions(string IndexPath, string CorpusPath)
 
     /// <summary>Open without a writer (and without the write lock): searches and reports beside a running service.</summary>
     public bool ReadOnly { get; init; }
+
+    /// <summary>Read scanned PDF pages in the background (the default). False (`index --utan-ocr`): such files are
+    /// recorded as waiting for OCR (`ocr` in the report) and read by the next process that runs with it.</summary>
+    public bool RunOcr { get; init; } = true;
 }

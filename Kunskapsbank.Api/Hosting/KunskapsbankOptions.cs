@@ -30,6 +30,9 @@ public sealed class KunskapsbankOptions
 
     /// <summary>The knowledge-gap report.</summary>
     public GapOptions Gaps { get; set; } = new();
+
+    /// <summary>Background OCR of scanned PDF pages.</summary>
+    public OcrOptions Ocr { get; set; } = new();
 }
 
 /// <summary>Bounds that keep one request cheap.</summary>

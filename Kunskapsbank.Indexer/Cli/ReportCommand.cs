@@ -33,7 +33,8 @@ internal static class ReportCommand
 
         stdout.WriteLine($"Index: {index.IndexPath}");
         stdout.WriteLine(report.LastSync is { } last ? $"Senast synkroniserat: {last.ToLocalTime():yyyy-MM-dd HH:mm:ss}" : "Aldrig synkroniserat.");
-        stdout.WriteLine($"{report.Documents.Count} dokument, {report.Failed.Count} filer som inte kunde indexeras.");
+        var waiting = report.Files.Where(f => f.State == Index.FileStates.Ocr).ToList();
+        stdout.WriteLine($"{report.Documents.Count} dokument, {report.Failed.Count} filer som inte kunde indexeras, {waiting.Count} som läses med OCR.");
         stdout.WriteLine();
         foreach (var document in report.Documents)
         {
@@ -59,6 +60,17 @@ internal static class ReportCommand
             {
                 var moved = change.OldPath is null ? string.Empty : $" (från {change.OldPath})";
                 stdout.WriteLine($"  {change.Time.ToLocalTime():yyyy-MM-dd HH:mm:ss} {change.Kind}: {change.Path}{moved}");
+            }
+        }
+
+        if (waiting.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("Inskannade filer som läses med OCR (sökbara när de är lästa):");
+            foreach (var file in waiting)
+            {
+                var textPages = file.DocumentId is null ? string.Empty : " – sidorna med text är redan sökbara";
+                stdout.WriteLine($"  {file.Path}: {file.Ocr?.Message}{textPages}");
             }
         }
 
