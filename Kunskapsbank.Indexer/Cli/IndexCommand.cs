@@ -62,7 +62,7 @@ internal static class IndexCommand
 
     internal static void WriteSummary(SyncReport report, TextWriter stdout)
     {
-        stdout.WriteLine($"Klart på {report.Elapsed.TotalSeconds:0.0} s: {report.Indexed} indexerade, {report.Unchanged} oförändrade, {report.Moved} flyttade, {report.Removed} borttagna, {report.Failed.Count} misslyckade.");
+        stdout.WriteLine($"Klart på {report.Elapsed.TotalSeconds:0.0} s: {report.Indexed} indexerade, {report.Unchanged} oförändrade, {report.Moved} flyttade, {report.Removed} borttagna, {report.Failed.Count} misslyckade{(report.WaitingForOcr > 0 ? $", {report.WaitingForOcr} väntar på OCR" : string.Empty)}.");
         foreach (var failed in report.Failed)
         {
             stdout.WriteLine($"  Misslyckades: {failed.Path} ({failed.Kind}): {failed.Reason}");
