@@ -15,4 +15,8 @@ public sealed record IndexOptions(string IndexPath, string CorpusPath)
 
     /// <summary>Threads that extract and analyse documents while the sync's own thread writes them (1: one thread does all).</summary>
     public int IndexingThreads { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>Read scanned PDF pages in the background (the default). False (`index --utan-ocr`): such files are
+    /// recorded as waiting for OCR (`ocr` in the report) and read by the next process that runs with it.</summary>
+    public bool RunOcr { get; init; } = true;
 }

@@ -38,6 +38,9 @@ public sealed class KunskapsbankIndex : IDisposable
     /// <summary>The writer side (sync of the corpus folder).</summary>
     public ICorpusIndexer Corpus { get; }
 
+    /// <summary>The background OCR of scanned PDF pages: what is being read, and a way to wait for it (`index`).</summary>
+    public BackgroundOcr Ocr => _sync.Ocr;
+
     /// <summary>The corpus folder (absolute).</summary>
     public string CorpusPath { get; }
 
@@ -82,10 +85,11 @@ public sealed class KunskapsbankIndex : IDisposable
         var store = IndexStore.Open(options.IndexPath, options.ReadOnly);
         try
         {
-            var pipeline = new DocumentPipeline(extractors, analyzer, options.Limits);
+            // Scanned pages are read by the background queue, never inside the sync (a long scan must not hold up other files).
+            var pipeline = new DocumentPipeline(extractors, analyzer, options.Limits with { DeferOcr = true });
             CorpusSync? sync = null;
             var scanner = new CorpusScanner(corpus, path => sync?.Resolver.IsMetadataFile(path) ?? false);
-            sync = new CorpusSync(store, scanner, pipeline, resolverFactory, options.IndexingThreads);
+            sync = new CorpusSync(store, scanner, pipeline, resolverFactory, options.IndexingThreads, options.RunOcr);
             var search = new SearchEngine(store, analyzer, () => sync.Resolver.Taxonomy);
             return new KunskapsbankIndex(store, analyzer, sync, search, corpus);
         }
@@ -97,5 +101,10 @@ public sealed class KunskapsbankIndex : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _store.Dispose();
+    /// <remarks>A file being read by OCR is stopped; it stays `ocr` in the ledger and the next sync queues it again.</remarks>
+    public void Dispose()
+    {
+        _sync.Dispose();
+        _store.Dispose();
+    }
 }

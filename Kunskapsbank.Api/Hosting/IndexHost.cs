@@ -1,4 +1,5 @@
 using Kunskapsbank.Indexer;
+using Kunskapsbank.Indexer.Extraction;
 using Microsoft.Extensions.Options;
 
 namespace Kunskapsbank.Api.Hosting;
@@ -42,7 +43,11 @@ public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<Ind
             var index = await Task.Run(
                 () =>
                 {
-                    var opened = KunskapsbankIndex.Open(new IndexOptions(settings.IndexPath, settings.CorpusPath));
+                    var opened = KunskapsbankIndex.Open(new IndexOptions(settings.IndexPath, settings.CorpusPath)
+                    {
+                        Limits = ExtractionLimits.Default with { MaxOcrPages = settings.Ocr.MaxPagesPerFile },
+                        RunOcr = settings.Ocr.Enabled,
+                    });
 
                     try
                     {

@@ -33,6 +33,9 @@ public sealed class KunskapsbankOptions
 
     /// <summary>The editors' page of the document folder.</summary>
     public DocumentFolderOptions DocumentFolder { get; set; } = new();
+
+    /// <summary>Background OCR of scanned PDF pages.</summary>
+    public OcrOptions Ocr { get; set; } = new();
 }
 
 /// <summary>Bounds that keep one request cheap.</summary>

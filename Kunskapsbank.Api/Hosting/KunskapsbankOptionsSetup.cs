@@ -63,6 +63,7 @@ internal sealed class KunskapsbankOptionsValidator : IValidateOptions<Kunskapsba
         Range(errors, options.Gaps.MaxHits, 0, 1000, "Kunskapsbank:Gaps:MaxHits");
         Range(errors, options.Gaps.MinimumCount, 1, 1_000_000, "Kunskapsbank:Gaps:MinimumCount");
         Range(errors, options.Gaps.RetentionDays, 1, 3650, "Kunskapsbank:Gaps:RetentionDays");
+        Range(errors, options.Ocr.MaxPagesPerFile, 0, 100_000, "Kunskapsbank:Ocr:MaxPagesPerFile");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -3,7 +3,8 @@ using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Kunskapsbank.Indexer.Analysis;
 
-/// <summary>After each compound, adds its parts at position increment 0 with type <see cref="SwedishTokenTypes.Part"/>.</summary>
+/// <summary>After each compound, adds its parts at position increment 0 with type <see cref="SwedishTokenTypes.Part"/>;
+/// likewise after a dangling first part ("hälso-" before "och"), its dictionary form.</summary>
 /// <remarks>
 /// The whole word stays so ranking can weigh it above its parts, and phrases still match because parts take no
 /// position. A part's term is its dictionary form (stemmed later, so "vålds" gives the stem of "våld"); its offsets
@@ -66,6 +67,19 @@ public sealed class CompoundPartsFilter : TokenFilter
         }
 
         var length = _term.Length;
+        if (_type.Type == SwedishTokenTypes.FirstPart)
+        {
+            // "hälso" in "hälso- och sjukvård" is the first part of "hälsosjukvård" written short: it gets the part a
+            // compound would have given it (hälsa), so "hälsa" finds the text.
+            _type.Type = SwedishTokenTypes.Word;
+            if (!_keyword.IsKeyword && !_stopWord.IsStopWord)
+            {
+                StartParts(_splits.SplitFirstPart(_term.Buffer.AsSpan(0, length)), length);
+            }
+
+            return true;
+        }
+
         if (length < MinWordLength || length > CompoundSplitter.MaxWordLength || _keyword.IsKeyword || _stopWord.IsStopWord
             || _type.Type == SwedishTokenTypes.Joined)
         {
@@ -79,13 +93,7 @@ public sealed class CompoundPartsFilter : TokenFilter
             _recent.Set(slot, word, parts);
         }
 
-        if (parts.Length > 0)
-        {
-            _parts = parts;
-            _nextPart = 0;
-            (_wholeStart, _wholeEnd, _wholeLength, _wholeMap) = (_offset.StartOffset, _offset.EndOffset, length, _offsetMap.Map);
-        }
-
+        StartParts(parts, length);
         return true;
     }
 
@@ -95,6 +103,16 @@ public sealed class CompoundPartsFilter : TokenFilter
         base.Reset();
         _parts = [];
         _nextPart = 0;
+    }
+
+    private void StartParts(CompoundPart[] parts, int length)
+    {
+        if (parts.Length > 0)
+        {
+            _parts = parts;
+            _nextPart = 0;
+            (_wholeStart, _wholeEnd, _wholeLength, _wholeMap) = (_offset.StartOffset, _offset.EndOffset, length, _offsetMap.Map);
+        }
     }
 
     private void EmitPart(CompoundPart part)

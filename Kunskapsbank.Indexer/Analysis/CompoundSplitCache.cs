@@ -32,6 +32,9 @@ public sealed class CompoundSplitCache
     /// <summary>The most words kept at once.</summary>
     public int Capacity { get; }
 
+    /// <summary>The dictionary forms of a dangling first part ("hälso" → hälsa); rare, so not cached.</summary>
+    public CompoundPart[] SplitFirstPart(ReadOnlySpan<char> word) => [.. _splitter.SplitFirstPart(word.ToString())];
+
     /// <summary>The parts of a lower-case word (empty when it is not a compound).</summary>
     public CompoundPart[] Split(ReadOnlySpan<char> word)
     {

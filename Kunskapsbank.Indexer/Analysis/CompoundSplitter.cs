@@ -36,6 +36,39 @@ public sealed class CompoundSplitter(CompoundLexicon lexicon)
         return SplitWhole(word) ?? [];
     }
 
+    /// <summary>The dictionary forms of a word written as a compound's first part and left dangling before a hyphen and
+    /// a conjunction: "hälso" (hälso- och sjukvård) → hälsa, "byggnads" → byggnad, "barnskydds" → barnskydd, barn, skydd; empty
+    /// when the word is no first part, or already its own dictionary form.</summary>
+    public IReadOnlyList<CompoundPart> SplitFirstPart(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.Length < MinPartLength || word.Length > MaxWordLength || !IsLowerLetters(word))
+        {
+            return [];
+        }
+
+        if (AsNonLast(word) is { } single)
+        {
+            if (single.Lemma == word)
+            {
+                return [];
+            }
+
+            // A first part that is a compound itself (barnskydds → barnskydd) also gives its parts, as in a compound.
+            // They are found in the lemma; the written form differs only at its end, so their places are kept within it.
+            List<CompoundPart> parts = [new CompoundPart(0, word.Length, single.Lemma)];
+            foreach (var part in Split(single.Lemma))
+            {
+                var offset = Math.Min(part.Offset, word.Length - 1);
+                parts.Add(new CompoundPart(offset, Math.Min(part.Length, word.Length - offset), part.Lemma));
+            }
+
+            return parts;
+        }
+
+        return BestSplit(word, 0, word.Length, MinPartLength, asLast: false) ?? [];
+    }
+
     private List<CompoundPart>? SplitWhole(string word)
     {
         if (!IsDictionaryWord(word))

@@ -28,6 +28,9 @@ public sealed class SwedishWordTokenizer : Tokenizer
     private const char SectionSign = '§';
     private const int KeptBufferLength = 64 * 1024;
 
+    // The conjunctions after which a word ending in a hyphen is a compound's first part ("hälso- och sjukvård").
+    private static readonly string[] Conjunctions = ["och", "eller", "samt", "respektive", "resp"];
+
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _positionIncrement;
@@ -241,7 +244,7 @@ public sealed class SwedishWordTokenizer : Tokenizer
         {
             AppendClean(start, end);
             _offsetMap.Map = _term.Length == end - start ? null : OffsetMap(start, end, _term.Length);
-            SetWhole(start, end, SwedishTokenTypes.Word);
+            SetWhole(start, end, IsDanglingFirstPart(end) ? SwedishTokenTypes.FirstPart : SwedishTokenTypes.Word);
             _nextPart = parts;
             return;
         }
@@ -260,6 +263,44 @@ public sealed class SwedishWordTokenizer : Tokenizer
 
         SetWhole(start, end, SwedishTokenTypes.Joined);
         _nextPart = 0;
+    }
+
+    // "hälso- och", "byggnads- eller", "hälso-\nresp.": a hyphen right after the word, then white space, then a
+    // coordinating conjunction. The hyphen says the word is the first part of a compound whose last part is shared.
+    private bool IsDanglingFirstPart(int end)
+    {
+        if (end >= _length || _text[end] is not ('-' or '\u2010' or '\u2011') || end + 1 >= _length || !char.IsWhiteSpace(_text[end + 1]))
+        {
+            return false;
+        }
+
+        var start = end + 1;
+        while (start < _length && char.IsWhiteSpace(_text[start]))
+        {
+            start++;
+        }
+
+        var wordEnd = start;
+        while (wordEnd < _length && char.IsLetter(_text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        if (wordEnd < _length && IsWordChar(wordEnd))
+        {
+            return false;
+        }
+
+        var word = _text.AsSpan(start, wordEnd - start);
+        foreach (var conjunction in Conjunctions)
+        {
+            if (word.Equals(conjunction, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void EmitPart(int k)

@@ -78,9 +78,9 @@ internal sealed class ReportCommand : CliCommand<ReportCommand.Settings>
         {
             output.WriteLine();
             output.Write(ReportTables.Table(
-                $"{SwedishText.Count(reading.Count, "fil", "filer")} läses med OCR (inte sökbara ännu)",
+                $"{SwedishText.Count(reading.Count, "fil", "filer")} läses med OCR (sökbara när de är lästa)",
                 ["Fil", "Hur långt"],
-                reading.Select(f => new[] { f.Path, f.Ocr?.Message ?? "OCR väntar" })));
+                reading.Select(f => new[] { f.Path, (f.Ocr?.Message ?? "Väntar på OCR") + (f.DocumentId is null ? string.Empty : " – sidorna med text är redan sökbara") })));
         }
 
         if (report.Documents.Count > 0)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Kunskapsbank.Indexer.Extraction.Ocr;
 using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Metadata;
 
@@ -10,8 +11,12 @@ namespace Kunskapsbank.Indexer.Corpus;
 /// <summary>Keeps the index in step with the corpus folder: decides what changed, runs the pipeline, writes in batches.</summary>
 /// <remarks>One sync at a time (a lock; the index's write lock keeps other processes out). The ledger — what the index
 /// knows about every file — is read once and then kept in step by the writes, so a watcher batch does not re-read
-/// 10,000 entries. A sync that throws rolls the index back to its last commit, exactly what a crash would leave.</remarks>
-public sealed class CorpusSync : ICorpusIndexer
+/// 10,000 entries. A sync that throws rolls the index back to its last commit, exactly what a crash would leave.
+/// Scanned PDF pages are not read in the sync: the file is recorded as `ocr` (a mixed PDF with its text pages already
+/// searchable) and handed to the <see cref="BackgroundOcr"/>, whose worker writes the whole document under the same lock
+/// when OCR is done, if the file is still what it read. A file still `ocr` in the ledger (after a crash, or
+/// `index --utan-ocr`) is queued again by the next sync.</remarks>
+public sealed class CorpusSync : ICorpusIndexer, IDisposable
 {
     private const int ProgressEvery = 64;
 
@@ -29,6 +34,7 @@ public sealed class CorpusSync : ICorpusIndexer
     private readonly DocumentPipeline _pipeline;
     private readonly Func<IMetadataResolver> _resolverFactory;
     private readonly int _threads;
+    private readonly BackgroundOcr _ocr;
     private readonly System.Threading.Lock _syncLock = new();
     private IMetadataResolver _resolver;
     private Dictionary<string, LedgerEntry>? _ledger;
@@ -36,8 +42,10 @@ public sealed class CorpusSync : ICorpusIndexer
 
     /// <summary>Wires the sync; <paramref name="resolverFactory"/> is called again when the taxonomy may have changed.</summary>
     /// <param name="threads">Threads that extract and analyse documents ahead of the writing thread (1: all on one thread).</param>
-    public CorpusSync(IndexStore store, CorpusScanner scanner, DocumentPipeline pipeline, Func<IMetadataResolver> resolverFactory, int threads)
+    /// <param name="runOcr">False: files with scanned pages are recorded as `ocr` but not read in this process.</param>
+    public CorpusSync(IndexStore store, CorpusScanner scanner, DocumentPipeline pipeline, Func<IMetadataResolver> resolverFactory, int threads, bool runOcr = true)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         _threads = threads;
         ArgumentNullException.ThrowIfNull(resolverFactory);
@@ -46,6 +54,7 @@ public sealed class CorpusSync : ICorpusIndexer
         _pipeline = pipeline;
         _resolverFactory = resolverFactory;
         _resolver = resolverFactory();
+        _ocr = new BackgroundOcr(ReadScannedPages, store.IsReadOnly ? null : new OcrProgressFile(store.Path), runOcr && !store.IsReadOnly);
     }
 
     /// <summary>Raised after a sync that changed the index (on the syncing thread).</summary>
@@ -56,6 +65,9 @@ public sealed class CorpusSync : ICorpusIndexer
 
     /// <summary>The resolver in force (its taxonomy labels the facets).</summary>
     public IMetadataResolver Resolver => _resolver;
+
+    /// <summary>The background OCR of scanned pages.</summary>
+    public BackgroundOcr Ocr => _ocr;
 
     /// <summary>Test seam: called before each document is written (throw to simulate a crash).</summary>
     internal Action<string>? BeforeDocumentWrite { get; set; }
@@ -119,7 +131,7 @@ public sealed class CorpusSync : ICorpusIndexer
         var ledger = StoredReading.ReadLedger(searcher).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
         var documents = new List<ReportedDocument>();
         var titles = new Dictionary<long, string>();
-        foreach (var entry in ledger.Where(e => e.IsIndexed))
+        foreach (var entry in ledger.Where(e => e.HasDocument))
         {
             if (StoredReading.ReadDocument(searcher, entry.DocumentId!.Value) is not { } stored)
             {
@@ -134,6 +146,9 @@ public sealed class CorpusSync : ICorpusIndexer
         var failed = ledger.Where(e => e.State == FileStates.Failed)
             .Select(e => new FailedFile(e.Path, e.FailureKind ?? "unreadable", e.FailureReason ?? string.Empty))
             .ToList();
+        var reading = (_ocr.IsEnabled ? _ocr.Status().Files : new OcrProgressFile(_store.Path).Read())
+            .GroupBy(f => f.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var files = ledger.Select(e => new ReportedFile(
             e.Path,
             e.State,
@@ -143,9 +158,27 @@ public sealed class CorpusSync : ICorpusIndexer
             e.FailureReason,
             e.Fingerprint.Size,
             new DateTimeOffset(e.Fingerprint.ModifiedTicks, TimeSpan.Zero),
-            e.RecordedAt)).ToList();
+            e.RecordedAt,
+            OcrProgressOf(e, reading))).ToList();
         var changes = StoredReading.ReadChanges(searcher).Select(c => new ReportedChange(c.Time, c.Kind, c.Path, c.OldPath)).ToList();
         return new IndexReport(documents, failed, _store.Data.LastSync, files, changes);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _ocr.Dispose();
+
+    // While a file waits: the queue's live progress when it reads this content, else "waiting" with the ledger's page
+    // count; once indexed: how many pages OCR read.
+    private static OcrProgress? OcrProgressOf(LedgerEntry entry, Dictionary<string, OcrFileStatus> reading)
+    {
+        if (entry.AwaitsOcr)
+        {
+            return reading.TryGetValue(entry.Path, out var live) && live.ContentHash == entry.Fingerprint.ContentHash
+                ? live.Progress
+                : new OcrProgress(0, entry.OcrPages, 0, Waiting: true);
+        }
+
+        return entry.IsIndexed && entry.OcrPages > 0 ? new OcrProgress(entry.OcrPages, entry.OcrPages, 0) : null;
     }
 
     private SyncReport Run(HashSet<string>? scope, bool reloadResolver, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
@@ -221,10 +254,15 @@ public sealed class CorpusSync : ICorpusIndexer
         var ledger = Ledger();
         var scan = _scanner.Scan(scope);
         var onDisk = scan.Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
-        var stored = ledger.Values.Where(e => e.IsIndexed && InScope(e.Path, scope)).ToDictionary(e => e.Path, StringComparer.Ordinal);
-        var failures = ledger.Values.Where(e => !e.IsIndexed).ToDictionary(e => e.Path, StringComparer.Ordinal);
+        var stored = ledger.Values.Where(e => e.HasDocument && InScope(e.Path, scope)).ToDictionary(e => e.Path, StringComparer.Ordinal);
+
+        // Failed files, and files of scans only that wait for OCR: no document, and not retried until they change.
+        var failures = ledger.Values.Where(e => !e.HasDocument).ToDictionary(e => e.Path, StringComparer.Ordinal);
         var missing = stored.Values.Where(e => !onDisk.ContainsKey(e.Path)).ToList();
-        var missingByHash = missing.GroupBy(e => e.Fingerprint.ContentHash).ToDictionary(g => g.Key, g => new Queue<LedgerEntry>(g));
+
+        // A file waiting for OCR that turns up under another name is read again there: its job belongs to the old path.
+        var missingByHash = missing.Where(e => !e.AwaitsOcr).GroupBy(e => e.Fingerprint.ContentHash).ToDictionary(g => g.Key, g => new Queue<LedgerEntry>(g));
+        var stillWaiting = new List<LedgerEntry>();
 
         var failed = new List<FailedFile>(scan.Refused);
         var work = new List<(CorpusFile File, FileFingerprint Fingerprint, string MetadataHash, long? ExistingId)>();
@@ -251,6 +289,7 @@ public sealed class CorpusSync : ICorpusIndexer
                 {
                     if (known.Fingerprint.Size == file.Size && known.Fingerprint.ModifiedTicks == file.ModifiedTicks && known.MetadataHash == metadataHash)
                     {
+                        AddIf(known.AwaitsOcr, stillWaiting, known);
                         unchanged++;
                         continue;
                     }
@@ -260,6 +299,7 @@ public sealed class CorpusSync : ICorpusIndexer
                     if (known.Fingerprint.ContentHash == contentHash && known.MetadataHash == metadataHash)
                     {
                         touches.Add((known, fingerprint));
+                        AddIf(known.AwaitsOcr, stillWaiting, known with { Fingerprint = fingerprint });
                         unchanged++;
                     }
                     else
@@ -272,7 +312,16 @@ public sealed class CorpusSync : ICorpusIndexer
 
                 if (failures.TryGetValue(file.RelativePath, out var failure) && failure.Fingerprint.Size == file.Size && failure.Fingerprint.ModifiedTicks == file.ModifiedTicks && failure.MetadataHash == metadataHash)
                 {
-                    failed.Add(new FailedFile(failure.Path, failure.FailureKind ?? "unreadable", failure.FailureReason ?? string.Empty));
+                    if (failure.AwaitsOcr)
+                    {
+                        stillWaiting.Add(failure);
+                        unchanged++;
+                    }
+                    else
+                    {
+                        failed.Add(new FailedFile(failure.Path, failure.FailureKind ?? "unreadable", failure.FailureReason ?? string.Empty));
+                    }
+
                     continue;
                 }
 
@@ -338,12 +387,27 @@ public sealed class CorpusSync : ICorpusIndexer
 
         foreach (var gone in missing)
         {
+            _ocr.Cancel(gone.Path);
             batch.Remove(gone);
         }
 
         foreach (var entry in failures.Values.Where(f => InScope(f.Path, scope) && !onDisk.ContainsKey(f.Path)))
         {
+            _ocr.Cancel(entry.Path);
             batch.Remove(entry);
+        }
+
+        // A changed file's OCR job reads content that is gone; its new content is queued when it is extracted below.
+        foreach (var item in work)
+        {
+            _ocr.Cancel(item.File.RelativePath);
+        }
+
+        var waitingForOcr = 0;
+        foreach (var entry in stillWaiting)
+        {
+            _ocr.Enqueue(new OcrJob(entry.Path, entry.Fingerprint, entry.MetadataHash, entry.OcrPages));
+            waitingForOcr++;
         }
 
         // Extraction and analysis run on worker threads ahead of this one; writing stays on this thread, in corpus order.
@@ -370,14 +434,24 @@ public sealed class CorpusSync : ICorpusIndexer
                 if (outcome.Document is { } document)
                 {
                     BeforeDocumentWrite?.Invoke(document.Path);
-                    batch.Upsert(document, item.ExistingId);
+                    batch.Upsert(document, item.ExistingId, outcome.ScannedPages);
                     indexed++;
+                }
+                else if (outcome.Failure is { } failure)
+                {
+                    failed.Add(failure);
+                    batch.RecordFailure(failure.Path, item.Fingerprint, item.MetadataHash, failure.Kind, failure.Reason, item.ExistingId);
                 }
                 else
                 {
-                    var failure = outcome.Failure!;
-                    failed.Add(failure);
-                    batch.RecordFailure(failure.Path, item.Fingerprint, item.MetadataHash, failure.Kind, failure.Reason, item.ExistingId);
+                    batch.RecordWaitingForOcr(item.File.RelativePath, item.Fingerprint, item.MetadataHash, outcome.ScannedPages, item.ExistingId);
+                }
+
+                if (outcome.ScannedPages > 0)
+                {
+                    // The queue starts reading at once; its write waits for this sync's lock and checks the ledger.
+                    _ocr.Enqueue(new OcrJob(item.File.RelativePath, item.Fingerprint, item.MetadataHash, outcome.ScannedPages));
+                    waitingForOcr++;
                 }
 
                 if ((i + 1) % ProgressEvery == 0 || i + 1 == work.Count)
@@ -421,7 +495,66 @@ public sealed class CorpusSync : ICorpusIndexer
             batch.Commit(completedSync: scope is null);
         }
 
-        return new SyncReport(indexed, unchanged, missing.Count, moved, failed, clock.Elapsed);
+        return new SyncReport(indexed, unchanged, missing.Count, moved, failed, clock.Elapsed) { WaitingForOcr = waitingForOcr };
+    }
+
+    /// <summary>The OCR queue's work for one file: extract it reading its scanned pages, then write the document under
+    /// the sync's lock — only when the ledger still says `ocr` for the same content and the file on disk is still what
+    /// the ledger says (otherwise the sync that sees the change queues the new content).</summary>
+    private void ReadScannedPages(OcrJob job, IProgress<OcrProgress> progress, CancellationToken cancellationToken)
+    {
+        if (CurrentFile(job.Path) is not { } file || file.Size != job.Fingerprint.Size || file.ModifiedTicks != job.Fingerprint.ModifiedTicks)
+        {
+            return;
+        }
+
+        var outcome = _pipeline.PrepareReadingScans(file, job.Fingerprint, job.MetadataHash, _resolver, progress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_syncLock)
+        {
+            var ledger = Ledger();
+            if (!ledger.TryGetValue(job.Path, out var entry) || !entry.AwaitsOcr
+                || entry.Fingerprint.ContentHash != job.Fingerprint.ContentHash || entry.MetadataHash != job.MetadataHash
+                || CurrentFile(job.Path) is not { } now || now.Size != entry.Fingerprint.Size || now.ModifiedTicks != entry.Fingerprint.ModifiedTicks)
+            {
+                return;
+            }
+
+            var failure = outcome.Failure ?? (outcome.Document is null ? new FailedFile(job.Path, FailureKinds.Of(Extraction.ExtractionFailureKind.NeedsOcr), "OCR kunde inte läsa någon text på de inskannade sidorna.") : null);
+            var batch = new IndexBatch(_store, ledger);
+            try
+            {
+                if (outcome.Document is { } document)
+                {
+                    batch.Upsert(document with { Fingerprint = entry.Fingerprint }, entry.DocumentId);
+                }
+                else
+                {
+                    batch.RecordFailure(job.Path, entry.Fingerprint, entry.MetadataHash, failure!.Kind, failure.Reason, entry.DocumentId);
+                }
+
+                batch.Commit(completedSync: false);
+            }
+            catch
+            {
+                _store.RollBack();
+                _ledger = null;
+                throw;
+            }
+
+            Changed?.Invoke(this, new SyncReport(outcome.Document is null ? 0 : 1, 0, 0, 0, failure is null ? [] : [failure], TimeSpan.Zero));
+        }
+    }
+
+    private CorpusFile? CurrentFile(string path) =>
+        _scanner.Scan([path]).Files.FirstOrDefault(f => f.RelativePath == path);
+
+    private static void AddIf(bool condition, List<LedgerEntry> list, LedgerEntry entry)
+    {
+        if (condition)
+        {
+            list.Add(entry);
+        }
     }
 
     // A moved file keeps its id and is written again from what the index stored: its passages and metadata are already

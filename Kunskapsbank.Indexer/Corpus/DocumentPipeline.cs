@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Kunskapsbank.Indexer.Analysis;
 using Kunskapsbank.Indexer.Extraction;
+using Kunskapsbank.Indexer.Extraction.Ocr;
 using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Metadata;
 
@@ -10,23 +11,42 @@ namespace Kunskapsbank.Indexer.Corpus;
 public sealed class DocumentPipeline(ExtractorRegistry extractors, Analyzer analyzer, ExtractionLimits limits)
 {
     /// <summary>A prepared document or the reason it failed.</summary>
-    public sealed record Outcome(IndexedDocument? Document, FailedFile? Failure);
+    /// <param name="Document">The document (of a mixed PDF: its text pages), or null.</param>
+    /// <param name="ScannedPages">Scanned pages left for the background OCR queue (extraction with
+    /// <see cref="ExtractionLimits.DeferOcr"/>); with neither document nor failure, the file is all scans.</param>
+    public sealed record Outcome(IndexedDocument? Document, FailedFile? Failure, int ScannedPages = 0);
 
     /// <summary>Runs the pipeline for one file.</summary>
     public Outcome Prepare(CorpusFile file, FileFingerprint fingerprint, string metadataHash, IMetadataResolver resolver, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
+        return Complete(file, fingerprint, metadataHash, resolver, extractors.Extract(file.FullPath, limits, cancellationToken));
+    }
+
+    /// <summary>Runs the pipeline for a PDF whose scanned pages are read by OCR now, page by page (the background
+    /// OCR queue): no time limit for the file, only per page.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled (the file changed, or the index closes).</exception>
+    public Outcome PrepareReadingScans(CorpusFile file, FileFingerprint fingerprint, string metadataHash, IMetadataResolver resolver, IProgress<OcrProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return Complete(file, fingerprint, metadataHash, resolver, extractors.ExtractReadingScans(file.FullPath, limits, progress, cancellationToken));
+    }
+
+    private Outcome Complete(CorpusFile file, FileFingerprint fingerprint, string metadataHash, IMetadataResolver resolver, ExtractionResult extraction)
+    {
         ArgumentNullException.ThrowIfNull(resolver);
-        var extraction = extractors.Extract(file.FullPath, limits, cancellationToken);
         if (extraction.Document is not { } extracted)
         {
             var failure = extraction.Failure!;
             return new Outcome(null, new FailedFile(file.RelativePath, FailureKinds.Of(failure.Kind), failure.Message));
         }
 
+        var scanned = extracted.ScannedPages.Count;
         if (extracted.Passages.Count == 0 || extracted.Passages.All(p => string.IsNullOrWhiteSpace(p.Text)))
         {
-            return new Outcome(null, new FailedFile(file.RelativePath, FailureKinds.Of(ExtractionFailureKind.Empty), "Filen innehåller ingen text att söka i."));
+            return scanned > 0
+                ? new Outcome(null, null, scanned)
+                : new Outcome(null, new FailedFile(file.RelativePath, FailureKinds.Of(ExtractionFailureKind.Empty), "Filen innehåller ingen text att söka i."));
         }
 
         DocumentMetadata metadata;
@@ -55,7 +75,8 @@ public sealed class DocumentPipeline(ExtractorRegistry extractors, Analyzer anal
                 problems,
                 extracted.Passages,
                 Analyse(title, extracted.Passages)),
-            null);
+            null,
+            scanned);
     }
 
     /// <summary>A document rebuilt from what the index stored (a moved file: same content, no extraction).</summary>
@@ -68,7 +89,7 @@ public sealed class DocumentPipeline(ExtractorRegistry extractors, Analyzer anal
         {
             Supersedes = stored.Supersedes,
         };
-        var extracted = passages.Select(p => new ExtractedPassage(p.Text, p.Page, p.HeadingPath, p.Offset)).ToList();
+        var extracted = passages.Select(p => new ExtractedPassage(p.Text, p.Page, p.HeadingPath, p.Offset) { IsOcr = p.IsOcr }).ToList();
         return new IndexedDocument(path, fingerprint, metadataHash, stored.ContentType, stored.PageCount, metadata, stored.Problems, extracted, Analyse(s.Title, extracted));
     }
 

@@ -17,13 +17,18 @@ public interface ICorpusIndexer
 }
 
 /// <summary>What one sync run did.</summary>
+/// <param name="Indexed">Documents written (a mixed PDF with its text pages counts here while its scans wait for OCR).</param>
 public sealed record SyncReport(
     int Indexed,
     int Unchanged,
     int Removed,
     int Moved,
     IReadOnlyList<FailedFile> Failed,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Files whose scanned pages were handed to the background OCR queue (new, changed, or still waiting).</summary>
+    public int WaitingForOcr { get; init; }
+}
 
 /// <summary>A file that was not indexed, with a Swedish reason.</summary>
 /// <param name="Path">Relative to the corpus root.</param>

@@ -7,7 +7,12 @@ namespace Kunskapsbank.Indexer.Extraction;
 public sealed record ExtractedDocument(
     DocumentProperties Properties,
     IReadOnlyList<ExtractedPassage> Passages,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Scanned pages left for OCR (extraction with <see cref="ExtractionLimits.DeferOcr"/>): the passages hold
+    /// only the pages with text; the background OCR queue reads these and extracts the file again.</summary>
+    public IReadOnlyList<Ocr.OcrPageRequest> ScannedPages { get; init; } = [];
+}
 
 /// <summary>One unit of matching: a paragraph-sized piece of a PDF page or of a section under a heading (see
 /// <see cref="PassageBuilder"/> for the rule).</summary>

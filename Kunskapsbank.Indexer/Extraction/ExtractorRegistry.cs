@@ -59,9 +59,28 @@ public sealed class ExtractorRegistry
         // the indexing run for ever. The in-process extractors check the token in their loops.
         using var clock = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         clock.CancelAfter(limits.Timeout);
+        return Guarded(() => extractor.Extract(path, limits, clock.Token), limits, cancellationToken);
+    }
+
+    /// <summary>Extracts a PDF reading all its scanned pages by OCR, page by page (the background OCR queue); like
+    /// <see cref="Extract"/> it never throws for a bad file, but only cancellation stops it, not the file's time limit.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public ExtractionResult ExtractReadingScans(string path, ExtractionLimits limits, IProgress<Ocr.OcrProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (!_byExtension.TryGetValue(Path.GetExtension(path), out var extractor) || extractor is not PdfExtractor pdf)
+        {
+            return Extract(path, limits with { DeferOcr = false }, cancellationToken);
+        }
+
+        return Guarded(() => pdf.ExtractReadingScans(path, limits, progress, cancellationToken), limits, cancellationToken);
+    }
+
+    private static ExtractionResult Guarded(Func<ExtractionResult> extract, ExtractionLimits limits, CancellationToken cancellationToken)
+    {
         try
         {
-            return extractor.Extract(path, limits, clock.Token);
+            return extract();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -111,6 +111,11 @@ public static class DocumentBuilder
             doc.Add(new StoredField(IndexSchema.FailureReason, entry.FailureReason));
         }
 
+        if (entry.OcrPages > 0)
+        {
+            doc.Add(new StoredField(IndexSchema.FileOcrPages, entry.OcrPages));
+        }
+
         return doc;
     }
 
@@ -158,6 +163,11 @@ public static class DocumentBuilder
         if (passage.Page is int page)
         {
             doc.Add(new StoredField(IndexSchema.Page, page));
+        }
+
+        if (passage.IsOcr)
+        {
+            doc.Add(new StoredField(IndexSchema.Ocr, 1));
         }
 
         var lengths = new List<int>(2);

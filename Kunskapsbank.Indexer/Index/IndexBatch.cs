@@ -23,15 +23,32 @@ public sealed class IndexBatch
     public int Pending { get; private set; }
 
     /// <summary>Writes a document, replacing the one with <paramref name="existingId"/> (keeping its id) when given.</summary>
+    /// <param name="scannedPagesWaiting">Scanned pages of the file still to be read by OCR: the ledger then says `ocr`
+    /// and the document holds the text pages only.</param>
     /// <returns>The document id.</returns>
-    public long Upsert(IndexedDocument document, long? existingId)
+    public long Upsert(IndexedDocument document, long? existingId, int scannedPagesWaiting = 0)
     {
         ArgumentNullException.ThrowIfNull(document);
         var id = existingId ?? NextId();
         WriteBlock(document, id, replaces: existingId is not null);
-        SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, FileStates.Indexed, id, null, null, DateTimeOffset.UtcNow));
+        var state = scannedPagesWaiting > 0 ? FileStates.Ocr : FileStates.Indexed;
+        var ocrPages = scannedPagesWaiting > 0 ? scannedPagesWaiting : OcrPagesOf(document);
+        SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, state, id, null, null, DateTimeOffset.UtcNow) { OcrPages = ocrPages });
         AddChange(existingId is null ? ChangeKinds.Added : ChangeKinds.Changed, document.Path, null);
         return id;
+    }
+
+    /// <summary>Records a file whose pages are all scanned and wait for OCR (no document yet), removing the document
+    /// an earlier version of it had.</summary>
+    public void RecordWaitingForOcr(string path, FileFingerprint fingerprint, string metadataHash, int scannedPages, long? existingId)
+    {
+        if (existingId is long id)
+        {
+            _store.Writer.DeleteDocuments(DocumentKey(id));
+            AddChange(ChangeKinds.Removed, path, null);
+        }
+
+        SetLedger(new LedgerEntry(path, fingerprint, metadataHash, FileStates.Ocr, null, null, null, DateTimeOffset.UtcNow) { OcrPages = scannedPages });
     }
 
     /// <summary>Writes a moved document under its new path, keeping its id.</summary>
@@ -42,7 +59,7 @@ public sealed class IndexBatch
         var id = from.DocumentId ?? NextId();
         WriteBlock(document, id, replaces: from.DocumentId is not null);
         RemoveLedger(from.Path);
-        SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, FileStates.Indexed, id, null, null, DateTimeOffset.UtcNow));
+        SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, FileStates.Indexed, id, null, null, DateTimeOffset.UtcNow) { OcrPages = OcrPagesOf(document) });
         AddChange(ChangeKinds.Moved, document.Path, from.Path);
     }
 
@@ -112,6 +129,9 @@ public sealed class IndexBatch
 
     /// <summary>Makes what was written visible to searches without committing.</summary>
     public void Refresh() => _store.Refresh();
+
+    private static int OcrPagesOf(IndexedDocument document) =>
+        document.Passages.Where(p => p.IsOcr && p.Page is not null).Select(p => p.Page).Distinct().Count();
 
     private long NextId()
     {

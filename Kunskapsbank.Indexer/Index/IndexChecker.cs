@@ -83,7 +83,7 @@ public static class IndexChecker
             findings.Add($"Sökvägen {group.Key} har {group.Count()} dokument.");
         }
 
-        var indexed = ledger.Where(e => e.IsIndexed).ToList();
+        var indexed = ledger.Where(e => e.HasDocument).ToList();
         foreach (var entry in indexed)
         {
             if (!documents.TryGetValue(entry.DocumentId!.Value, out var paths))

@@ -85,8 +85,10 @@ public static class IndexFolder
     private static InvalidDataException NotAnIndex(string path) =>
         new($"Mappen {path} innehåller något annat än ett Kunskapsbank-index och lämnas orörd. Ange en tom mapp eller en annan indexmapp.");
 
-    // Segment files start with "_", commits with "segments"; the lock files are Lucene's and ours.
+    // Segment files start with "_", commits with "segments"; the lock files are Lucene's and ours, and so is the OCR
+    // queue's progress (it may be written before the first commit).
     private static bool IsLuceneFile(string name) =>
         name.StartsWith('_') || name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith("pending_segments", StringComparison.Ordinal)
-        || name == "write.lock" || name == WriterLock.FileName;
+        || name == "write.lock" || name == WriterLock.FileName
+        || name == Corpus.OcrProgressFile.FileName || name == Corpus.OcrProgressFile.TemporaryName;
 }

@@ -11,7 +11,7 @@ public sealed record FileFingerprint(long Size, long ModifiedTicks, string Conte
 /// <summary>One ledger entry: what the index knows about a file of the corpus, indexed or failed.</summary>
 /// <param name="Path">Relative to the corpus root, forward slashes, as spelled on disk.</param>
 /// <param name="MetadataHash">Hash of the sidecar and taxonomy in force when the file was handled.</param>
-/// <param name="State">`indexed` or `failed` (<see cref="FileStates"/>).</param>
+/// <param name="State">`indexed`, `failed` or `ocr` (<see cref="FileStates"/>).</param>
 /// <param name="DocumentId">The document of an indexed file.</param>
 /// <param name="RecordedAt">When the file was indexed or failed.</param>
 public sealed record LedgerEntry(
@@ -24,8 +24,18 @@ public sealed record LedgerEntry(
     string? FailureReason,
     DateTimeOffset RecordedAt)
 {
-    /// <summary>True when a document exists for this file.</summary>
+    /// <summary>Scanned pages of the file: waiting for OCR while <see cref="State"/> is `ocr`, read by OCR once indexed.</summary>
+    public int OcrPages { get; init; }
+
+    /// <summary>True when the file is fully indexed (a document exists and nothing waits for OCR).</summary>
     public bool IsIndexed => State == FileStates.Indexed && DocumentId is not null;
+
+    /// <summary>True when a document exists for this file: indexed, or a mixed PDF whose text pages are searchable
+    /// while its scanned pages wait for OCR.</summary>
+    public bool HasDocument => DocumentId is not null && State is FileStates.Indexed or FileStates.Ocr;
+
+    /// <summary>True while scanned pages of the file wait for the background OCR queue.</summary>
+    public bool AwaitsOcr => State == FileStates.Ocr;
 }
 
 /// <summary>The analysed text of a document: title, and per passage its heading and body, analysed once each.</summary>
@@ -67,7 +77,8 @@ public record DocumentSummary(
     [property: JsonPropertyOrder(-1)] string? SupersededBy);
 
 /// <summary>A stored passage with its place in the document.</summary>
-public sealed record StoredPassage(long Id, long DocumentId, int Ordinal, int? Page, IReadOnlyList<string> HeadingPath, int Offset, string Text);
+/// <param name="IsOcr">True when the text was read from a scanned page by OCR ("tolkad text").</param>
+public sealed record StoredPassage(long Id, long DocumentId, int Ordinal, int? Page, IReadOnlyList<string> HeadingPath, int Offset, string Text, bool IsOcr = false);
 
 /// <summary>A document's stored details (for the report, the document page and moves).</summary>
 public sealed record StoredDocument(

@@ -36,7 +36,8 @@ namespace Kunskapsbank.Indexer.Index;
 /// needed to choose a paragraph); stored: ordinal, page, heading path, offset, OCR flag and the text.</description></item>
 /// <item><term><c>file</c></term><description>the ledger, one per file in the corpus (indexed or failed): <see cref="FilePath"/>
 /// StringField (indexed and stored) plus stored size, modification time, SHA-256, metadata hash, state, failure kind and
-/// reason, document id and when. Written in the same commit as its document, so the two cannot disagree.</description></item>
+/// reason, document id, when, and the scanned pages (waiting for OCR in state <c>ocr</c>, read by OCR once indexed).
+/// Written in the same commit as its document, so the two cannot disagree.</description></item>
 /// <item><term><c>change</c></term><description>recent changes for editors: <see cref="ChangeSequence"/> (Int64Field, for
 /// pruning to the newest <see cref="RecentChangesKept"/>) and stored time, kind, path, old path.</description></item>
 /// </list>
@@ -47,7 +48,7 @@ namespace Kunskapsbank.Indexer.Index;
 public static class IndexSchema
 {
     /// <summary>The schema version; an index of another version is rebuilt (older) or refused (newer).</summary>
-    public const int Version = 9;
+    public const int Version = 10;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -197,6 +198,9 @@ public static class IndexSchema
     /// <summary>Ledger: stored time of indexing or failure (Unix ms).</summary>
     public const string FileRecorded = "file_recorded";
 
+    /// <summary>Ledger: stored number of scanned pages (waiting for OCR, or read by it).</summary>
+    public const string FileOcrPages = "file_ocr_pages";
+
     /// <summary>Change: sequence number (Int64Field, stored).</summary>
     public const string ChangeSequence = "change_seq";
 
@@ -252,6 +256,10 @@ public static class FileStates
 
     /// <summary>Could not be indexed; kind and reason say why.</summary>
     public const string Failed = "failed";
+
+    /// <summary>Scanned pages wait for (or are being read by) the background OCR queue. A mixed PDF already has a
+    /// document with its text pages; a PDF of scans only has none until OCR is done.</summary>
+    public const string Ocr = "ocr";
 }
 
 /// <summary>Kinds of recent changes (Swedish, shown to editors).</summary>

@@ -117,7 +117,8 @@ public static class StoredReading
             (int?)Long(stored, IndexSchema.Page),
             headings,
             (int)(Long(stored, IndexSchema.Offset) ?? 0),
-            stored.Get(IndexSchema.Text) ?? string.Empty);
+            stored.Get(IndexSchema.Text) ?? string.Empty,
+            Long(stored, IndexSchema.Ocr) == 1);
     }
 
     /// <summary>Global doc numbers of every live Lucene document of a kind.</summary>
@@ -137,7 +138,10 @@ public static class StoredReading
         Long(d, IndexSchema.FileDocument),
         d.Get(IndexSchema.FailureKind),
         d.Get(IndexSchema.FailureReason),
-        DateTimeOffset.FromUnixTimeMilliseconds(Long(d, IndexSchema.FileRecorded) ?? 0));
+        DateTimeOffset.FromUnixTimeMilliseconds(Long(d, IndexSchema.FileRecorded) ?? 0))
+    {
+        OcrPages = (int)(Long(d, IndexSchema.FileOcrPages) ?? 0),
+    };
 
     private static long? Long(Document document, string field) => document.GetField(field)?.GetInt64Value() ?? document.GetField(field)?.GetInt32Value();
 

@@ -187,7 +187,7 @@ public sealed class SearchEngine : ISearchEngine
             return null;
         }
 
-        var passages = StoredReading.ReadPassages(searcher, id).Select(p => new DocumentPassage(p.Id, p.Ordinal, p.Page, p.HeadingPath, p.Text)).ToList();
+        var passages = StoredReading.ReadPassages(searcher, id).Select(p => new DocumentPassage(p.Id, p.Ordinal, p.Page, p.HeadingPath, p.Text, p.IsOcr)).ToList();
         var s = document.Summary;
         return new DocumentDetails(s, document.ContentType, document.PageCount, document.Tags, passages) { ReplacedBy = ReplacedBy(searcher, s) };
     }
@@ -277,7 +277,7 @@ public sealed class SearchEngine : ISearchEngine
     private HitPassage ToHitPassage(StoredPassage passage, HighlightTerms highlight)
     {
         var (snippet, _) = _snippets.Build(passage.Text, highlight);
-        return new HitPassage(passage.Id, passage.Page, passage.HeadingPath.Count > 0 ? passage.HeadingPath[^1] : null, snippet, passage.Text);
+        return new HitPassage(passage.Id, passage.Page, passage.HeadingPath.Count > 0 ? passage.HeadingPath[^1] : null, snippet, passage.Text, passage.IsOcr);
     }
 
     // "ersatt av" is written by editors as a path relative to the corpus, or relative to the superseded file's folder.

@@ -18,6 +18,8 @@ public sealed record OcrPageResult(int Page, PdfPageLayout? Layout, string? Prob
 /// <param name="MaxPixels">The longer side of a rendered page never exceeds this, whatever the page size claims.</param>
 /// <param name="Language">Tesseract language model.</param>
 /// <param name="MinConfidence">Words Tesseract is less sure of (0–100) are dropped: specks and rules read as "|" or "-".</param>
+/// <param name="LowPriority">Run the child processes at the lowest CPU priority (the background queue: searches and
+/// indexing come first).</param>
 public sealed record OcrSettings(
     TimeSpan PageTimeout,
     long MaxMemoryBytes,
@@ -25,4 +27,5 @@ public sealed record OcrSettings(
     int Dpi = 300,
     int MaxPixels = 5000,
     string Language = "swe",
-    int MinConfidence = 30);
+    int MinConfidence = 30,
+    bool LowPriority = false);

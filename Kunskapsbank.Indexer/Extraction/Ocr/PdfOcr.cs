@@ -83,7 +83,8 @@ public sealed class PdfOcr(ProcessRunner runner, string? workFolder = null)
             settings.PageTimeout,
             64 * 1024,
             cancellationToken,
-            settings.MaxMemoryBytes);
+            settings.MaxMemoryBytes,
+            lowPriority: settings.LowPriority);
         image += ".png";
         var renderProblem = Problem(render, page.Page, settings) ?? (File.Exists(image) ? null : Unreadable(page.Page));
         if (renderProblem is not null)
@@ -99,7 +100,8 @@ public sealed class PdfOcr(ProcessRunner runner, string? workFolder = null)
             16 * 1024 * 1024,
             cancellationToken,
             settings.MaxMemoryBytes,
-            SingleThread);
+            SingleThread,
+            settings.LowPriority);
         TryDelete(image);
         if (Problem(read, page.Page, settings) is { } readProblem)
         {

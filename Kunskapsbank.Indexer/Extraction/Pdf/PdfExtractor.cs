@@ -33,9 +33,27 @@ public sealed class PdfExtractor : ITextExtractor
     public IReadOnlyCollection<string> Extensions { get; } = [".pdf"];
 
     /// <inheritdoc />
+    /// <remarks>Scanned pages are read at once within the file's time limit, or only listed (<see cref="ExtractedDocument.ScannedPages"/>)
+    /// when <see cref="ExtractionLimits.DeferOcr"/> is set.</remarks>
     public ExtractionResult Extract(string path, ExtractionLimits limits, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        return Extract(path, limits, limits.DeferOcr ? OcrRun.Deferred : OcrRun.WithinTimeLimit, null, cancellationToken);
+    }
+
+    /// <summary>Extracts the file and reads every scanned page by OCR (up to <see cref="ExtractionLimits.MaxOcrPages"/>), each
+    /// page under its own time limit but not the file's, at low CPU priority: the background OCR queue's call.</summary>
+    /// <param name="progress">Told before each page and when all are read.</param>
+    /// <exception cref="OperationCanceledException">Cancelled (the file changed or the service stops); the page being
+    /// read is stopped at once.</exception>
+    public ExtractionResult ExtractReadingScans(string path, ExtractionLimits limits, IProgress<OcrProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return Extract(path, limits, OcrRun.Background, progress, cancellationToken);
+    }
+
+    private ExtractionResult Extract(string path, ExtractionLimits limits, OcrRun run, IProgress<OcrProgress>? progress, CancellationToken cancellationToken)
+    {
         if (InputChecks.CheckSize(path, limits) is { } failure)
         {
             return failure;
@@ -96,16 +114,23 @@ public sealed class PdfExtractor : ITextExtractor
             builder.Note(PassageNotes.TextCut(limits.MaxTextChars));
         }
 
-        var scanned = ReadScannedPages(fullPath, pages, limits, clock, builder, cancellationToken);
+        var scanned = ReadScannedPages(fullPath, pages, limits, clock, builder, run, progress, cancellationToken);
         var paragraphs = PdfPageCleaner.Clean(pages, cancellationToken);
         for (var i = 0; i < pages.Count; i++)
         {
             builder.AddParagraphs(paragraphs[i], pages[i].Number, [], pages[i].IsOcr);
         }
 
+        properties = properties with { PageCount = properties.PageCount ?? pages.Count };
+        if (scanned.Left.Count > 0)
+        {
+            // Listed for the background queue: the text pages (if any) are searchable now, the scanned ones when read.
+            return ExtractionResult.Success(builder.Build(properties) with { ScannedPages = scanned.Left });
+        }
+
         if (builder.Count == 0)
         {
-            return scanned switch
+            return scanned.State switch
             {
                 ScannedPages.None => ExtractionResult.Fail(ExtractionFailureKind.Empty, "PDF-filen innehåller ingen text; sidorna är tomma."),
                 ScannedPages.ToolsMissing => ExtractionResult.Fail(ExtractionFailureKind.NeedsOcr, PdfOcr.ToolsMissing),
@@ -114,38 +139,54 @@ public sealed class PdfExtractor : ITextExtractor
             };
         }
 
-        return ExtractionResult.Success(builder.Build(properties with { PageCount = properties.PageCount ?? pages.Count }));
+        return ExtractionResult.Success(builder.Build(properties));
     }
 
-    /// <summary>OCR for pages without text that hold an image, as many as the page limit and the time limit allow;
-    /// the layouts in <paramref name="pages"/> are replaced by what OCR read.</summary>
-    private ScannedPages ReadScannedPages(string fullPath, List<PdfPageLayout> pages, ExtractionLimits limits, Stopwatch clock, PassageBuilder builder, CancellationToken cancellationToken)
+    /// <summary>OCR for pages without text that hold an image, as many as the page limit (and, within a file's extraction,
+    /// the time limit) allow; the layouts in <paramref name="pages"/> are replaced by what OCR read. A deferred run reads
+    /// nothing and returns the pages left to read.</summary>
+    private (ScannedPages State, IReadOnlyList<OcrPageRequest> Left) ReadScannedPages(
+        string fullPath,
+        List<PdfPageLayout> pages,
+        ExtractionLimits limits,
+        Stopwatch clock,
+        PassageBuilder builder,
+        OcrRun run,
+        IProgress<OcrProgress>? progress,
+        CancellationToken cancellationToken)
     {
         if (!pages.Any(p => p.IsEmpty))
         {
-            return ScannedPages.None;
+            return (ScannedPages.None, []);
         }
 
         var withImages = PdfImages.Pages(_runner, fullPath, Remaining(limits.Timeout, clock), limits.MaxToolMemoryBytes, cancellationToken);
         var scanned = pages.Where(p => p.IsEmpty && (withImages?.Contains(p.Number) ?? PdfImages.Contains(fullPath, cancellationToken))).ToList();
         if (scanned.Count == 0)
         {
-            return ScannedPages.None;
+            return (ScannedPages.None, []);
         }
 
         if (!_ocr.IsAvailable)
         {
             builder.Note(PdfOcr.ToolsMissing);
-            return ScannedPages.ToolsMissing;
+            return (ScannedPages.ToolsMissing, []);
         }
 
-        // OCR ends a little before the file's time limit, so what was read is kept rather than the file timed out.
+        var requests = scanned.Take(Math.Max(0, limits.MaxOcrPages)).Select(p => new OcrPageRequest(p.Number, p.Width, p.Height)).ToList();
+        if (run == OcrRun.Deferred && requests.Count > 0)
+        {
+            return (ScannedPages.NotRead, requests);
+        }
+
+        // Within a file's extraction OCR ends a little before its time limit, so what was read is kept rather than the
+        // file timed out; in the background each page has only its own limit.
         var settings = new OcrSettings(
             limits.OcrPageTimeoutOrDefault,
             limits.MaxOcrMemoryBytes,
-            DateTimeOffset.UtcNow + Remaining(limits.Timeout * 0.9, clock));
-        var requests = scanned.Take(Math.Max(0, limits.MaxOcrPages)).Select(p => new OcrPageRequest(p.Number, p.Width, p.Height)).ToList();
-        var results = _ocr.Read(fullPath, requests, settings, progress: null, cancellationToken);
+            run == OcrRun.Background ? null : DateTimeOffset.UtcNow + Remaining(limits.Timeout * 0.9, clock),
+            LowPriority: run == OcrRun.Background);
+        var results = _ocr.Read(fullPath, requests, settings, progress, cancellationToken);
         foreach (var result in results)
         {
             if (result.Layout is { } layout)
@@ -161,12 +202,16 @@ public sealed class PdfExtractor : ITextExtractor
         if (results.Count < scanned.Count)
         {
             var firstUnread = scanned[results.Count].Number;
+            var pageLimit = string.Create(CultureInfo.InvariantCulture, $"{limits.MaxOcrPages} {(limits.MaxOcrPages == 1 ? "sida" : "sidor")}");
+            var limit = run == OcrRun.Background
+                ? $"gränsen är {pageLimit} per fil"
+                : string.Create(CultureInfo.InvariantCulture, $"gränsen är {pageLimit} och {limits.Timeout.TotalSeconds:0} sekunder per fil");
             builder.Note(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{scanned.Count} sidor är inskannade; {results.Count} lästes med OCR. Sidorna från och med sida {firstUnread} är inte sökbara ännu (gränsen är {limits.MaxOcrPages} sidor och {limits.Timeout.TotalSeconds:0} sekunder per fil)."));
+                $"{scanned.Count} sidor är inskannade; {results.Count} lästes med OCR. Sidorna från och med sida {firstUnread} är inte sökbara ännu ({limit})."));
         }
 
-        return results.Count == 0 ? ScannedPages.NotRead : ScannedPages.Read;
+        return (results.Count == 0 ? ScannedPages.NotRead : ScannedPages.Read, []);
     }
 
     private static TimeSpan Remaining(TimeSpan limit, Stopwatch clock)
@@ -205,6 +250,19 @@ public sealed class PdfExtractor : ITextExtractor
         }
 
         return null;
+    }
+
+    /// <summary>When scanned pages are read.</summary>
+    private enum OcrRun
+    {
+        /// <summary>Now, within the file's time limit.</summary>
+        WithinTimeLimit,
+
+        /// <summary>Not now: listed for the background queue.</summary>
+        Deferred,
+
+        /// <summary>Now, every page under its own limit only, at low priority (the background queue).</summary>
+        Background,
     }
 
     private enum ScannedPages

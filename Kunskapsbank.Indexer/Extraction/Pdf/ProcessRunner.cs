@@ -32,6 +32,8 @@ public sealed class ProcessRunner
     /// <summary>Runs <paramref name="program"/> and waits for it; never leaves it running after the call.</summary>
     /// <param name="maxMemoryBytes">Address-space limit for the tool, or null for none.</param>
     /// <param name="environment">Extra environment variables for the tool.</param>
+    /// <param name="lowPriority">Run the tool at the lowest CPU priority (<c>nice -n 19</c>): background work that must
+    /// give way to searches and indexing.</param>
     /// <exception cref="Win32Exception">The program is not installed.</exception>
     public ProcessOutcome Run(
         string program,
@@ -40,10 +42,11 @@ public sealed class ProcessRunner
         int maxOutputChars,
         CancellationToken cancellationToken,
         long? maxMemoryBytes = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        bool lowPriority = false)
     {
         string output = string.Empty;
-        var outcome = Start(program, arguments, timeout, maxMemoryBytes, environment, reader =>
+        var outcome = Start(program, arguments, timeout, maxMemoryBytes, environment, lowPriority, reader =>
         {
             output = ReadUpTo(reader, maxOutputChars);
             return reader.Peek() >= 0;
@@ -58,7 +61,7 @@ public sealed class ProcessRunner
     public ProcessOutcome Stream(string program, IReadOnlyList<string> arguments, TimeSpan timeout, Action<TextReader> readOutput, CancellationToken cancellationToken, long? maxMemoryBytes = null)
     {
         ArgumentNullException.ThrowIfNull(readOutput);
-        return Start(program, arguments, timeout, maxMemoryBytes, null, reader =>
+        return Start(program, arguments, timeout, maxMemoryBytes, null, false, reader =>
         {
             readOutput(reader);
             return reader.Peek() >= 0;
@@ -88,6 +91,7 @@ public sealed class ProcessRunner
         TimeSpan timeout,
         long? maxMemoryBytes,
         IReadOnlyDictionary<string, string>? environment,
+        bool lowPriority,
         Func<StreamReader, bool> consume,
         CancellationToken cancellationToken)
     {
@@ -104,20 +108,29 @@ public sealed class ProcessRunner
         };
 
         // ArgumentList, not a joined string: names with spaces, quotes, å/ä/ö or emoji reach the tool unchanged.
+        // nice, like sh, execs the tool: the pid stays the tool's, so the time limit's kill still reaches it.
+        var nice = lowPriority ? Find("nice") : null;
+        List<string> command = nice is null ? [] : [nice, "-n", "19"];
         if (maxMemoryBytes is { } bytes)
         {
             // The shell would report a missing tool as exit 127; look it up first so the caller gets the usual exception.
-            var fullPath = Find(program) ?? throw new Win32Exception(2, $"{program} is not installed");
+            command.Add(Find(program) ?? throw new Win32Exception(2, $"{program} is not installed"));
             startInfo.FileName = "/bin/sh";
             startInfo.ArgumentList.Add("-c");
             startInfo.ArgumentList.Add(LimitScript);
             startInfo.ArgumentList.Add("kunskapsbank-limit");
             startInfo.ArgumentList.Add(Math.Max(1, bytes / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            startInfo.ArgumentList.Add(fullPath);
         }
         else
         {
-            startInfo.FileName = program;
+            command.Add(nice is null ? program : Find(program) ?? throw new Win32Exception(2, $"{program} is not installed"));
+            startInfo.FileName = command[0];
+            command.RemoveAt(0);
+        }
+
+        foreach (var part in command)
+        {
+            startInfo.ArgumentList.Add(part);
         }
 
         foreach (var argument in arguments)

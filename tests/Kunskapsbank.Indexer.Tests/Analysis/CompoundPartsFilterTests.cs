@@ -40,6 +40,35 @@ public class CompoundPartsFilterTests
         Assert.Equal(["kort", "frågor"], tokens.Skip(3).Select(t => text[t.Start..t.End]));
     }
 
+    [Theory]
+    [InlineData("Hälso- och sjukvården ska ha rutiner", "hälso", "hälsa")]
+    [InlineData("byggnads- eller anläggningsarbete", "byggnads", "byggnad")]
+    [InlineData("kvinno-\nrespektive mansjourer", "kvinno", "kvinna")]
+    [InlineData("barnskydds- samt familjefrågor", "barnskydds", "barnskydd barn skydd")]
+    public void A_first_part_dangling_before_a_hyphen_and_a_conjunction_gets_its_dictionary_form_as_a_part(string text, string word, string lemmas)
+    {
+        var analyzer = LuceneTokens.Chain(source => new CompoundPartsFilter(new LowerCaseFilter(LuceneVersion.LUCENE_48, source), Splits));
+
+        var tokens = LuceneTokens.Of(analyzer, text);
+
+        var at = tokens.FindIndex(t => t.Term == word);
+        var parts = tokens.Skip(at + 1).TakeWhile(t => t.IsPart).ToList();
+        Assert.Equal(lemmas.Split(' '), parts.Select(p => p.Term));
+        Assert.All(parts, p => Assert.Equal(0, p.Increment));
+        Assert.All(parts, p => Assert.StartsWith(text[p.Start..p.End].ToLowerInvariant(), word[(p.Start - parts[0].Start)..], StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("hälso-och sjukvård")]
+    [InlineData("hälso - och sjukvård")]
+    [InlineData("barn- ungdomsvård")]
+    [InlineData("hälso- ochsjukvård")]
+    public void A_hyphen_without_a_conjunction_after_it_or_inside_a_word_makes_no_dangling_part(string text)
+    {
+        var tokens = LuceneTokens.Of(Stage, text);
+        Assert.DoesNotContain(tokens, t => t.IsPart && t.Term is "hälsa" or "barn");
+    }
+
     [Fact]
     public void Keywords_and_stop_words_are_not_split()
     {

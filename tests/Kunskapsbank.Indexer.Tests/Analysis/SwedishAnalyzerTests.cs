@@ -23,6 +23,9 @@ public class SwedishAnalyzerTests
     [InlineData("socialtjänstlagen", "Anmälan enligt 14 kap. 1 § SoL.")]
     [InlineData("SoL", "Enligt socialtjänstlagen ska nämnden")]
     [InlineData("brottsbalken", "Se 4 kap. 4 a § BrB om grov fridskränkning.")]
+    [InlineData("hälsa", "Hälso- och sjukvården ska ha rutiner.")]
+    [InlineData("sjukvård", "Hälso- och sjukvården ska ha rutiner.")]
+    [InlineData("byggnad", "Byggnads- eller anläggningsarbete")]
     public void Query_terms_are_found_among_the_document_terms(string query, string document)
     {
         var documentTerms = Analyzer.Analyze(document).Select(t => t.Term).ToHashSet();

@@ -46,6 +46,28 @@ public sealed class EngineCommandTests
     }
 
     [Fact]
+    public void Index_WaitsForTheOcrOfAScan_UnlessToldToSkipIt_AndReportListsTheFileMeanwhile()
+    {
+        using var corpus = new TestCorpus();
+        corpus.Copy("kallelse-skannad.pdf", "pdf", "kallelse-skannad.pdf");
+
+        var skipped = Run("index", corpus.CorpusPath, "--index", corpus.IndexPath, "--tyst", "--utan-ocr");
+        var waiting = Run("report", "--index", corpus.IndexPath);
+        var complete = Run("index", corpus.CorpusPath, "--index", corpus.IndexPath, "--tyst");
+        var search = Run("search", "skyddsvistelse", "--index", corpus.IndexPath, "--json");
+
+        Assert.Equal((0, 0, 0), (skipped.Code, waiting.Code, complete.Code));
+        Assert.Contains("0 indexerade, 0 oförändrade, 0 flyttade, 0 borttagna, 0 misslyckade, 1 väntar på OCR.", skipped.Out, StringComparison.Ordinal);
+        Assert.Contains("1 fil med inskannade sidor väntar på OCR (--utan-ocr)", skipped.Out, StringComparison.Ordinal);
+        Assert.Contains("0 dokument, 0 filer som inte kunde indexeras, 1 som läses med OCR.", waiting.Out, StringComparison.Ordinal);
+        Assert.Contains("kallelse-skannad.pdf: Väntar på OCR, 2 sidor", waiting.Out, StringComparison.Ordinal);
+        Assert.Matches("OCR klar på [0-9.,]+ s: 1 fil, 2 sidor lästa", complete.Out);
+        using var json = JsonDocument.Parse(search.Out);
+        var passage = json.RootElement.GetProperty("hits")[0].GetProperty("passages")[0];
+        Assert.True(passage.GetProperty("isOcr").GetBoolean());
+    }
+
+    [Fact]
     public void Search_UnknownFacet_ExitsWithTwoAndASwedishMessage()
     {
         using var corpus = new TestCorpus();

@@ -22,7 +22,22 @@ public sealed class TestCorpus : IDisposable
 
     public string IndexPath { get; }
 
-    public KunskapsbankIndex Index => _index ??= KunskapsbankIndex.Open(new IndexOptions(IndexPath, CorpusPath));
+    public KunskapsbankIndex Index => _index ??= KunskapsbankIndex.Open(new IndexOptions(IndexPath, CorpusPath) { RunOcr = RunOcr, Limits = Limits });
+
+    /// <summary>Whether the index opened next reads scanned pages in the background.</summary>
+    public bool RunOcr { get; set; } = true;
+
+    /// <summary>The extraction limits of the index opened next.</summary>
+    public Kunskapsbank.Indexer.Extraction.ExtractionLimits Limits { get; set; } = Kunskapsbank.Indexer.Extraction.ExtractionLimits.Default;
+
+    /// <summary>Copies a file from tests/data into the corpus.</summary>
+    public string Copy(string relative, params string[] source)
+    {
+        var path = FullPath(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(TestData.PathOf(source), path, overwrite: true);
+        return path;
+    }
 
     public string FullPath(string relative) => Path.Combine(CorpusPath, relative.Replace('/', Path.DirectorySeparatorChar));
 

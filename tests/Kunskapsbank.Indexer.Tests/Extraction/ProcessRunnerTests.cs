@@ -40,6 +40,19 @@ public class ProcessRunnerTests
         Assert.Equal(awkward, outcome.StandardOutput);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(256L * 1024 * 1024)]
+    public void Low_priority_tool_runs_at_the_lowest_cpu_priority_and_keeps_its_arguments(long? maxMemoryBytes)
+    {
+        // `nice` without a command prints the niceness it runs at; the runner starts it under nice -n 19.
+        var niceness = _runner.Run("nice", [], TimeSpan.FromSeconds(20), 1000, CancellationToken.None, maxMemoryBytes, lowPriority: true);
+        var echo = _runner.Run("printf", ["%s", "a b å"], TimeSpan.FromSeconds(20), 1000, CancellationToken.None, maxMemoryBytes, lowPriority: true);
+
+        Assert.Equal("19", niceness.StandardOutput.Trim());
+        Assert.Equal("a b å", echo.StandardOutput);
+    }
+
     [Fact]
     public void Process_error_output_is_captured()
     {

@@ -32,6 +32,20 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void Search_Halsa_FindsHalsoOchSjukvard_WithTheDanglingFirstPartHighlighted()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("vard.md", "Rutin för vården", $"{Filler} Hälso- och sjukvården ska fråga om våld. {Filler}");
+        corpus.WriteMarkdown("annat.md", "Annat", $"{Filler} {Filler}");
+        corpus.Sync();
+
+        var hit = corpus.Search("hälsa").Hits.Single();
+
+        Assert.Equal("vard.md", hit.Path);
+        Assert.Contains("<mark>Hälso</mark>- och sjukvården", hit.Passages[0].Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Search_TitleHit_RanksAboveBodyHit()
     {
         using var corpus = new TestCorpus();

@@ -1,5 +1,6 @@
 using Kunskapsbank.Indexer.Corpus;
 using Kunskapsbank.Indexer.Extraction.Ocr;
+using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Metadata;
 using Kunskapsbank.Indexer.Search;
 using Kunskapsbank.Web.DocumentFolder;
@@ -188,7 +189,7 @@ public sealed class FolderPageTests
     }
 
     private static ReportedDocument Document(string path, long id, params FacetTag[] tags) =>
-        new(id, path, "Titel " + path, null, null, null, "gallande", tags, []);
+        new(new DocumentSummary(id, path, "Titel " + path, null, null, null, "gallande", null), tags, []);
 
     private static ReportedFile Indexed(string path, long id) =>
         new(path, "indexed", id, "Titel " + path, null, null, 2000, Now.AddDays(-2), Now.AddHours(-1));
