@@ -59,9 +59,9 @@ public sealed class EngineCommandTests
         Assert.Equal((0, 0, 0), (skipped.Code, waiting.Code, complete.Code));
         Assert.Contains("0 indexerade, 0 oförändrade, 0 flyttade, 0 borttagna, 0 misslyckade, 1 väntar på OCR.", skipped.Out, StringComparison.Ordinal);
         Assert.Contains("1 fil med inskannade sidor väntar på OCR (--utan-ocr)", skipped.Out, StringComparison.Ordinal);
-        Assert.Contains("0 dokument, 0 filer som inte kunde indexeras, 1 som läses med OCR.", waiting.Out, StringComparison.Ordinal);
-        Assert.Contains("kallelse-skannad.pdf: Väntar på OCR, 2 sidor", waiting.Out, StringComparison.Ordinal);
-        Assert.Matches("OCR klar på [0-9.,]+ s: 1 fil, 2 sidor lästa", complete.Out);
+        Assert.Contains("0 dokument · 0 filer kunde inte indexeras · 1 fil läses med OCR.", waiting.Out, StringComparison.Ordinal);
+        Assert.Matches("kallelse-skannad\\.pdf\\W+Väntar på OCR, 2 sidor", waiting.Out);
+        Assert.Matches("OCR klar på [0-9 ,min]+ s: 1 fil, 2 sidor lästa", complete.Out);
         using var json = JsonDocument.Parse(search.Out);
         var passage = json.RootElement.GetProperty("hits")[0].GetProperty("passages")[0];
         Assert.True(passage.GetProperty("isOcr").GetBoolean());
