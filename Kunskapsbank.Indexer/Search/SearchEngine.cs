@@ -146,21 +146,9 @@ public sealed class SearchEngine : ISearchEngine
         var vocabulary = _vocabulary.Get(lease.Searcher);
         var swedish = CultureInfo.GetCultureInfo("sv-SE");
         var lower = text.ToLower(swedish).TrimStart();
-        var completions = new List<Completion>();
-        foreach (var document in _titles.Of(lease.Searcher))
-        {
-            if (completions.Count >= (limit + 1) / 2)
-            {
-                break;
-            }
-
-            var title = document.Title.ToLower(swedish);
-            var at = title.IndexOf(lower, StringComparison.Ordinal);
-            if (at == 0 || (at > 0 && !char.IsLetterOrDigit(title[at - 1])))
-            {
-                completions.Add(new Completion(document.Title, "titel", document.Id));
-            }
-        }
+        var completions = _titles.Of(lease.Searcher).Starting(lower, (limit + 1) / 2)
+            .Select(document => new Completion(document.Title, "titel", document.Id))
+            .ToList();
 
         var lastSpace = lower.LastIndexOf(' ');
         var head = lastSpace < 0 ? string.Empty : lower[..(lastSpace + 1)];
