@@ -7,10 +7,17 @@ namespace Kunskapsbank.Indexer.Cli;
 
 /// <summary>A live Spectre.Console progress display: one bar per stage with files done, rate and time left, and one
 /// per file while background OCR is awaited.</summary>
+/// <remarks>Refreshed by the reports themselves, not by Spectre's refresh thread: that thread can draw once more after
+/// <c>Start</c> has returned, onto a writer that is gone by then, and an exception on it ends the whole process.</remarks>
 public sealed class TerminalIndexProgress(IAnsiConsole console) : IndexProgress
 {
     private const string OcrTag = "ocr";
+
+    /// <summary>Shortest time between two redraws (ten a second is smooth to the eye and cheap).</summary>
+    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
+
     private readonly Lock _lock = new();
+    private long _lastRedraw;
     private readonly Dictionary<string, ProgressTask> _ocr = new(StringComparer.Ordinal);
     private ProgressContext? _context;
     private ProgressTask? _task;
@@ -21,6 +28,7 @@ public sealed class TerminalIndexProgress(IAnsiConsole console) : IndexProgress
     {
         ArgumentNullException.ThrowIfNull(run);
         return console.Progress()
+            .AutoRefresh(false)
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 12 }, new CountsColumn())
             .Start(context =>
@@ -35,6 +43,7 @@ public sealed class TerminalIndexProgress(IAnsiConsole console) : IndexProgress
                     lock (_lock)
                     {
                         Finish(_task);
+                        context.Refresh();
                         _context = null;
                     }
                 }
@@ -65,6 +74,8 @@ public sealed class TerminalIndexProgress(IAnsiConsole console) : IndexProgress
                 _task.MaxValue = Math.Max(1, value.Total);
                 _task.Value = value.Done;
             }
+
+            Redraw(force: value.Done >= value.Total);
         }
     }
 
@@ -91,6 +102,19 @@ public sealed class TerminalIndexProgress(IAnsiConsole console) : IndexProgress
             {
                 Finish(task);
             }
+
+            Redraw(force: value.Done >= value.Total);
+        }
+    }
+
+    // Called under the lock with a context.
+    private void Redraw(bool force)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (force || System.Diagnostics.Stopwatch.GetElapsedTime(_lastRedraw, now) >= RedrawInterval)
+        {
+            _lastRedraw = now;
+            _context!.Refresh();
         }
     }
 
