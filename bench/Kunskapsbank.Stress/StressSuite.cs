@@ -82,7 +82,8 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
 
             if (command == "all")
             {
-                await RunNearRealTimeAsync(client, corpus, folder, cancellationToken);
+                await RunNearRealTimeAsync(client, corpus, folder, null, cancellationToken);
+                await RunNearRealTimeAsync(client, corpus, folder, generator, cancellationToken);
             }
 
             if (command is "all" or "load")
@@ -122,19 +123,47 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
 
         if (command == "nrt")
         {
-            await RunNearRealTimeAsync(client, corpus, folder, cancellationToken);
+            await RunNearRealTimeAsync(client, corpus, folder, null, cancellationToken);
+            if (options.Queries is not null)
+            {
+                await RunNearRealTimeAsync(client, corpus, folder, new LoadGenerator(client, BenchQuery.ReadFile(options.Queries), new DocumentIdPool()), cancellationToken);
+            }
         }
     }
 
-    // Before the re-index phase: with thousands of changed files queued, the figure would measure the queue.
-    private async Task RunNearRealTimeAsync(HttpClient client, string corpus, string folder, CancellationToken cancellationToken)
+    // Before the re-index phase: with thousands of changed files queued, the figure would measure the queue. With a load
+    // generator, the clients search the whole time the files are written (the "while 32 clients search").
+    private async Task RunNearRealTimeAsync(HttpClient client, string corpus, string folder, LoadGenerator? load, CancellationToken cancellationToken)
     {
         await ReadyState.WaitForIdleAsync(client, TimeSpan.FromMinutes(5), cancellationToken);
-        Say($"Nära realtid: {options.NrtFiles} filer …");
-        var nrt = await new NearRealTimeCheck(client, corpus, Path.Combine(folder, "mellanlager"))
-            .RunAsync(new NrtOptions(options.NrtFiles, 5, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30), options.Seed), cancellationToken);
+        var underLoad = load is not null;
+        Say(underLoad
+            ? $"Nära realtid: {options.NrtFiles} filer medan {options.Clients} klienter söker …"
+            : $"Nära realtid: {options.NrtFiles} filer …");
+        using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var background = load?.RunAsync("last under nära realtid", new LoadOptions(options.Clients, TimeSpan.FromMinutes(30), options.Seed + 2), stopLoad.Token);
+        NrtResult nrt;
+        try
+        {
+            var check = new NearRealTimeCheck(client, corpus, Path.Combine(folder, underLoad ? "mellanlager-last" : "mellanlager"), underLoad ? "nara-realtid-last" : "nara-realtid");
+            nrt = await check.RunAsync(new NrtOptions(options.NrtFiles, 5, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30), options.Seed + (underLoad ? 1 : 0)), cancellationToken);
+        }
+        finally
+        {
+            await stopLoad.CancelAsync();
+        }
+
         Print(nrt.ToTable().ToString());
-        _figures["near_real_time"] = nrt.ToFigures();
+        if (background is null)
+        {
+            _figures["near_real_time"] = nrt.ToFigures();
+            return;
+        }
+
+        var loadResult = await background;
+        Print(loadResult.ToTable("samtidigt med filerna ovan").ToString());
+        PrintErrors(loadResult);
+        _figures["near_real_time_under_load"] = new { nrt = nrt.ToFigures(), load = loadResult.ToFigures() };
     }
 
     private async Task RunHostileAsync(CancellationToken cancellationToken)

@@ -43,14 +43,15 @@ public sealed record NrtResult(IReadOnlyList<NrtSample> Samples)
 /// <summary>Writes files into the watched corpus and measures how long until each is searchable.</summary>
 /// <remarks>A file is "completely written" when it was renamed into place or when its writer closed it. The unique
 /// nonsense word sits in the last part of the file, so a half-written file that got indexed early does not count.</remarks>
-public sealed class NearRealTimeCheck(HttpClient client, string corpus, string stagingDirectory)
+/// <param name="folderName">The corpus sub-folder the files go to (a second run uses another, so it adds files).</param>
+public sealed class NearRealTimeCheck(HttpClient client, string corpus, string stagingDirectory, string folderName = "nara-realtid")
 {
     /// <summary>Runs the check, one file at a time.</summary>
     public async Task<NrtResult> RunAsync(NrtOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var markers = new MarkerWords(options.Seed + 31);
-        var folder = Path.Combine(corpus, "nara-realtid");
+        var folder = Path.Combine(corpus, folderName);
         Directory.CreateDirectory(folder);
         Directory.CreateDirectory(stagingDirectory);
         await Task.Delay(1500, cancellationToken); // let the watcher see the new folder before the clock starts
@@ -60,7 +61,7 @@ public sealed class NearRealTimeCheck(HttpClient client, string corpus, string s
             cancellationToken.ThrowIfCancellationRequested();
             var marker = markers.Next();
             var name = $"nrt-{i:D3}.md";
-            var relative = "nara-realtid/" + name;
+            var relative = folderName + "/" + name;
             var content = MarkdownDocument.Create(20_000 + i, marker);
             var slow = options.SlowEvery > 0 && i % options.SlowEvery == options.SlowEvery - 1;
             if (slow)
