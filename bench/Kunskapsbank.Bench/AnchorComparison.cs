@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Kunskapsbank.Bench;
 
-/// <summary>The Lucene 8.8 anchor's figures (`results-N.json` of `../shared/bench/lucene-anchor/run.sh`) and ours as ratios.</summary>
+/// <summary>The Lucene 8.8 anchor's figures (`results-N.json` of `bench/lucene-anchor/run.sh`) and ours as ratios.</summary>
 /// <remarks>Ratios are ours divided by Lucene's: below 1 is better for latency, above 1 better for queries/s and docs/s.
 /// The targets are issue 11's ("How we will know").</remarks>
 internal sealed class AnchorComparison

@@ -73,7 +73,7 @@ internal sealed record BenchOptions(
 
         if (anchor is not null && !File.Exists(anchor))
         {
-            error.WriteLine($"Referensfilen {anchor} finns inte. Kör först ../shared/bench/lucene-anchor/run.sh (den skriver results-<N>.json).");
+            error.WriteLine($"Referensfilen {anchor} finns inte. Kör först bench/lucene-anchor/run.sh (den skriver results-<N>.json).");
             return null;
         }
 
