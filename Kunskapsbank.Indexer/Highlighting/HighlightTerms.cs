@@ -9,6 +9,8 @@ public sealed class HighlightTerms
     private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
     private readonly List<string> _prefixes = [];
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stemsBySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
 
     /// <summary>Collects the positive leaves of an analysed query.</summary>
     public HighlightTerms(IEnumerable<QueryClause> leaves)
@@ -31,15 +33,18 @@ public sealed class HighlightTerms
                     break;
             }
         }
+
+        _stemsBySpan = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        _wordsBySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>True when nothing would ever be marked.</summary>
     public bool IsEmpty => _stems.Count == 0 && _prefixes.Count == 0;
 
     /// <summary>True when a token of the passage is a hit: same stem, same word, or a word with a queried prefix.</summary>
-    public bool Matches(in Token token)
+    public bool Matches(in TokenView token)
     {
-        if (_stems.Contains(token.Term) || _words.Contains(token.Word))
+        if (_stemsBySpan.Contains(token.Term) || _wordsBySpan.Contains(token.Word))
         {
             return true;
         }

@@ -24,7 +24,8 @@ public static class PassageFinder
 
     /// <summary>For each document, its best passages (empty when none holds a query word).</summary>
     /// <param name="documents">The page's documents: id, global doc number, and the stems of the title (a title word counts less).</param>
-    public static Dictionary<long, List<StoredPassage>> Find(IndexSearcher searcher, IReadOnlyList<PageDocument> documents, IReadOnlyList<QueryClause> leaves, LuceneQueryBuilder builder)
+    /// <param name="enums">The searching thread's enumerators.</param>
+    public static Dictionary<long, List<StoredPassage>> Find(IndexSearcher searcher, IReadOnlyList<PageDocument> documents, IReadOnlyList<QueryClause> leaves, LuceneQueryBuilder builder, ReusableEnums enums)
     {
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(documents);
@@ -44,7 +45,7 @@ public static class PassageFinder
         }
 
         var ordered = documents.DistinctBy(d => d.Id).OrderBy(d => d.Doc).ToList();
-        var postings = new PassagePostings(searcher, ordered);
+        var postings = new PassagePostings(searcher, ordered, enums);
         var rarity = new WithinDocument(postings, searcher);
         var scores = new Dictionary<int, float>();
         var leafScores = new Dictionary<int, float>();

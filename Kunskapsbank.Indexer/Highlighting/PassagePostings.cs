@@ -18,14 +18,17 @@ internal sealed class PassagePostings
 {
     private readonly IndexSearcher _searcher;
     private readonly IReadOnlyList<PassageFinder.PageDocument> _documents;
+    private readonly ReusableEnums _enums;
     private readonly Dictionary<(string Field, string Term), Occurrences> _terms = [];
     private readonly Dictionary<string, FieldScoring> _fields = new(StringComparer.Ordinal);
 
     /// <param name="documents">The page's documents in ascending doc order.</param>
-    public PassagePostings(IndexSearcher searcher, IReadOnlyList<PassageFinder.PageDocument> documents)
+    /// <param name="enums">The searching thread's enumerators.</param>
+    public PassagePostings(IndexSearcher searcher, IReadOnlyList<PassageFinder.PageDocument> documents, ReusableEnums enums)
     {
         _searcher = searcher;
         _documents = documents;
+        _enums = enums;
     }
 
     /// <summary>The passages of each document holding <paramref name="term"/> in <paramref name="field"/>.</summary>
@@ -47,15 +50,14 @@ internal sealed class PassagePostings
         var leaves = _searcher.IndexReader.Leaves;
         long docFreq = 0;
         var context = new TermContext(_searcher.TopReaderContext);
-        var enums = new (TermsEnum Terms, AtomicReaderContext Leaf)?[leaves.Count];
+        var states = new (TermState State, AtomicReaderContext Leaf)?[leaves.Count];
         foreach (var leaf in leaves)
         {
-            var termsEnum = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
-            if (termsEnum is not null && termsEnum.SeekExact(bytes))
+            if (_enums.Seek(leaf.AtomicReader, field, bytes, out var leafDocFreq, out var totalTermFreq) is { } state)
             {
-                context.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
-                enums[leaf.Ord] = (termsEnum, leaf);
-                docFreq += termsEnum.DocFreq;
+                context.Register(state, leaf.Ord, leafDocFreq, totalTermFreq);
+                states[leaf.Ord] = (state, leaf);
+                docFreq += leafDocFreq;
             }
         }
 
@@ -71,7 +73,7 @@ internal sealed class PassagePostings
         {
             var document = _documents[i];
             var leafIndex = ReaderUtil.SubIndex(document.Doc, leaves);
-            if (enums[leafIndex] is not { } entry || document.Passages <= 0)
+            if (states[leafIndex] is not { } entry || document.Passages <= 0)
             {
                 continue;
             }
@@ -79,7 +81,7 @@ internal sealed class PassagePostings
             if (leafIndex != current)
             {
                 current = leafIndex;
-                docs = entry.Terms.Docs(entry.Leaf.AtomicReader.LiveDocs, null, DocsFlags.FREQS);
+                docs = _enums.Docs(entry.Leaf.AtomicReader, field, bytes, entry.State, entry.Leaf.AtomicReader.LiveDocs);
                 norms = entry.Leaf.AtomicReader.GetNormValues(field);
             }
 

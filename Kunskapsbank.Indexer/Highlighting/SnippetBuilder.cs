@@ -34,12 +34,14 @@ public sealed class SnippetBuilder(Analyzer analyzer)
 
             var s = Math.Max(hitStart, start);
             var e = Math.Min(hitEnd, end);
-            builder.Append(Escape(text, position, s));
-            builder.Append("<mark>").Append(Escape(text, s, e)).Append("</mark>");
+            AppendEscaped(builder, text, position, s);
+            builder.Append("<mark>");
+            AppendEscaped(builder, text, s, e);
+            builder.Append("</mark>");
             position = e;
         }
 
-        builder.Append(Escape(text, position, end));
+        AppendEscaped(builder, text, position, end);
         if (end < text.Length)
         {
             builder.Append('…');
@@ -56,13 +58,13 @@ public sealed class SnippetBuilder(Analyzer analyzer)
             return ranges;
         }
 
-        foreach (var token in analyzer.Analyze(text))
+        analyzer.Visit(text, (in TokenView token) =>
         {
             if (terms.Matches(token) && token.End > token.Start && token.End <= text.Length)
             {
                 ranges.Add((token.Start, token.End));
             }
-        }
+        });
 
         // A whole word and its own part can both match: keep the outer range only, so marks never nest.
         ranges.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -147,14 +149,8 @@ public sealed class SnippetBuilder(Analyzer analyzer)
     }
 
     // Only the five characters that matter are escaped; WebUtility would also turn å/ä/ö into numeric entities.
-    private static string Escape(string text, int start, int end)
+    private static void AppendEscaped(StringBuilder builder, string text, int start, int end)
     {
-        if (end <= start)
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder(end - start + 16);
         for (var i = start; i < end; i++)
         {
             var c = text[i];
@@ -183,7 +179,5 @@ public sealed class SnippetBuilder(Analyzer analyzer)
                     break;
             }
         }
-
-        return builder.ToString();
     }
 }

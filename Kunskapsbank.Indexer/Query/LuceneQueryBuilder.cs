@@ -9,8 +9,9 @@ namespace Kunskapsbank.Indexer.Query;
 /// <remarks>A word is one <see cref="WeightedFieldsQuery"/> (BM25F) over the zones (title, headings, body): its stem in the
 /// positional field, its stem in the whole-word stem field and the exact word in the word field, weighted by
 /// <see cref="FieldWeights"/>. A phrase must match on a positional field with the analyzer's positions and scores as its
-/// words; a prefix expands on the word fields (<see cref="PrefixExpansion"/>). The reader is needed only for prefixes.</remarks>
-public sealed class LuceneQueryBuilder(IndexReader reader)
+/// words; a prefix expands on the word fields (<see cref="PrefixExpansion"/>). The reader is needed only for prefixes;
+/// <paramref name="enums"/> are the searching thread's enumerators, which the word queries reuse.</remarks>
+public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums = null)
 {
     // A query is built again for partial matches, corrections and each page document's passages; a prefix is
     // expanded once per search and field set.
@@ -85,7 +86,7 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
                     var query = new BooleanQuery(disableCoord: true);
                     foreach (var term in Expansion(FieldWeights.Zones.Select(z => z.Words).ToList(), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix)))
                     {
-                        query.Add(new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField), Occur.SHOULD);
+                        query.Add(new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField, enums), Occur.SHOULD);
                     }
 
                     return query;
@@ -136,7 +137,7 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
 
     // One word: its stem in the positional fields (parts included), in the whole-word stem fields, and the exact word,
     // in every zone, scored together (BM25F).
-    private static WeightedFieldsQuery Word(string stem, string word)
+    private WeightedFieldsQuery Word(string stem, string word)
     {
         var terms = new List<(Term, float)>(9);
         foreach (var zone in FieldWeights.Zones)
@@ -146,6 +147,6 @@ public sealed class LuceneQueryBuilder(IndexReader reader)
             terms.Add((new Term(zone.Words, word), zone.Weight * FieldWeights.Word));
         }
 
-        return new WeightedFieldsQuery(terms, FieldWeights.LengthField);
+        return new WeightedFieldsQuery(terms, FieldWeights.LengthField, enums);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kunskapsbank.Indexer.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -23,11 +24,13 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
     private const float B = 0.75f;
 
     /// <summary>Creates the query over (term, weight) pairs; the terms may be in different fields.</summary>
-    public WeightedFieldsQuery(IReadOnlyList<(Term Term, float Weight)> terms, string lengthField)
+    /// <param name="enums">The searching thread's enumerators to reuse (null: the query's own).</param>
+    public WeightedFieldsQuery(IReadOnlyList<(Term Term, float Weight)> terms, string lengthField, ReusableEnums? enums = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
         Terms = terms;
         LengthField = lengthField;
+        Enums = enums;
     }
 
     /// <summary>The weighted terms.</summary>
@@ -35,6 +38,8 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
     /// <summary>The field whose norm gives the document length.</summary>
     public string LengthField { get; }
+
+    private ReusableEnums? Enums { get; }
 
     /// <inheritdoc />
     public override Weight CreateWeight(IndexSearcher searcher) => new WeightedFieldsWeight(this, searcher);
@@ -74,10 +79,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
     {
         private readonly WeightedFieldsQuery _query;
         private readonly TermContext[] _contexts;
-
-        // The terms enums that found each term, per segment: the scorer reads postings from them instead of looking the
-        // term up in a new enum (an enum is several kilobytes of frames and arcs in Lucene.Net; a request made dozens).
-        private readonly TermsEnum?[][] _enums;
+        private readonly ReusableEnums _enums;
         private readonly float _idf;
         private readonly float _averageLength;
         private readonly long _documents;
@@ -88,7 +90,8 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         {
             _query = query;
             var top = searcher.TopReaderContext;
-            (_contexts, _enums) = LookUp(top, query.Terms);
+            _enums = query.Enums ?? new ReusableEnums();
+            _contexts = LookUp(top, query.Terms, _enums);
             var collection = searcher.CollectionStatistics(query.LengthField);
             _documents = Math.Max(1, collection.MaxDoc);
             _docFreq = 0;
@@ -103,33 +106,24 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
         public override Lucene.Net.Search.Query Query => _query;
 
-        // What TermContext.Build does for each term, keeping the enum that found it.
-        private static (TermContext[] Contexts, TermsEnum?[][] Enums) LookUp(IndexReaderContext top, IReadOnlyList<(Term Term, float Weight)> terms)
+        // What TermContext.Build does for each term, with the thread's enumerators.
+        private static TermContext[] LookUp(IndexReaderContext top, IReadOnlyList<(Term Term, float Weight)> terms, ReusableEnums enums)
         {
-            var leaves = top.Leaves;
             var contexts = new TermContext[terms.Count];
-            var enums = new TermsEnum?[leaves.Count][];
-            for (var l = 0; l < leaves.Count; l++)
-            {
-                enums[l] = new TermsEnum?[terms.Count];
-            }
-
             for (var i = 0; i < terms.Count; i++)
             {
                 var (term, _) = terms[i];
                 contexts[i] = new TermContext(top);
-                foreach (var leaf in leaves)
+                foreach (var leaf in top.Leaves)
                 {
-                    var termsEnum = leaf.AtomicReader.GetTerms(term.Field)?.GetEnumerator();
-                    if (termsEnum is not null && termsEnum.SeekExact(term.Bytes))
+                    if (enums.Seek(leaf.AtomicReader, term.Field, term.Bytes, out var docFreq, out var totalTermFreq) is { } state)
                     {
-                        contexts[i].Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
-                        enums[leaf.Ord][i] = termsEnum;
+                        contexts[i].Register(state, leaf.Ord, docFreq, totalTermFreq);
                     }
                 }
             }
 
-            return (contexts, enums);
+            return contexts;
         }
 
         public override float GetValueForNormalization() => 1f;
@@ -142,13 +136,13 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
             var postings = new List<(DocsEnum Docs, float Weight)>(_contexts.Length);
             for (var i = 0; i < _contexts.Length; i++)
             {
-                // The enum still stands on the term it found (reading postings does not move it).
-                if (_enums[context.Ord][i] is not { } termsEnum)
+                if (_contexts[i].Get(context.Ord) is not { } state)
                 {
                     continue;
                 }
 
-                postings.Add((termsEnum.Docs(acceptDocs, null, DocsFlags.FREQS), _query.Terms[i].Weight));
+                var (term, weight) = _query.Terms[i];
+                postings.Add((_enums.Docs(reader, term.Field, term.Bytes, state, acceptDocs), weight));
             }
 
             return postings.Count == 0 ? null : new WeightedFieldsScorer(this, postings, reader.GetNormValues(_query.LengthField));

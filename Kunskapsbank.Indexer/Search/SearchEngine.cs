@@ -20,6 +20,7 @@ namespace Kunskapsbank.Indexer.Search;
 /// guideline that says "våld" on page 3 and "skolan" on page 4 answers "våld skolan". Passages are then placed only for
 /// the documents on the result page, in one search over their passages (<see cref="PassageFinder"/>).
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Lives as long as its index; the per-thread enumerators hold no files of their own (clones of the segments' inputs).")]
 public sealed class SearchEngine : ISearchEngine
 {
     private const int MaxPageSize = 100;
@@ -33,6 +34,9 @@ public sealed class SearchEngine : ISearchEngine
     private readonly QueryCorrector _corrector;
     private readonly TitleList _titles = new();
     private readonly SegmentFacetsCache _facets = new(new FacetOrdinals());
+
+    // Per thread: a search runs on one thread from start to end, and the enumerators are reused by the next one there.
+    private readonly ThreadLocal<ReusableEnums> _enums = new(() => new ReusableEnums());
 
     /// <summary>Creates the engine over a store; <paramref name="taxonomy"/> gives the facet labels in force.</summary>
     public SearchEngine(IndexStore store, Analyzer analyzer, Func<Taxonomy> taxonomy)
@@ -68,7 +72,9 @@ public sealed class SearchEngine : ISearchEngine
         var taxonomy = _taxonomy();
         PrepareFacets(searcher, taxonomy);
         var filters = ResolveFilters(request.Filters, parsed.InlineFilters, taxonomy);
-        var builder = new LuceneQueryBuilder(searcher.IndexReader);
+        var enums = _enums.Value!;
+        enums.NextRequest();
+        var builder = new LuceneQueryBuilder(searcher.IndexReader, enums);
         try
         {
             var query = clause is null ? BrowseQuery() : builder.ForDocuments(clause);
@@ -119,7 +125,7 @@ public sealed class SearchEngine : ISearchEngine
             Lap(timings, "facet", clock);
 
             var leaves = QueryLeaves.PositiveOf(clause);
-            var hits = BuildHits(searcher, ranked, leaves, builder, request.IncludePassages, timings, clock);
+            var hits = BuildHits(searcher, ranked, leaves, builder, enums, request.IncludePassages, timings, clock);
             Lap(timings, "highlight", clock);
             var explanation = request.Explain
                 ? new SearchExplanation(parsed.Root?.ToString() ?? string.Empty, DescribeTerms(leaves), timings, query.ToString(), Explain(searcher, query, ranked))
@@ -214,11 +220,11 @@ public sealed class SearchEngine : ISearchEngine
         return new MatchResult(collector.Total, top, counter);
     }
 
-    private List<SearchHit> BuildHits(IndexSearcher searcher, List<RankedHit> ranked, List<QueryClause> leaves, LuceneQueryBuilder builder, bool includePassages, Dictionary<string, double> timings, Stopwatch clock)
+    private List<SearchHit> BuildHits(IndexSearcher searcher, List<RankedHit> ranked, List<QueryClause> leaves, LuceneQueryBuilder builder, ReusableEnums enums, bool includePassages, Dictionary<string, double> timings, Stopwatch clock)
     {
         var summaries = ranked.Select(r => StoredReading.ReadSummary(searcher, r.Doc)).ToList();
         var found = includePassages && leaves.Count > 0
-            ? PassageFinder.Find(searcher, ranked.Zip(summaries, (r, s) => new PassageFinder.PageDocument(r.Id, r.Doc, PassageCount(searcher, r.Doc), TitleStems(s.Title))).ToList(), leaves, builder)
+            ? PassageFinder.Find(searcher, ranked.Zip(summaries, (r, s) => new PassageFinder.PageDocument(r.Id, r.Doc, PassageCount(searcher, r.Doc), TitleStems(s.Title))).ToList(), leaves, builder, enums)
             : [];
         Lap(timings, "passages", clock);
         var highlight = new HighlightTerms(leaves);
