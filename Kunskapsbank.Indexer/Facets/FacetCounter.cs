@@ -46,6 +46,9 @@ public sealed class FacetCounter
         }
     }
 
+    /// <summary>True when some facet has a selection (a document can fail it).</summary>
+    public bool Filters => _requiredMask != 0;
+
     /// <summary>Counts by value ordinal.</summary>
     public int[] Counts { get; }
 

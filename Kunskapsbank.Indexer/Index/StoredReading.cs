@@ -107,18 +107,17 @@ public static class StoredReading
     public static StoredPassage ReadPassage(IndexSearcher searcher, int doc, long documentId)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        var stored = searcher.Doc(doc);
-        var ordinal = (int)(Long(stored, IndexSchema.Ordinal) ?? 0);
-        var headings = stored.Get(IndexSchema.Headings) is { Length: > 0 } joined ? joined.Split(IndexSchema.Separator) : [];
+        var stored = new PassageVisitor();
+        searcher.IndexReader.Document(doc, stored);
         return new StoredPassage(
-            (documentId * IndexSchema.PassageIdStride) + ordinal,
+            (documentId * IndexSchema.PassageIdStride) + stored.Ordinal,
             documentId,
-            ordinal,
-            (int?)Long(stored, IndexSchema.Page),
-            headings,
-            (int)(Long(stored, IndexSchema.Offset) ?? 0),
-            stored.Get(IndexSchema.Text) ?? string.Empty,
-            Long(stored, IndexSchema.Ocr) == 1);
+            stored.Ordinal,
+            stored.Page,
+            stored.Headings is { Length: > 0 } joined ? joined.Split(IndexSchema.Separator) : [],
+            stored.Offset,
+            stored.Text,
+            stored.IsOcr);
     }
 
     /// <summary>Global doc numbers of every live Lucene document of a kind.</summary>
@@ -144,6 +143,61 @@ public static class StoredReading
     };
 
     private static long? Long(Document document, string field) => document.GetField(field)?.GetInt64Value() ?? document.GetField(field)?.GetInt32Value();
+
+    /// <summary>Takes a passage's stored fields as they are decoded: no Document, Field or FieldType objects per read
+    /// (a result page reads up to thirty passages).</summary>
+    private sealed class PassageVisitor : StoredFieldVisitor
+    {
+        public int Ordinal { get; private set; }
+
+        public int? Page { get; private set; }
+
+        public int Offset { get; private set; }
+
+        public string? Headings { get; private set; }
+
+        public string Text { get; private set; } = string.Empty;
+
+        public bool IsOcr { get; private set; }
+
+        public override Status NeedsField(FieldInfo fieldInfo) => Status.YES;
+
+        public override void StringField(FieldInfo fieldInfo, string value)
+        {
+            switch (fieldInfo.Name)
+            {
+                case IndexSchema.Headings:
+                    Headings = value;
+                    break;
+                case IndexSchema.Text:
+                    Text = value;
+                    break;
+            }
+        }
+
+        public override void Int32Field(FieldInfo fieldInfo, int value) => Number(fieldInfo.Name, value);
+
+        public override void Int64Field(FieldInfo fieldInfo, long value) => Number(fieldInfo.Name, (int)value);
+
+        private void Number(string field, int value)
+        {
+            switch (field)
+            {
+                case IndexSchema.Ordinal:
+                    Ordinal = value;
+                    break;
+                case IndexSchema.Page:
+                    Page = value;
+                    break;
+                case IndexSchema.Offset:
+                    Offset = value;
+                    break;
+                case IndexSchema.Ocr:
+                    IsOcr = value == 1;
+                    break;
+            }
+        }
+    }
 
     /// <summary>Collects the global doc numbers of every match, in index order.</summary>
     private sealed class AllDocsCollector : ICollector

@@ -22,7 +22,7 @@ internal sealed class MatchCollector(FacetCounter counter, SegmentFacetsCache fa
     public int Total { get; private set; }
 
     /// <inheritdoc />
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => false;
 
     /// <inheritdoc />
     public void SetNextReader(AtomicReaderContext context)
@@ -41,7 +41,8 @@ internal sealed class MatchCollector(FacetCounter counter, SegmentFacetsCache fa
     /// <inheritdoc />
     public void Collect(int doc)
     {
-        if (!counter.Add(_segment!.ValuesOf(doc), countFacets))
+        // A top-10 search without filters need not touch the document's facet values at all.
+        if ((countFacets || counter.Filters) && !counter.Add(_segment!.ValuesOf(doc), countFacets))
         {
             return;
         }
