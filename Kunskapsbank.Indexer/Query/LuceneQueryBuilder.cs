@@ -72,10 +72,16 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
                         anywhere.Add(phraseQuery, Occur.SHOULD);
                     }
 
+                    // A stop word holds its place in the phrase but does not score: its idf is next to nothing, and
+                    // scoring it advanced nine postings lists that hold almost every document.
                     var query = new BooleanQuery(disableCoord: true) { { new ConstantScoreQuery(anywhere) { Boost = 0f }, Occur.MUST } };
+                    var onlyStopWords = Enumerable.Range(0, phrase.Stems.Count).All(phrase.IsStopWord);
                     for (var i = 0; i < phrase.Stems.Count; i++)
                     {
-                        query.Add(Word(phrase.Stems[i], phrase.Words[i]), Occur.SHOULD);
+                        if (onlyStopWords || !phrase.IsStopWord(i))
+                        {
+                            query.Add(Word(phrase.Stems[i], phrase.Words[i]), Occur.SHOULD);
+                        }
                     }
 
                     return query;

@@ -73,7 +73,7 @@ public sealed class QueryAnalyzer(Analyzer analyzer)
                     }
 
                     var first = tokens[0].Position;
-                    return new PhraseClause(tokens.Select(t => t.Term).ToList(), tokens.Select(t => t.Word).ToList(), tokens.Select(t => Math.Max(0, t.Position - first)).ToList());
+                    return new PhraseClause(tokens.Select(t => t.Term).ToList(), tokens.Select(t => t.Word).ToList(), tokens.Select(t => Math.Max(0, t.Position - first)).ToList(), tokens.Select(t => t.IsStopWord).ToList());
                 }
 
             case PrefixNode prefix:

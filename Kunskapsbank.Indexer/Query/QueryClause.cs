@@ -11,7 +11,12 @@ public sealed record TermClause(string Stem, string Word, string Typed) : QueryC
 
 /// <summary>Consecutive analysed words, stop words kept as position holders.</summary>
 /// <param name="Positions">Each stem's position relative to the first (the analyzer's positions; consecutive when null).</param>
-public sealed record PhraseClause(IReadOnlyList<string> Stems, IReadOnlyList<string> Words, IReadOnlyList<int>? Positions = null) : QueryClause;
+/// <param name="StopWords">Which of the words are stop words (none when null).</param>
+public sealed record PhraseClause(IReadOnlyList<string> Stems, IReadOnlyList<string> Words, IReadOnlyList<int>? Positions = null, IReadOnlyList<bool>? StopWords = null) : QueryClause
+{
+    /// <summary>True when word <paramref name="index"/> is a stop word.</summary>
+    public bool IsStopWord(int index) => StopWords is { } stopWords && index < stopWords.Count && stopWords[index];
+}
 
 /// <summary>A prefix of surface words (lower-cased, not stemmed).</summary>
 public sealed record PrefixClause(string Prefix) : QueryClause;
