@@ -11,12 +11,13 @@ namespace Kunskapsbank.Indexer.Index;
 /// top-10 search's 290 KB of garbage was enumerators, and collecting it was the largest single cost in the profile
 /// (docs/prestanda.md). Here a segment's terms enum is sought again by the term's state (no dictionary walk) and
 /// postings enums go back into Lucene's own reuse (<c>TermsEnum.Docs(…, reuse)</c>) at the next request.
-/// Not thread-safe: one per thread. A closed segment's enumerators go with its core key.
+/// Not thread-safe: a search rents one from <see cref="ReusableEnumsPool"/> and gives it back. A closed segment's
+/// enumerators go with its core key.
 /// </remarks>
 public sealed class ReusableEnums
 {
-    // Enough for a long query with prefixes on one field; more are made and dropped as before.
-    private const int MaxPostingsPerField = 16;
+    // Enough for a query of several words; a long prefix expansion makes and drops the rest as before.
+    private const int MaxPostingsPerField = 8;
 
     private readonly ConditionalWeakTable<object, Dictionary<string, FieldEnums>> _segments = [];
     private int _request;
@@ -88,5 +89,42 @@ public sealed class ReusableEnums
         public int Request { get; set; }
 
         public int Used { get; set; }
+    }
+}
+
+/// <summary>The <see cref="ReusableEnums"/> of the searches running at once, kept for the next ones.</summary>
+/// <remarks>Bounded by how many searches run at the same time, not by how many threads ever searched: a busy service
+/// has dozens of pool threads, and a set of enumerators is about a megabyte.</remarks>
+public sealed class ReusableEnumsPool
+{
+    private readonly System.Threading.Lock _lock = new();
+    private readonly Stack<ReusableEnums> _free = new();
+    private readonly int _keep = Math.Max(2, Environment.ProcessorCount * 2);
+
+    /// <summary>A set of enumerators for one search, started for a new request.</summary>
+    public ReusableEnums Rent()
+    {
+        ReusableEnums? enums;
+        lock (_lock)
+        {
+            _free.TryPop(out enums);
+        }
+
+        enums ??= new ReusableEnums();
+        enums.NextRequest();
+        return enums;
+    }
+
+    /// <summary>Gives a set back when its search is done with every enumerator in it.</summary>
+    public void Return(ReusableEnums enums)
+    {
+        ArgumentNullException.ThrowIfNull(enums);
+        lock (_lock)
+        {
+            if (_free.Count < _keep)
+            {
+                _free.Push(enums);
+            }
+        }
     }
 }

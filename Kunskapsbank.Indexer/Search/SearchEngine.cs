@@ -20,7 +20,6 @@ namespace Kunskapsbank.Indexer.Search;
 /// guideline that says "våld" on page 3 and "skolan" on page 4 answers "våld skolan". Passages are then placed only for
 /// the documents on the result page, in one search over their passages (<see cref="PassageFinder"/>).
 /// </remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "Lives as long as its index; the per-thread enumerators hold no files of their own (clones of the segments' inputs).")]
 public sealed class SearchEngine : ISearchEngine
 {
     private const int MaxPageSize = 100;
@@ -35,8 +34,7 @@ public sealed class SearchEngine : ISearchEngine
     private readonly TitleList _titles = new();
     private readonly SegmentFacetsCache _facets = new(new FacetOrdinals());
 
-    // Per thread: a search runs on one thread from start to end, and the enumerators are reused by the next one there.
-    private readonly ThreadLocal<ReusableEnums> _enums = new(() => new ReusableEnums());
+    private readonly ReusableEnumsPool _enums = new();
 
     /// <summary>Creates the engine over a store; <paramref name="taxonomy"/> gives the facet labels in force.</summary>
     public SearchEngine(IndexStore store, Analyzer analyzer, Func<Taxonomy> taxonomy)
@@ -72,8 +70,7 @@ public sealed class SearchEngine : ISearchEngine
         var taxonomy = _taxonomy();
         PrepareFacets(searcher, taxonomy);
         var filters = ResolveFilters(request.Filters, parsed.InlineFilters, taxonomy);
-        var enums = _enums.Value!;
-        enums.NextRequest();
+        var enums = _enums.Rent();
         var builder = new LuceneQueryBuilder(searcher.IndexReader, enums);
         try
         {
@@ -135,6 +132,10 @@ public sealed class SearchEngine : ISearchEngine
         catch (BooleanQuery.TooManyClausesException)
         {
             throw new SearchInputException("for-manga-termer", "Frågan blev för stor att söka på. Använd färre ord eller längre prefix (till exempel ”risk*” i stället för ”r*”).");
+        }
+        finally
+        {
+            _enums.Return(enums);
         }
     }
 
