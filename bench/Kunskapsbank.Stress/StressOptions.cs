@@ -47,6 +47,9 @@ public sealed record StressOptions
     /// <summary>Folder with the problematic files (default: tests/data/stress/problematic).</summary>
     public string? Problematic { get; init; }
 
+    /// <summary>A finished index of the same corpus (and --docs) that the service checks copy instead of indexing.</summary>
+    public string? Index { get; init; }
+
     /// <summary>Scratch folder (default: a new folder under the temp directory, deleted afterwards).</summary>
     public string? Work { get; init; }
 
@@ -74,6 +77,7 @@ public sealed record StressOptions
           --zipbomb-mb N         zip-bombens uppackade storlek (1024)
           --large-text-mb N      den stora textfilens storlek (60)
           --problematic KATALOG  problematiska filer (tests/data/stress/problematic)
+          --index KATALOG        kopiera ett färdigt index av samma corpus (t.ex. från --keep) i stället för att indexera
           --service-env K=V      extra inställning för tjänsten (upprepbar)
           --work KATALOG         arbetskatalog (ny under /tmp); --keep behåller den
         """;
@@ -119,6 +123,7 @@ public sealed record StressOptions
                 "--zipbomb-mb" => options with { ZipBombMb = Number(name, value) },
                 "--large-text-mb" => options with { LargeTextMb = Number(name, value) },
                 "--problematic" => options with { Problematic = Path.GetFullPath(value) },
+                "--index" => options with { Index = Path.GetFullPath(value) },
                 "--work" => options with { Work = Path.GetFullPath(value) },
                 "--service-env" => AddEnvironment(options, environment, value),
                 _ => throw new ArgumentException($"Okänd flagga: {name}"),
@@ -129,6 +134,11 @@ public sealed record StressOptions
         if (needsCorpus && (options.Corpus is null || !Directory.Exists(options.Corpus)))
         {
             throw new ArgumentException("--corpus måste peka på en befintlig katalog.");
+        }
+
+        if (options.Index is not null && !Directory.Exists(options.Index))
+        {
+            throw new ArgumentException("--index måste peka på en befintlig indexkatalog.");
         }
 
         if (options.Command is "all" or "load" or "memory" && (options.Queries is null || !File.Exists(options.Queries)))

@@ -48,16 +48,9 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
         NoteMachineLoad("service");
         var copied = CorpusFolder.Copy(options.Corpus!, corpus, options.Documents);
         var corpusMb = CorpusFolder.List(corpus).Sum(f => new FileInfo(Path.Combine(corpus, f)).Length) / (1024.0 * 1024.0);
-        Say($"Indexerar {copied} dokument ({corpusMb:F0} MB) med kunskapsbank index …");
-        var cli = new IndexerCli(layout, guard, folder);
-        var indexing = await cli.RunIndexAsync(corpus, index, TimeSpan.FromMinutes(60));
-        if (indexing.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"Indexeringen misslyckades (kod {indexing.ExitCode}): {indexing.Tail}");
-        }
-
-        var memory = new MemoryFigures(copied, corpusMb, indexing.Elapsed.TotalSeconds, indexing.PeakRssMb, Directory.EnumerateFiles(index).Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0));
-        Say($"  klar på {indexing.Elapsed.TotalSeconds:F1} s, topp-RSS {indexing.PeakRssMb:F0} MB");
+        var memory = options.Index is { } prebuilt
+            ? CopyPrebuiltIndex(prebuilt, index, copied, corpusMb)
+            : await IndexCorpusAsync(folder, corpus, index, copied, corpusMb);
 
         Say("Startar tjänsten …");
         using var service = await ServiceProcess.StartAsync(layout, guard, corpus, index, folder, ServiceEnvironment(), TimeSpan.FromMinutes(5));
@@ -71,11 +64,17 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
             var generator = new LoadGenerator(client, queries, ids);
             Say("Uppvärmning 5 s …");
             await generator.RunAsync("uppvärmning", new LoadOptions(Math.Min(options.Clients, 8), TimeSpan.FromSeconds(5), options.Seed), cancellationToken);
-            var serviceRssBeforeLoad = ProcessMemory.CurrentRssMb(service.Process.Id) ?? 0;
-            service.Process.ResetSampledPeak();
+            var serviceBeforeLoad = ProcessMemory.Current(service.Process.Id);
             Say($"Last {options.DurationSeconds} s med {options.Clients} klienter …");
-            var plain = await generator.RunAsync("last", new LoadOptions(options.Clients, TimeSpan.FromSeconds(options.DurationSeconds), options.Seed), cancellationToken);
-            var peakUnderLoad = service.Process.PeakSampledRssMb;
+            var sampler = new ResidentSetSampler(service.Process.Id, TimeSpan.FromMilliseconds(100));
+            LoadResult plain;
+            ResidentSetSummary underLoad;
+            await using (sampler)
+            {
+                plain = await generator.RunAsync("last", new LoadOptions(options.Clients, TimeSpan.FromSeconds(options.DurationSeconds), options.Seed), cancellationToken);
+                underLoad = await sampler.StopAsync();
+            }
+
             Print(plain.ToTable().ToString());
             PrintErrors(plain);
             _figures["load"] = plain.ToFigures();
@@ -113,8 +112,8 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
 
             memory = memory with
             {
-                ServiceRssBeforeLoadMb = serviceRssBeforeLoad,
-                ServicePeakUnderLoadMb = peakUnderLoad,
+                ServiceBeforeLoad = serviceBeforeLoad,
+                ServiceUnderLoad = underLoad,
                 ServicePeakRssMb = ProcessMemory.PeakRssMb(service.Process.Id) ?? service.Process.PeakRssMb,
             };
             Print(memory.ToTable().ToString());
@@ -130,6 +129,36 @@ public sealed class StressSuite(StressOptions options, SolutionLayout layout, Ch
             }
         }
     }
+
+    private async Task<MemoryFigures> IndexCorpusAsync(string folder, string corpus, string index, int documents, double corpusMb)
+    {
+        Say($"Indexerar {documents} dokument ({corpusMb:F0} MB) med kunskapsbank index …");
+        var cli = new IndexerCli(layout, guard, folder);
+        var indexing = await cli.RunIndexAsync(corpus, index, TimeSpan.FromMinutes(60));
+        if (indexing.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Indexeringen misslyckades (kod {indexing.ExitCode}): {indexing.Tail}");
+        }
+
+        Say($"  klar på {indexing.Elapsed.TotalSeconds:F1} s, topp-RSS {indexing.PeakRssMb:F0} MB");
+        return new MemoryFigures(documents, corpusMb, indexing.Elapsed.TotalSeconds, indexing.PeakRssMb, FolderMb(index));
+    }
+
+    // Repeated memory runs need not pay for indexing each time; the service's startup sync finds nothing to do when the
+    // index was built from the same corpus (and --docs).
+    private MemoryFigures CopyPrebuiltIndex(string prebuilt, string index, int documents, double corpusMb)
+    {
+        Directory.CreateDirectory(index);
+        foreach (var file in Directory.EnumerateFiles(prebuilt).Where(f => Path.GetFileName(f) != "write.lock"))
+        {
+            File.Copy(file, Path.Combine(index, Path.GetFileName(file)), overwrite: true);
+        }
+
+        Say($"Index kopierat från {prebuilt} (ingen indexering mätt)");
+        return new MemoryFigures(documents, corpusMb, 0, 0, FolderMb(index));
+    }
+
+    private static double FolderMb(string folder) => Directory.EnumerateFiles(folder).Sum(f => new FileInfo(f).Length) / (1024.0 * 1024.0);
 
     // Before the re-index phase: with thousands of changed files queued, the figure would measure the queue. With a load
     // generator, the clients search the whole time the files are written (the "while 32 clients search").

@@ -14,7 +14,6 @@ public sealed class ChildProcess : IDisposable
     private readonly CancellationTokenSource _samplerStop = new();
     private readonly Task _sampler;
     private double _peakRssMb;
-    private double _peakSampledRssMb;
 
     private ChildProcess(Process process, ChildProcessGuard guard, string logPath)
     {
@@ -54,18 +53,6 @@ public sealed class ChildProcess : IDisposable
             lock (_gate)
             {
                 return _peakRssMb;
-            }
-        }
-    }
-
-    /// <summary>Highest current RSS (VmRSS) seen since <see cref="ResetSampledPeak"/>.</summary>
-    public double PeakSampledRssMb
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _peakSampledRssMb;
             }
         }
     }
@@ -120,15 +107,6 @@ public sealed class ChildProcess : IDisposable
         var child = new ChildProcess(process, guard, logPath);
         guard.Track(child);
         return child;
-    }
-
-    /// <summary>Forgets the RSS peak seen so far (e.g. before a load phase).</summary>
-    public void ResetSampledPeak()
-    {
-        lock (_gate)
-        {
-            _peakSampledRssMb = 0;
-        }
     }
 
     /// <summary>Waits for exit; false when the timeout passed first (the process is then still running).</summary>
@@ -207,7 +185,6 @@ public sealed class ChildProcess : IDisposable
         while (!_samplerStop.IsCancellationRequested)
         {
             var peak = ProcessMemory.PeakRssMb(Id);
-            var current = ProcessMemory.CurrentRssMb(Id);
             if (peak is null)
             {
                 return;
@@ -216,7 +193,6 @@ public sealed class ChildProcess : IDisposable
             lock (_gate)
             {
                 _peakRssMb = Math.Max(_peakRssMb, peak.Value);
-                _peakSampledRssMb = Math.Max(_peakSampledRssMb, current ?? 0);
             }
 
             try

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kunskapsbank.Stress.Memory;
 
 namespace Kunskapsbank.Stress.Hosting;
 
@@ -6,23 +7,43 @@ namespace Kunskapsbank.Stress.Hosting;
 public static class ProcessMemory
 {
     /// <summary>Peak resident set size so far (VmHWM) in MB, or null when the process is gone.</summary>
-    public static double? PeakRssMb(int pid) => ReadKb(pid, "VmHWM:") / 1024.0;
+    public static double? PeakRssMb(int pid) => ReadStatus(pid)?.GetValueOrDefault("VmHWM") / 1024.0;
 
-    /// <summary>Current resident set size (VmRSS) in MB, or null when the process is gone.</summary>
-    public static double? CurrentRssMb(int pid) => ReadKb(pid, "VmRSS:") / 1024.0;
+    /// <summary>Current VmRSS with its anonymous, file-backed and shared-memory parts, or null when the process is gone.</summary>
+    public static ResidentSet? Current(int pid)
+    {
+        var status = ReadStatus(pid);
+        return status is null
+            ? null
+            : new ResidentSet(
+                status.GetValueOrDefault("VmRSS") / 1024.0,
+                status.GetValueOrDefault("RssAnon") / 1024.0,
+                status.GetValueOrDefault("RssFile") / 1024.0,
+                status.GetValueOrDefault("RssShmem") / 1024.0);
+    }
 
-    private static long? ReadKb(int pid, string field)
+    // One read of the status file gives a consistent set: VmRSS = RssAnon + RssFile + RssShmem at that moment.
+    private static Dictionary<string, long>? ReadStatus(int pid)
     {
         try
         {
+            var fields = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var line in File.ReadLines($"/proc/{pid}/status"))
             {
-                if (line.StartsWith(field, StringComparison.Ordinal))
+                var colon = line.IndexOf(':', StringComparison.Ordinal);
+                if (colon <= 0 || !line.EndsWith(" kB", StringComparison.Ordinal))
                 {
-                    var digits = line[field.Length..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-                    return long.Parse(digits, CultureInfo.InvariantCulture);
+                    continue;
+                }
+
+                var digits = line[(colon + 1)..^3].Trim();
+                if (long.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb))
+                {
+                    fields[line[..colon]] = kb;
                 }
             }
+
+            return fields.Count == 0 ? null : fields;
         }
         catch (IOException)
         {
