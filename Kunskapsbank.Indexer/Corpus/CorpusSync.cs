@@ -420,7 +420,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
 
         var sinceRefresh = Stopwatch.StartNew();
         var bulk = scope is null && work.Count >= Math.Max(BulkChange, ledger.Count / 10);
-        using var bulkWrites = bulk ? batch.BeginBulk(_threads) : null;
+        using var bulkWrites = bulk ? batch.BeginBulk() : null;
         var commitInterval = bulk ? BulkCommitInterval : CommitInterval;
         using (var prepared = new PreparedInOrder<DocumentPipeline.Outcome>(
             work.Count,

@@ -11,7 +11,6 @@ public sealed class IndexBatch
 {
     private readonly IndexStore _store;
     private readonly Dictionary<string, LedgerEntry> _ledger;
-    private ParallelBlockWrites? _parallel;
 
     /// <summary>Starts writing; <paramref name="ledger"/> is the ledger as the index holds it and is kept in step.</summary>
     public IndexBatch(IndexStore store, Dictionary<string, LedgerEntry> ledger)
@@ -45,7 +44,7 @@ public sealed class IndexBatch
     {
         if (existingId is long id)
         {
-            DeleteDocument(id);
+            _store.Writer.DeleteDocuments(DocumentKey(id));
             AddChange(ChangeKinds.Removed, path, null);
         }
 
@@ -71,7 +70,7 @@ public sealed class IndexBatch
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.DocumentId is long id)
         {
-            DeleteDocument(id);
+            _store.Writer.DeleteDocuments(DocumentKey(id));
         }
 
         // An indexed entry without a document is the old path of a file re-indexed elsewhere: that path's change is listed.
@@ -95,7 +94,7 @@ public sealed class IndexBatch
     {
         if (existingId is long id)
         {
-            DeleteDocument(id);
+            _store.Writer.DeleteDocuments(DocumentKey(id));
         }
 
         SetLedger(new LedgerEntry(path, fingerprint, metadataHash, FileStates.Failed, null, kind, reason, DateTimeOffset.UtcNow));
@@ -105,7 +104,6 @@ public sealed class IndexBatch
     /// <summary>Commits everything so far (a recovery point) and makes it visible to searches.</summary>
     public void Commit(bool completedSync)
     {
-        _parallel?.Drain();
         var data = _store.Data;
         if (completedSync)
         {
@@ -123,28 +121,14 @@ public sealed class IndexBatch
         Pending = 0;
     }
 
-    /// <summary>Bulk-change settings of the writer until disposed (see <see cref="IndexStore.BeginBulk"/>); with more
-    /// than one thread, document blocks are written on <paramref name="threads"/> threads (see <see cref="ParallelBlockWrites"/>).</summary>
-    internal IDisposable BeginBulk(int threads)
-    {
-        var settings = _store.BeginBulk();
-        _parallel = threads > 1 ? new ParallelBlockWrites(threads) : null;
-        return new BulkScope(this, settings);
-    }
+    /// <summary>Bulk-change settings of the writer until disposed (see <see cref="IndexStore.BeginBulk"/>).</summary>
+    internal BulkWrites BeginBulk() => _store.BeginBulk();
 
     /// <summary>Merges the index into one segment; call before the commit that ends a bulk change.</summary>
-    public void MergeToOneSegment()
-    {
-        _parallel?.Drain();
-        _store.MergeToOneSegment();
-    }
+    public void MergeToOneSegment() => _store.MergeToOneSegment();
 
     /// <summary>Makes what was written visible to searches without committing.</summary>
-    public void Refresh()
-    {
-        _parallel?.Drain();
-        _store.Refresh();
-    }
+    public void Refresh() => _store.Refresh();
 
     private static int OcrPagesOf(IndexedDocument document) =>
         document.Passages.Where(p => p.IsOcr && p.Page is not null).Select(p => p.Page).Distinct().Count();
@@ -166,36 +150,16 @@ public sealed class IndexBatch
     // A new id or a new path has nothing to replace: adding skips a delete term that every segment would be searched for.
     private void WriteBlock(IndexedDocument document, long id, bool replaces)
     {
-        var writer = _store.Writer;
-        void Write()
+        var block = DocumentBuilder.Build(document, id);
+        if (replaces)
         {
-            var block = DocumentBuilder.Build(document, id);
-            if (replaces)
-            {
-                // Atomic for near-real-time readers: they see the old block or the new one, never neither.
-                writer.UpdateDocuments(DocumentKey(id), block);
-            }
-            else
-            {
-                writer.AddDocuments(block);
-            }
-        }
-
-        if (_parallel is { } parallel)
-        {
-            parallel.Write(Write);
+            // Atomic for near-real-time readers: they see the old block or the new one, never neither.
+            _store.Writer.UpdateDocuments(DocumentKey(id), block);
         }
         else
         {
-            Write();
+            _store.Writer.AddDocuments(block);
         }
-    }
-
-    // A block handed to another thread may still carry this id: it must be in the writer before the delete.
-    private void DeleteDocument(long id)
-    {
-        _parallel?.Drain();
-        _store.Writer.DeleteDocuments(DocumentKey(id));
     }
 
     private void SetLedger(LedgerEntry entry)
@@ -222,15 +186,4 @@ public sealed class IndexBatch
     }
 
     private static Term DocumentKey(long id) => new(IndexSchema.DocumentKey, id.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>Ends a bulk change: waits for the blocks still being written, then restores the writer's settings.</summary>
-    private sealed class BulkScope(IndexBatch batch, BulkWrites settings) : IDisposable
-    {
-        public void Dispose()
-        {
-            batch._parallel?.Dispose();
-            batch._parallel = null;
-            settings.Dispose();
-        }
-    }
 }

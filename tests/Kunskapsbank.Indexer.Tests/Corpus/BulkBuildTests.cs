@@ -2,7 +2,7 @@ using Kunskapsbank.Indexer.Index;
 
 namespace Kunskapsbank.Indexer.Tests.Corpus;
 
-/// <summary>A bulk build (a first build of at least 500 files) writes document blocks on several threads when it has them.</summary>
+/// <summary>A bulk build (a first build of at least 500 files) prepares documents on several threads when it has them.</summary>
 public sealed class BulkBuildTests
 {
     private const int Documents = 520;
