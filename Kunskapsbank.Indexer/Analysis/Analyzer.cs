@@ -11,8 +11,15 @@ public sealed class Analyzer
     // The chain is the same for every field; the name only selects Lucene's per-field reuse slot.
     private const string FieldName = "text";
 
+    // Kept below the large-object heap (its collections are full ones).
+    private const int KeptScratchTokens = 2048;
+
     // One pool per thread, like Lucene's per-thread token streams; bounded (see TermStringPool).
     private readonly ThreadLocal<TermStringPool> _strings = new(() => new TermStringPool());
+
+    // Tokens are collected here and copied out at their exact count: growing a list per text left two to three times
+    // the tokens' size as garbage.
+    private readonly ThreadLocal<List<Token>> _scratch = new(() => new List<Token>(256));
 
     internal Analyzer(SwedishLuceneAnalyzer lucene) => Lucene = lucene;
 
@@ -27,8 +34,8 @@ public sealed class Analyzer
             return [];
         }
 
-        // About one token per six characters; capped below the large-object heap (its collections are full ones).
-        var tokens = new List<Token>(Math.Min((text.Length / 6) + 4, 2048));
+        var tokens = _scratch.Value!;
+        tokens.Clear();
         var strings = _strings.Value!;
         var position = -1;
         Visit(text, (in TokenView token) =>
@@ -38,7 +45,13 @@ public sealed class Analyzer
             var wordText = token.Word.SequenceEqual(termText) ? termText : strings.Get(token.Word);
             tokens.Add(new Token(termText, wordText, token.Start, token.End, position, token.Kind));
         });
-        return tokens;
+        Token[] result = tokens.Count == 0 ? [] : [.. tokens];
+        if (tokens.Capacity > KeptScratchTokens)
+        {
+            _scratch.Value = new List<Token>(256);
+        }
+
+        return result;
     }
 
     /// <summary>Runs the analysis and shows each token to <paramref name="visitor"/> without making strings of it.</summary>

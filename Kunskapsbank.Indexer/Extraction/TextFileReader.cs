@@ -18,13 +18,38 @@ public static class TextFileReader
     /// <summary>Reads <paramref name="path"/>: BOMs first (UTF-8, UTF-16), then valid UTF-8, else Windows-1252.</summary>
     public static Result Read(string path, int maxChars, CancellationToken cancellationToken)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
-        var head = new byte[SniffBytes];
-        var headLength = stream.ReadAtLeast(head, SniffBytes, throwOnEndOfStream: false);
-        var encoding = Detect(head.AsSpan(0, headLength), isWholeFile: headLength < SniffBytes);
-        stream.Position = 0;
+        // Unbuffered: the sniffed bytes are read into a pooled array, and a file that fits in it is decoded from there.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+        var head = ArrayPool<byte>.Shared.Rent(SniffBytes);
+        try
+        {
+            var headLength = stream.ReadAtLeast(head.AsSpan(0, SniffBytes), SniffBytes, throwOnEndOfStream: false);
+            var bytes = head.AsSpan(0, headLength);
+            var isWholeFile = headLength < SniffBytes;
+            var encoding = Detect(bytes, isWholeFile);
+            if (isWholeFile && !StartsWithByteOrderMark(bytes))
+            {
+                // Most files: decoded at once, without a reader's buffers (≈ 300 KB per file, part of it on the
+                // large-object heap). Without a byte-order mark the reader would decode exactly these bytes.
+                var text = encoding.GetString(bytes);
+                return text.Length > maxChars
+                    ? new Result(text[..maxChars], true, NameOf(encoding))
+                    : new Result(text, false, NameOf(encoding));
+            }
 
-        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024);
+            stream.Position = 0;
+            return ReadStream(stream, encoding, maxChars, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(head);
+        }
+    }
+
+    // Large files and files with a byte-order mark (which the reader detects and skips, UTF-32 included).
+    private static Result ReadStream(Stream stream, Encoding encoding, int maxChars, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
         var builder = new StringBuilder(Math.Min(maxChars, (int)Math.Min(int.MaxValue, stream.Length)));
         var buffer = ArrayPool<char>.Shared.Rent(64 * 1024);
         try
@@ -53,6 +78,10 @@ public static class TextFileReader
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    private static bool StartsWithByteOrderMark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+        || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
 
     /// <summary>Picks the encoding for bytes that may be only the start of a file.</summary>
     public static Encoding Detect(ReadOnlySpan<byte> head, bool isWholeFile)

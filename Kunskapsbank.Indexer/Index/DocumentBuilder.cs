@@ -40,6 +40,8 @@ public static class DocumentBuilder
             doc.Add(new SortedSetDocValuesField(IndexSchema.FacetLabel, new BytesRef(facet + IndexSchema.Separator + value + IndexSchema.Separator + label)));
         }
 
+        // One attribute set for every text field of the block: Lucene inverts the fields one after another.
+        var attributes = TokenReplay.NewAttributes();
         var title = new FieldTokens();
         title.Add(analysed.Title, 0);
         var headings = new FieldTokens();
@@ -59,23 +61,23 @@ public static class DocumentBuilder
             body.Add(analysed.Bodies[i], passage.Offset);
         }
 
-        var lengths = new List<int>(9);
-        AddText(doc, lengths, IndexSchema.Title, title.Positional, IndexSchema.Positional);
-        AddText(doc, lengths, IndexSchema.TitleStems, title.Stems, IndexSchema.Frequencies);
-        AddText(doc, lengths, IndexSchema.TitleWords, title.Words, IndexSchema.Frequencies);
-        AddText(doc, lengths, IndexSchema.Heading, headings.Positional, IndexSchema.Positional);
-        AddText(doc, lengths, IndexSchema.HeadingStems, headings.Stems, IndexSchema.Frequencies);
-        AddText(doc, lengths, IndexSchema.HeadingWords, headings.Words, IndexSchema.Frequencies);
-        AddText(doc, lengths, IndexSchema.Body, body.Positional, IndexSchema.Positional);
-        AddText(doc, lengths, IndexSchema.BodyStems, body.Stems, IndexSchema.Frequencies);
-        AddText(doc, lengths, IndexSchema.BodyWords, body.Words, IndexSchema.Frequencies);
+        var lengths = new List<int>(IndexSchema.DocumentTextFields.Count);
+        AddText(doc, lengths, IndexSchema.Title, title, FieldTokenKind.Positional, attributes);
+        AddText(doc, lengths, IndexSchema.TitleStems, title, FieldTokenKind.Stems, attributes);
+        AddText(doc, lengths, IndexSchema.TitleWords, title, FieldTokenKind.Words, attributes);
+        AddText(doc, lengths, IndexSchema.Heading, headings, FieldTokenKind.Positional, attributes);
+        AddText(doc, lengths, IndexSchema.HeadingStems, headings, FieldTokenKind.Stems, attributes);
+        AddText(doc, lengths, IndexSchema.HeadingWords, headings, FieldTokenKind.Words, attributes);
+        AddText(doc, lengths, IndexSchema.Body, body, FieldTokenKind.Positional, attributes);
+        AddText(doc, lengths, IndexSchema.BodyStems, body, FieldTokenKind.Stems, attributes);
+        AddText(doc, lengths, IndexSchema.BodyWords, body, FieldTokenKind.Words, attributes);
         doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
 
         var block = new List<LuceneDocument>(document.Passages.Count + 1) { doc };
         var count = (int)Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1);
         for (var i = 0; i < count; i++)
         {
-            block.Add(BuildPassage(key, id, i, document.Passages[i], analysed.Headings[i], analysed.Bodies[i]));
+            block.Add(BuildPassage(key, id, i, document.Passages[i], analysed.Headings[i], analysed.Bodies[i], attributes));
         }
 
         return block;
@@ -147,7 +149,7 @@ public static class DocumentBuilder
         _ => 0,
     };
 
-    private static LuceneDocument BuildPassage(string key, long parent, int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, IReadOnlyList<Analysis.Token> text)
+    private static LuceneDocument BuildPassage(string key, long parent, int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, IReadOnlyList<Analysis.Token> text, AttributeSource attributes)
     {
         var doc = new LuceneDocument
         {
@@ -170,19 +172,25 @@ public static class DocumentBuilder
             doc.Add(new StoredField(IndexSchema.Ocr, 1));
         }
 
-        var lengths = new List<int>(2);
-        AddText(doc, lengths, IndexSchema.PassageText, FieldTokens.TermsOf(text, passage.Offset), IndexSchema.Frequencies);
-        AddText(doc, lengths, IndexSchema.PassageHeading, FieldTokens.TermsOf(heading, 0), IndexSchema.Frequencies);
+        var passageText = new FieldTokens();
+        passageText.Add(text, passage.Offset);
+        var passageHeading = new FieldTokens();
+        passageHeading.Add(heading, 0);
+        var lengths = new List<int>(IndexSchema.PassageTextFields.Count);
+        AddText(doc, lengths, IndexSchema.PassageText, passageText, FieldTokenKind.Terms, attributes);
+        AddText(doc, lengths, IndexSchema.PassageHeading, passageHeading, FieldTokenKind.Terms, attributes);
         doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
         return doc;
     }
 
-    private static void AddText(LuceneDocument doc, List<int> lengths, string field, IReadOnlyList<ReplayToken> tokens, FieldType type)
+    private static void AddText(LuceneDocument doc, List<int> lengths, string field, FieldTokens tokens, FieldTokenKind kind, AttributeSource attributes)
     {
-        lengths.Add(tokens.Count);
-        if (tokens.Count > 0)
+        var count = tokens.Count(kind);
+        lengths.Add(count);
+        if (count > 0)
         {
-            doc.Add(new Field(field, new TokenReplay(tokens), type));
+            var type = kind == FieldTokenKind.Positional ? IndexSchema.Positional : IndexSchema.Frequencies;
+            doc.Add(new Field(field, new TokenReplay(tokens, kind, attributes), type));
         }
     }
 

@@ -2,79 +2,69 @@ using Kunskapsbank.Indexer.Analysis;
 
 namespace Kunskapsbank.Indexer.Index;
 
-/// <summary>Turns analysed tokens into the token lists of the index fields (see <see cref="IndexSchema"/>).</summary>
-/// <remarks>Positional fields get whole-word stems and compound parts (parts at increment 0 behind their word's position);
-/// stem fields get the stems of whole words; word fields the surface words. Segments (passages, headings) are joined with
+/// <summary>Which of a text's analysed tokens an index field takes, and how they are positioned (see <see cref="IndexSchema"/>).</summary>
+public enum FieldTokenKind
+{
+    /// <summary>Whole-word stems and compound parts with their positions (parts at increment 0 behind their word).</summary>
+    Positional,
+
+    /// <summary>Stems of whole words, one position each.</summary>
+    Stems,
+
+    /// <summary>Exact surface words of whole words, one position each.</summary>
+    Words,
+
+    /// <summary>Stems and parts, one position each (passage fields: no phrases run on them).</summary>
+    Terms,
+}
+
+/// <summary>The analysed segments (a title, the headings, the passages) of one text of a document, as the index fields read them.</summary>
+/// <remarks>A view, not a copy: <see cref="TokenReplay"/> reads the analysed tokens directly, so each field costs no
+/// token list of its own (those lists were a third of the allocation of indexing). Segments are joined with
 /// <see cref="IndexSchema.PositionGap"/> so a phrase never runs from one into the next.</remarks>
 public sealed class FieldTokens
 {
-    private readonly List<ReplayToken> _positional = [];
-    private readonly List<ReplayToken> _stems = [];
-    private readonly List<ReplayToken> _words = [];
-    private int _lastPosition = -1;
+    private readonly List<(IReadOnlyList<Token> Tokens, int Offset)> _segments = [];
 
-    /// <summary>Stems and compound parts with their positions.</summary>
-    public IReadOnlyList<ReplayToken> Positional => _positional;
+    /// <summary>Number of segments added (empty ones are skipped).</summary>
+    public int SegmentCount => _segments.Count;
 
-    /// <summary>Stems of whole words.</summary>
-    public IReadOnlyList<ReplayToken> Stems => _stems;
-
-    /// <summary>Exact surface words.</summary>
-    public IReadOnlyList<ReplayToken> Words => _words;
-
-    /// <summary>Appends one analysed segment (a title, a heading, a passage) whose offsets start at <paramref name="offset"/>.</summary>
+    /// <summary>Appends one analysed segment whose offsets start at <paramref name="offset"/>.</summary>
     public void Add(IReadOnlyList<Token> tokens, int offset)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        if (tokens.Count == 0)
+        if (tokens.Count > 0)
         {
-            return;
+            _segments.Add((tokens, offset));
         }
-
-        var segmentBase = _lastPosition < 0 ? 0 : _lastPosition + IndexSchema.PositionGap;
-        var highest = _lastPosition;
-        foreach (var token in tokens)
-        {
-            if (token.Term.Length == 0)
-            {
-                continue;
-            }
-
-            var position = segmentBase + Math.Max(0, token.Position);
-            var increment = _positional.Count == 0 ? Math.Max(1, position + 1) : Math.Max(0, position - highest);
-            highest = Math.Max(highest, position);
-            var start = offset + token.Start;
-            var end = offset + Math.Max(token.Start, token.End);
-            var type = token.IsCompoundPart ? "part" : "word";
-            _positional.Add(new ReplayToken(token.Term, increment, start, end, type));
-            if (token.IsCompoundPart)
-            {
-                continue;
-            }
-
-            _stems.Add(new ReplayToken(token.Term, 1, start, end, type));
-            if (token.Word.Length > 0)
-            {
-                _words.Add(new ReplayToken(token.Word, 1, start, end, type));
-            }
-        }
-
-        _lastPosition = highest;
     }
 
-    /// <summary>The stems and parts of a segment, without positions (passage fields).</summary>
-    public static List<ReplayToken> TermsOf(IReadOnlyList<Token> tokens, int offset)
+    /// <summary>How many tokens a field of <paramref name="kind"/> gets (its length for ranking).</summary>
+    public int Count(FieldTokenKind kind)
     {
-        ArgumentNullException.ThrowIfNull(tokens);
-        var list = new List<ReplayToken>(tokens.Count);
-        foreach (var token in tokens)
+        var count = 0;
+        foreach (var (tokens, _) in _segments)
         {
-            if (token.Term.Length > 0)
+            for (var i = 0; i < tokens.Count; i++)
             {
-                list.Add(new ReplayToken(token.Term, 1, offset + token.Start, offset + Math.Max(token.Start, token.End), token.IsCompoundPart ? "part" : "word"));
+                if (Takes(kind, tokens[i]))
+                {
+                    count++;
+                }
             }
         }
 
-        return list;
+        return count;
     }
+
+    /// <summary>The tokens and start offset of segment <paramref name="index"/>.</summary>
+    public (IReadOnlyList<Token> Tokens, int Offset) Segment(int index) => _segments[index];
+
+    /// <summary>True when a field of <paramref name="kind"/> takes <paramref name="token"/>.</summary>
+    public static bool Takes(FieldTokenKind kind, in Token token) => kind switch
+    {
+        FieldTokenKind.Positional or FieldTokenKind.Terms => token.Term.Length > 0,
+        FieldTokenKind.Stems => token.Term.Length > 0 && !token.IsCompoundPart,
+        _ => token.Term.Length > 0 && !token.IsCompoundPart && token.Word.Length > 0,
+    };
 }

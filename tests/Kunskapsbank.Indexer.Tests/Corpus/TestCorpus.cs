@@ -22,7 +22,10 @@ public sealed class TestCorpus : IDisposable
 
     public string IndexPath { get; }
 
-    public KunskapsbankIndex Index => _index ??= KunskapsbankIndex.Open(new IndexOptions(IndexPath, CorpusPath) { RunOcr = RunOcr, Limits = Limits });
+    public KunskapsbankIndex Index => _index ??= KunskapsbankIndex.Open(new IndexOptions(IndexPath, CorpusPath) { RunOcr = RunOcr, Limits = Limits, IndexingThreads = IndexingThreads });
+
+    /// <summary>Threads that prepare (and in a bulk change write) documents in the index opened next.</summary>
+    public int IndexingThreads { get; set; } = new IndexOptions(".", ".").IndexingThreads;
 
     /// <summary>Whether the index opened next reads scanned pages in the background.</summary>
     public bool RunOcr { get; set; } = true;

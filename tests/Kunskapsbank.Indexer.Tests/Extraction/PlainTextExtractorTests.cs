@@ -86,6 +86,22 @@ public class PlainTextExtractorTests
         Assert.Equal(["Texten var för lång; bara de första 2\u00A0000\u00A0000 tecknen indexerades."], result.Document!.Notes);
     }
 
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(100_000)]
+    public void Text_longer_than_the_cap_is_cut_at_the_cap_whether_small_or_large(int words)
+    {
+        // A file under the sniffed 64 KB is decoded at once, a larger one is streamed: both cut at the same place.
+        using var folder = new TestDocuments.TempFolder();
+        var path = folder.File("lång.txt");
+        File.WriteAllText(path, string.Join(' ', Enumerable.Range(0, words).Select(i => i % 7 == 0 ? "våld" : "stöd")));
+        var result = _extractor.Extract(path, TestDocuments.Limits with { MaxTextChars = 999 }, CancellationToken.None);
+        var text = TestDocuments.AllText(result.Document!);
+        Assert.Equal(999, text.Length);
+        Assert.StartsWith("våld stöd stöd", text, StringComparison.Ordinal);
+        Assert.Equal(["Texten var för lång; bara de första 999 tecknen indexerades."], result.Document!.Notes);
+    }
+
     [Fact]
     public void Text_file_over_the_input_limit_is_too_large()
     {
