@@ -59,12 +59,18 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
 
             case PhraseClause phrase:
                 {
-                    // The phrase decides the match (on any zone); its words score as words.
+                    // The phrase decides the match (on any zone); its words score as words. A stop word only holds its
+                    // place, as in Lucene's and Elasticsearch's phrases over stop-filtered text: "barn som upplever våld"
+                    // is barn, a word, upplever, våld. Reading the positions of och/som/i in every candidate document
+                    // made phrases the slowest of all queries, and scoring them advanced nine postings lists that hold
+                    // almost every document for an idf of next to nothing. A phrase of stop words only keeps them all.
+                    var onlyStopWords = Enumerable.Range(0, phrase.Stems.Count).All(phrase.IsStopWord);
+                    var kept = Enumerable.Range(0, phrase.Stems.Count).Where(i => onlyStopWords || !phrase.IsStopWord(i)).ToList();
                     var anywhere = new BooleanQuery(disableCoord: true);
                     foreach (var zone in FieldWeights.Zones)
                     {
                         var phraseQuery = new PhraseQuery();
-                        for (var i = 0; i < phrase.Stems.Count; i++)
+                        foreach (var i in kept)
                         {
                             phraseQuery.Add(new Term(zone.Positional, phrase.Stems[i]), phrase.Positions?[i] ?? i);
                         }
@@ -72,16 +78,10 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
                         anywhere.Add(phraseQuery, Occur.SHOULD);
                     }
 
-                    // A stop word holds its place in the phrase but does not score: its idf is next to nothing, and
-                    // scoring it advanced nine postings lists that hold almost every document.
                     var query = new BooleanQuery(disableCoord: true) { { new ConstantScoreQuery(anywhere) { Boost = 0f }, Occur.MUST } };
-                    var onlyStopWords = Enumerable.Range(0, phrase.Stems.Count).All(phrase.IsStopWord);
-                    for (var i = 0; i < phrase.Stems.Count; i++)
+                    foreach (var i in kept)
                     {
-                        if (onlyStopWords || !phrase.IsStopWord(i))
-                        {
-                            query.Add(Word(phrase.Stems[i], phrase.Words[i]), Occur.SHOULD);
-                        }
+                        query.Add(Word(phrase.Stems[i], phrase.Words[i]), Occur.SHOULD);
                     }
 
                     return query;

@@ -104,6 +104,20 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void Search_PhraseWithAStopWord_KeepsTheOrderOfItsWordsAndTheStopWordsPlace()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("som.md", "A", "Barn som upplever våld behöver stöd.");
+        corpus.WriteMarkdown("vilka.md", "B", "Barn vilka upplever våld behöver stöd.");
+        corpus.WriteMarkdown("utan.md", "C", "Barn upplever våld ibland.");
+        corpus.WriteMarkdown("ordning.md", "D", "Upplever barn som våld?");
+        corpus.Sync();
+
+        // As in Lucene's and Elasticsearch's phrases over stop-filtered text: the stop word holds one place, any word fills it.
+        Assert.Equal(["som.md", "vilka.md"], corpus.Paths("\"barn som upplever våld\"").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Search_Newest_SortsByYear()
     {
         using var corpus = new TestCorpus();
