@@ -71,7 +71,18 @@ public static class IndexFolder
         }
 
         var infos = new SegmentInfos();
-        infos.Read(directory);
+        try
+        {
+            infos.Read(directory);
+        }
+        catch (IOException) when (SegmentInfos.GetLastCommitGeneration(directory) <= 1 && directory.ListAll().All(IsLuceneFile))
+        {
+            // Killed while the first commit point was written (Lucene falls back to the previous commit for any later
+            // one, and there is none before the first): an interrupted creation, created anew like one without a commit
+            // (see RemoveBrokenFirstCommit).
+            return (State.Empty, CommitData.Fresh);
+        }
+
         var version = CommitData.VersionOf(infos.UserData) ?? throw NotAnIndex(path);
         if (version > IndexSchema.Version)
         {
@@ -80,6 +91,29 @@ public static class IndexFolder
         }
 
         return version < IndexSchema.Version ? (State.Older, CommitData.Fresh) : (State.Current, CommitData.From(infos.UserData));
+    }
+
+    /// <summary>Deletes a first commit point cut off while it was written, so a new writer can start the folder afresh.</summary>
+    /// <remarks>Call only with the writer lock held, for a folder <see cref="Inspect"/> found empty: the writer reads every
+    /// commit file it finds, and a truncated one stops it. A first commit that reads now is left alone.</remarks>
+    internal static void RemoveBrokenFirstCommit(LuceneDirectory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            return;
+        }
+
+        try
+        {
+            new SegmentInfos().Read(directory);
+        }
+        catch (IOException) when (SegmentInfos.GetLastCommitGeneration(directory) <= 1)
+        {
+            foreach (var name in directory.ListAll().Where(n => n.StartsWith("segments", StringComparison.Ordinal)))
+            {
+                directory.DeleteFile(name);
+            }
+        }
     }
 
     private static InvalidDataException NotAnIndex(string path) =>

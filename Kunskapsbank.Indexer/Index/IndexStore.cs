@@ -95,6 +95,11 @@ public sealed class IndexStore : IDisposable
                 return new IndexStore(full, directory, null, null, new SearcherManager(directory, new Factory(deletions)), deletions, data, false);
             }
 
+            if (state == IndexFolder.State.Empty)
+            {
+                IndexFolder.RemoveBrokenFirstCommit(directory);
+            }
+
             var mergePolicy = new PausableMergePolicy();
             var writer = OpenWriter(directory, full, state == IndexFolder.State.Current ? OpenMode.APPEND : OpenMode.CREATE, mergePolicy);
             try

@@ -52,6 +52,22 @@ public sealed class IndexFolderTests
     }
 
     [Fact]
+    public void Open_FirstCommitCutOffWhileWritten_IsCreatedAsNew()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "A", "Text om kvinnojour.");
+
+        // A kill while the first commit point was being written: segments_1 exists but ends early.
+        System.IO.Directory.CreateDirectory(corpus.IndexPath);
+        File.WriteAllBytes(Path.Combine(corpus.IndexPath, "_0.fdt"), [1, 2, 3]);
+        File.WriteAllBytes(Path.Combine(corpus.IndexPath, "segments_1"), [0x3f, 0xd7, 0x6c]);
+
+        Assert.Equal(1, corpus.Sync().Indexed);
+        Assert.Equal(1, corpus.Search("kvinnojour").Total);
+        Assert.Empty(IndexChecker.Check(corpus.IndexPath));
+    }
+
+    [Fact]
     public void Open_NewerSchemaVersion_IsRefusedAndLeftUntouched()
     {
         using var corpus = new TestCorpus();
