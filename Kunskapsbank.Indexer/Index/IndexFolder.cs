@@ -59,7 +59,7 @@ public static class IndexFolder
     public static (State State, CommitData Data) Inspect(LuceneDirectory directory, string path)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        if (!DirectoryReader.IndexExists(directory))
+        if (ReadCommit(directory) is not { } infos)
         {
             var foreign = directory.ListAll().Where(name => !IsLuceneFile(name)).ToList();
             if (foreign.Count > 0)
@@ -67,19 +67,6 @@ public static class IndexFolder
                 throw NotAnIndex(path);
             }
 
-            return (State.Empty, CommitData.Fresh);
-        }
-
-        var infos = new SegmentInfos();
-        try
-        {
-            infos.Read(directory);
-        }
-        catch (IOException) when (SegmentInfos.GetLastCommitGeneration(directory) <= 1 && directory.ListAll().All(IsLuceneFile))
-        {
-            // Killed while the first commit point was written (Lucene falls back to the previous commit for any later
-            // one, and there is none before the first): an interrupted creation, created anew like one without a commit
-            // (see RemoveBrokenFirstCommit).
             return (State.Empty, CommitData.Fresh);
         }
 
@@ -98,21 +85,34 @@ public static class IndexFolder
     /// commit file it finds, and a truncated one stops it. A first commit that reads now is left alone.</remarks>
     internal static void RemoveBrokenFirstCommit(LuceneDirectory directory)
     {
-        if (!DirectoryReader.IndexExists(directory))
-        {
-            return;
-        }
-
-        try
-        {
-            new SegmentInfos().Read(directory);
-        }
-        catch (IOException) when (SegmentInfos.GetLastCommitGeneration(directory) <= 1)
+        if (DirectoryReader.IndexExists(directory) && ReadCommit(directory) is null)
         {
             foreach (var name in directory.ListAll().Where(n => n.StartsWith("segments", StringComparison.Ordinal)))
             {
                 directory.DeleteFile(name);
             }
+        }
+    }
+
+    // The newest commit, or null when there is none: no commit file, or only a first one cut off while it was written
+    // (Lucene falls back to the previous commit for any later one, and there is none before the first) — both are an
+    // interrupted creation, created anew.
+    private static SegmentInfos? ReadCommit(LuceneDirectory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+        {
+            return null;
+        }
+
+        var infos = new SegmentInfos();
+        try
+        {
+            infos.Read(directory);
+            return infos;
+        }
+        catch (IOException) when (SegmentInfos.GetLastCommitGeneration(directory) <= 1)
+        {
+            return null;
         }
     }
 
