@@ -30,12 +30,17 @@ public sealed class SwedishLuceneAnalyzer : Lucene.Net.Analysis.Analyzer
     private SwedishLuceneAnalyzer(CompoundLexicon lexicon)
     {
         Lexicon = lexicon;
-        _lawNames = LegalAbbreviationFilter.LoadNames();
+        var lawAbbreviations = AnalysisResources.TwoColumnTable("legal-abbreviations.tsv");
+        LawAbbreviations = lawAbbreviations;
+        _lawNames = new CharArrayDictionary<string>(LuceneVersion.LUCENE_48, lawAbbreviations, ignoreCase: false);
         _protectedWords = new CharArraySet(LuceneVersion.LUCENE_48, AnalysisResources.FirstColumn("protected-words.txt").ToList(), ignoreCase: false);
         _stopWords = StopWords.Load().ToCharArraySet();
         _splits = new CompoundSplitCache(new CompoundSplitter(lexicon));
         _overrides = StemOverrides.Load();
     }
+
+    /// <summary>The law abbreviations the chain reads as their law's name ("SoL" → socialtjänstlagen), case-sensitive.</summary>
+    public IReadOnlyDictionary<string, string> LawAbbreviations { get; }
 
     /// <summary>The compound lexicon the chain uses (also for the -an rule of the stemmer).</summary>
     public CompoundLexicon Lexicon { get; }

@@ -9,6 +9,8 @@ public sealed class HighlightTerms
     private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _words = new(StringComparer.Ordinal);
     private readonly List<string> _prefixes = [];
+    private List<string>? _anchors;
+    private List<string>? _abbreviationAnchors;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stemsBySpan;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
 
@@ -36,6 +38,22 @@ public sealed class HighlightTerms
 
         _stemsBySpan = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
         _wordsBySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Substrings one of which every hit's word contains, lower-cased (see <see cref="HitWindows"/>): the first
+    /// <see cref="HitWindows.AnchorLength"/> letters of each stem, word and prefix. A stem is the start of its word
+    /// (Snowball strips endings; the hand-made overrides keep the first letters, which a test checks) and a compound
+    /// part's stem is the start of the part inside the compound.</summary>
+    public IReadOnlyList<string> Anchors => _anchors ??= [.. _stems.Concat(_words).Select(HitWindows.Anchor).Concat(_prefixes).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The law abbreviations (case-sensitive) whose law's name holds an anchor: the analyzer reads them as that
+    /// name, so they can be hits without holding an anchor themselves.</summary>
+    public IReadOnlyList<string> AbbreviationAnchors(IReadOnlyDictionary<string, string> lawAbbreviations)
+    {
+        ArgumentNullException.ThrowIfNull(lawAbbreviations);
+        return _abbreviationAnchors ??= [.. lawAbbreviations
+            .Where(law => Anchors.Any(anchor => law.Value.Contains(anchor, StringComparison.OrdinalIgnoreCase)))
+            .Select(law => law.Key)];
     }
 
     /// <summary>True when nothing would ever be marked.</summary>

@@ -5,7 +5,8 @@ namespace Kunskapsbank.Indexer.Highlighting;
 
 /// <summary>Cuts a snippet around the densest cluster of hits and marks them, HTML-escaping everything else.</summary>
 /// <remarks>The passage is re-analysed with the indexing analyzer, so a hit on "våldet" for the query "våld" or on the
-/// part "våld" inside "hedersvåld" is found through the tokens' own offsets: only the part's substring is marked.</remarks>
+/// part "våld" inside "hedersvåld" is found through the tokens' own offsets: only the part's substring is marked.
+/// Only the stretches that can hold a hit are analysed (<see cref="HitWindows"/>).</remarks>
 public sealed class SnippetBuilder(Analyzer analyzer)
 {
     /// <summary>Target snippet length in characters.</summary>
@@ -50,7 +51,8 @@ public sealed class SnippetBuilder(Analyzer analyzer)
         return (builder.ToString(), ranges.Count);
     }
 
-    private List<(int Start, int End)> FindHits(string text, HighlightTerms terms)
+    /// <summary>Every matching token's range, unsorted; parts and their whole words both.</summary>
+    internal List<(int Start, int End)> CollectHits(string text, HighlightTerms terms)
     {
         var ranges = new List<(int Start, int End)>();
         if (terms.IsEmpty)
@@ -58,13 +60,25 @@ public sealed class SnippetBuilder(Analyzer analyzer)
             return ranges;
         }
 
-        analyzer.Visit(text, (in TokenView token) =>
+        var windows = new List<(int Start, int End)>();
+        if (HitWindows.TryFind(text, terms.Anchors, terms.AbbreviationAnchors(analyzer.Lucene.LawAbbreviations), windows))
         {
-            if (terms.Matches(token) && token.End > token.Start && token.End <= text.Length)
+            foreach (var (start, end) in windows)
             {
-                ranges.Add((token.Start, token.End));
+                AddHits(text.Substring(start, end - start), start, terms, ranges);
             }
-        });
+        }
+        else
+        {
+            AddHits(text, 0, terms, ranges);
+        }
+
+        return ranges;
+    }
+
+    private List<(int Start, int End)> FindHits(string text, HighlightTerms terms)
+    {
+        var ranges = CollectHits(text, terms);
 
         // A whole word and its own part can both match: keep the outer range only, so marks never nest.
         ranges.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -83,6 +97,15 @@ public sealed class SnippetBuilder(Analyzer analyzer)
 
         return merged;
     }
+
+    private void AddHits(string text, int offset, HighlightTerms terms, List<(int Start, int End)> ranges) =>
+        analyzer.Visit(text, (in TokenView token) =>
+        {
+            if (terms.Matches(token) && token.End > token.Start && token.End <= text.Length)
+            {
+                ranges.Add((offset + token.Start, offset + token.End));
+            }
+        });
 
     private static (int Start, int End) Window(string text, List<(int Start, int End)> hits)
     {

@@ -44,29 +44,28 @@ public sealed class ReusableEnums
     /// <summary>Postings with frequencies of the term at <paramref name="state"/> (from <see cref="Seek"/> on the same segment).</summary>
     public DocsEnum Docs(AtomicReader reader, string field, BytesRef term, TermState state, IBits? acceptDocs)
     {
+        var slot = Sought(reader, field, term, state);
+        var reused = slot.Docs.Next(_request);
+        return slot.Docs.Keep(slot.Terms!.Docs(acceptDocs, reused, DocsFlags.FREQS), reused);
+    }
+
+    /// <summary>Postings with positions of the term at <paramref name="state"/> (from <see cref="Seek"/> on the same segment).</summary>
+    public DocsAndPositionsEnum Positions(AtomicReader reader, string field, BytesRef term, TermState state, IBits? acceptDocs)
+    {
+        var slot = Sought(reader, field, term, state);
+        var reused = slot.Positions.Next(_request);
+        var positions = slot.Terms!.DocsAndPositions(acceptDocs, reused, DocsAndPositionsFlags.NONE)
+            ?? throw new InvalidOperationException($"Fältet {field} saknar positioner.");
+        return slot.Positions.Keep(positions, reused);
+    }
+
+    private FieldEnums Sought(AtomicReader reader, string field, BytesRef term, TermState state)
+    {
         ArgumentNullException.ThrowIfNull(reader);
         var slot = Field(reader, field);
         var terms = slot.Terms ?? throw new InvalidOperationException($"Fältet {field} saknas i segmentet.");
         terms.SeekExact(term, state);
-        if (slot.Request != _request)
-        {
-            slot.Request = _request;
-            slot.Used = 0;
-        }
-
-        var reuse = slot.Used < slot.Postings.Count ? slot.Postings[slot.Used] : null;
-        var docs = terms.Docs(acceptDocs, reuse, DocsFlags.FREQS);
-        if (reuse is not null)
-        {
-            slot.Postings[slot.Used++] = docs;
-        }
-        else if (slot.Postings.Count < MaxPostingsPerField)
-        {
-            slot.Postings.Add(docs);
-            slot.Used++;
-        }
-
-        return docs;
+        return slot;
     }
 
     private FieldEnums Field(AtomicReader reader, string field)
@@ -84,11 +83,44 @@ public sealed class ReusableEnums
     {
         public TermsEnum? Terms { get; } = terms;
 
-        public List<DocsEnum> Postings { get; } = [];
+        public Kept<DocsEnum> Docs { get; } = new();
 
-        public int Request { get; set; }
+        public Kept<DocsAndPositionsEnum> Positions { get; } = new();
+    }
 
-        public int Used { get; set; }
+    // The enums of one kind handed out in the current request, given back to Lucene's reuse in the next.
+    private sealed class Kept<T>
+        where T : DocsEnum
+    {
+        private readonly List<T> _kept = [];
+        private int _request;
+        private int _used;
+
+        public T? Next(int request)
+        {
+            if (_request != request)
+            {
+                _request = request;
+                _used = 0;
+            }
+
+            return _used < _kept.Count ? _kept[_used] : null;
+        }
+
+        public T Keep(T enumerator, T? reused)
+        {
+            if (reused is not null)
+            {
+                _kept[_used++] = enumerator;
+            }
+            else if (_kept.Count < MaxPostingsPerField)
+            {
+                _kept.Add(enumerator);
+                _used++;
+            }
+
+            return enumerator;
+        }
     }
 }
 

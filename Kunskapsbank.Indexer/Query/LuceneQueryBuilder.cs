@@ -66,19 +66,12 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
                     // almost every document for an idf of next to nothing. A phrase of stop words only keeps them all.
                     var onlyStopWords = Enumerable.Range(0, phrase.Stems.Count).All(phrase.IsStopWord);
                     var kept = Enumerable.Range(0, phrase.Stems.Count).Where(i => onlyStopWords || !phrase.IsStopWord(i)).ToList();
-                    var anywhere = new BooleanQuery(disableCoord: true);
-                    foreach (var zone in FieldWeights.Zones)
-                    {
-                        var phraseQuery = new PhraseQuery();
-                        foreach (var i in kept)
-                        {
-                            phraseQuery.Add(new Term(zone.Positional, phrase.Stems[i]), phrase.Positions?[i] ?? i);
-                        }
-
-                        anywhere.Add(phraseQuery, Occur.SHOULD);
-                    }
-
-                    var query = new BooleanQuery(disableCoord: true) { { new ConstantScoreQuery(anywhere) { Boost = 0f }, Occur.MUST } };
+                    var anywhere = new ZonePhraseQuery(
+                        [.. FieldWeights.Zones.Select(z => z.Positional)],
+                        [.. kept.Select(i => phrase.Stems[i])],
+                        [.. kept.Select(i => phrase.Positions?[i] ?? i)],
+                        enums);
+                    var query = new BooleanQuery(disableCoord: true) { { anywhere, Occur.MUST } };
                     foreach (var i in kept)
                     {
                         query.Add(Word(phrase.Stems[i], phrase.Words[i]), Occur.SHOULD);

@@ -1,0 +1,306 @@
+using System.Globalization;
+using Kunskapsbank.Indexer.Index;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Kunskapsbank.Indexer.Query;
+
+/// <summary>Matches documents where a phrase stands in any of several positional fields; scores nothing.</summary>
+/// <remarks>
+/// The phrase decides the match and its words score as words (<see cref="LuceneQueryBuilder"/>). Lucene's own form of
+/// that, a constant-score disjunction of one <see cref="PhraseQuery"/> per zone, built a fresh terms enum for every
+/// term and zone and a fresh positions enum (kilobytes of block buffers) for every term, segment and request, and
+/// stacked three scorer layers over the zones; phrases were the slowest queries in the benchmark (docs/prestanda.md).
+/// Here the terms are sought and the positions enums reused through the search's <see cref="ReusableEnums"/>, and one
+/// scorer walks the zones. The match is Lucene's exact phrase: every term at its query position from one start.
+/// </remarks>
+public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
+{
+    /// <summary>Creates the query for <paramref name="stems"/> at <paramref name="positions"/> in each of <paramref name="fields"/>.</summary>
+    /// <param name="enums">The searching thread's enumerators to reuse (null: the query's own).</param>
+    public ZonePhraseQuery(IReadOnlyList<string> fields, IReadOnlyList<string> stems, IReadOnlyList<int> positions, ReusableEnums? enums = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(stems);
+        ArgumentNullException.ThrowIfNull(positions);
+        if (stems.Count == 0 || stems.Count != positions.Count)
+        {
+            throw new ArgumentException("Varje ord i frasen behöver en position.", nameof(positions));
+        }
+
+        Fields = fields;
+        Stems = stems;
+        Positions = positions;
+        Enums = enums;
+    }
+
+    /// <summary>The positional fields, one per zone.</summary>
+    public IReadOnlyList<string> Fields { get; }
+
+    /// <summary>The phrase's terms.</summary>
+    public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>Each term's position in the phrase (gaps where a stop word holds a place).</summary>
+    public IReadOnlyList<int> Positions { get; }
+
+    private ReusableEnums? Enums { get; }
+
+    /// <inheritdoc />
+    public override Weight CreateWeight(IndexSearcher searcher) => new ZonePhraseWeight(this);
+
+    /// <inheritdoc />
+    public override void ExtractTerms(ISet<Term> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        foreach (var field in Fields)
+        {
+            foreach (var stem in Stems)
+            {
+                terms.Add(new Term(field, stem));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString(string field)
+    {
+        var words = Stems.Select((stem, i) => stem + "@" + Positions[i].ToString(CultureInfo.InvariantCulture));
+        return "fras(" + string.Join(',', Fields) + ":\"" + string.Join(' ', words) + "\")" + ToStringUtils.Boost(Boost);
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ZonePhraseQuery other && other.Boost == Boost
+        && other.Fields.SequenceEqual(Fields) && other.Stems.SequenceEqual(Stems) && other.Positions.SequenceEqual(Positions);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Boost);
+        foreach (var field in Fields)
+        {
+            hash.Add(field);
+        }
+
+        for (var i = 0; i < Stems.Count; i++)
+        {
+            hash.Add(Stems[i]);
+            hash.Add(Positions[i]);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private sealed class ZonePhraseWeight(ZonePhraseQuery query) : Weight
+    {
+        private readonly ReusableEnums _enums = query.Enums ?? new ReusableEnums();
+        private readonly BytesRef[] _terms = [.. query.Stems.Select(stem => new BytesRef(stem))];
+
+        public override Lucene.Net.Search.Query Query => query;
+
+        public override float GetValueForNormalization() => 0f;
+
+        public override void Normalize(float norm, float topLevelBoost)
+        {
+        }
+
+        public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            var reader = context.AtomicReader;
+            var zones = new List<ZoneMatcher>(query.Fields.Count);
+            foreach (var field in query.Fields)
+            {
+                if (Zone(reader, field, acceptDocs) is { } zone)
+                {
+                    zones.Add(zone);
+                }
+            }
+
+            return zones.Count == 0 ? null : new ZonePhraseScorer(this, [.. zones]);
+        }
+
+        public override Explanation Explain(AtomicReaderContext context, int doc)
+        {
+            var found = GetScorer(context, context.AtomicReader.LiveDocs) is { } scorer && scorer.Advance(doc) == doc;
+            return new ComplexExplanation(found, 0f, found ? "frasen finns (avgör träffen, orden ger poängen)" : "frasen saknas");
+        }
+
+        // The zone's postings, rarest first (it leads the conjunction); null when a term is missing from the zone.
+        private ZoneMatcher? Zone(AtomicReader reader, string field, IBits? acceptDocs)
+        {
+            var found = new (TermState State, int DocFreq, int Index)[_terms.Length];
+            for (var i = 0; i < _terms.Length; i++)
+            {
+                if (_enums.Seek(reader, field, _terms[i], out var docFreq, out _) is not { } state)
+                {
+                    return null;
+                }
+
+                found[i] = (state, docFreq, i);
+            }
+
+            Array.Sort(found, (a, b) => a.DocFreq.CompareTo(b.DocFreq));
+            var postings = new DocsAndPositionsEnum[found.Length];
+            var offsets = new int[found.Length];
+            for (var i = 0; i < found.Length; i++)
+            {
+                var index = found[i].Index;
+                postings[i] = _enums.Positions(reader, field, _terms[index], found[i].State, acceptDocs);
+                offsets[i] = query.Positions[index];
+            }
+
+            return new ZoneMatcher(postings, offsets);
+        }
+    }
+
+    // One zone: a conjunction of the terms' postings, then their positions checked for one common start.
+    private sealed class ZoneMatcher(DocsAndPositionsEnum[] postings, int[] offsets)
+    {
+        private readonly int[][] _starts = [.. postings.Select(_ => new int[8])];
+        private readonly int[] _counts = new int[postings.Length];
+
+        public int Doc { get; private set; } = -1;
+
+        public long Cost => postings[0].GetCost();
+
+        public int AdvanceTo(int target)
+        {
+            var lead = postings[0];
+            var doc = lead.DocID >= target ? lead.DocID : lead.Advance(target);
+            while (doc != DocIdSetIterator.NO_MORE_DOCS)
+            {
+                var next = Agree(doc);
+                if (next == doc)
+                {
+                    if (HasPhrase())
+                    {
+                        return Doc = doc;
+                    }
+
+                    next = doc + 1;
+                }
+
+                doc = next == DocIdSetIterator.NO_MORE_DOCS ? next : lead.Advance(next);
+            }
+
+            return Doc = DocIdSetIterator.NO_MORE_DOCS;
+        }
+
+        // The other postings moved to doc: doc when all hold it, else the first document worth trying next.
+        private int Agree(int doc)
+        {
+            for (var i = 1; i < postings.Length; i++)
+            {
+                var at = postings[i].DocID;
+                if (at < doc)
+                {
+                    at = postings[i].Advance(doc);
+                }
+
+                if (at != doc)
+                {
+                    return at;
+                }
+            }
+
+            return doc;
+        }
+
+        // Each term's positions shifted back by its place in the phrase: the phrase stands where all share a start.
+        private bool HasPhrase()
+        {
+            for (var i = 0; i < postings.Length; i++)
+            {
+                var freq = postings[i].Freq;
+                if (_starts[i].Length < freq)
+                {
+                    _starts[i] = new int[Math.Max(freq, _starts[i].Length * 2)];
+                }
+
+                for (var j = 0; j < freq; j++)
+                {
+                    _starts[i][j] = postings[i].NextPosition() - offsets[i];
+                }
+
+                _counts[i] = freq;
+            }
+
+            return Intersects();
+        }
+
+        private bool Intersects()
+        {
+            Span<int> at = stackalloc int[postings.Length];
+            at.Clear();
+            var candidate = _counts[0] == 0 ? int.MaxValue : _starts[0][0];
+            while (candidate != int.MaxValue)
+            {
+                var agreed = true;
+                for (var i = 0; i < postings.Length; i++)
+                {
+                    var starts = _starts[i];
+                    while (at[i] < _counts[i] && starts[at[i]] < candidate)
+                    {
+                        at[i]++;
+                    }
+
+                    if (at[i] == _counts[i])
+                    {
+                        return false;
+                    }
+
+                    if (starts[at[i]] > candidate)
+                    {
+                        candidate = starts[at[i]];
+                        agreed = false;
+                        break;
+                    }
+                }
+
+                if (agreed)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // The zones' matches as one disjunction, in document order.
+    private sealed class ZonePhraseScorer(Weight weight, ZoneMatcher[] zones) : Scorer(weight)
+    {
+        private int _doc = -1;
+
+        public override int DocID => _doc;
+
+        public override int Freq => 1;
+
+        public override float GetScore() => 0f;
+
+        public override int NextDoc() => _doc == NO_MORE_DOCS ? NO_MORE_DOCS : Advance(_doc + 1);
+
+        public override int Advance(int target)
+        {
+            var next = NO_MORE_DOCS;
+            foreach (var zone in zones)
+            {
+                var at = zone.Doc;
+                if (at < target)
+                {
+                    at = zone.AdvanceTo(target);
+                }
+
+                if (at < next)
+                {
+                    next = at;
+                }
+            }
+
+            return _doc = next;
+        }
+
+        public override long GetCost() => zones.Sum(zone => zone.Cost);
+    }
+}
