@@ -60,7 +60,7 @@ public static class HitWindows
             var hits = new List<int>();
             foreach (var anchor in anchors)
             {
-                Occurrences(lowered, anchor, hits);
+                Occurrences(lowered, anchor.AsSpan().ContainsAny('-', '\u2010', '\u2011') ? string.Concat(anchor.Where(c => !EndsInHyphen(c))) : anchor, hits);
             }
 
             for (var k = 0; k < hits.Count; k++)

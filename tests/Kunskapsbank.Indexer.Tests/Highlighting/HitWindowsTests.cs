@@ -58,6 +58,20 @@ public sealed class HitWindowsTests
         Assert.Equal("Barnahus|barn.|", covered);
     }
 
+    [Theory]
+    [InlineData("aka")]
+    [InlineData("a-k")]
+    public void Windows_FindAHyphenatedWord_ByAnAnchorWithOrWithoutItsHyphen(string anchor)
+    {
+        const string Text = "Ansök hos A-kassan i tid.";
+        var windows = new List<(int Start, int End)>();
+
+        Assert.True(HitWindows.TryFind(Text, [anchor], [], windows));
+
+        // "A" is a word in capitals, so the window takes its neighbour too (the capitals rule looks one word back).
+        Assert.Equal(["hos A-kassan"], windows.Select(w => Text[w.Start..w.End]));
+    }
+
     [Fact]
     public void Windows_AreNotUsed_WhenTheTextHasCharactersTheTokenizerDrops()
     {
