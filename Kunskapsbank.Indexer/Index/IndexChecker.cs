@@ -10,7 +10,15 @@ namespace Kunskapsbank.Indexer.Index;
 /// its ledger entry, every passage its document, no path or id twice, and the schema version is this program's.</remarks>
 public static class IndexChecker
 {
-    /// <summary>Checks the index folder at <paramref name="path"/>.</summary>
+    /// <summary>True when the folder at <paramref name="path"/> holds a commit (false: nothing has been saved yet).</summary>
+    public static bool HasCommit(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        using var directory = IndexFolder.OpenDirectory(Path.GetFullPath(path), create: false);
+        return IndexFolder.Inspect(directory, path).State != IndexFolder.State.Empty;
+    }
+
+    /// <summary>Checks the index folder at <paramref name="path"/>; a folder without a commit has nothing to find.</summary>
     public static List<string> Check(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -26,9 +34,11 @@ public static class IndexChecker
             return [ex.Message];
         }
 
+        // No commit yet (a new folder, or a first build killed before it committed) is the state the next build starts
+        // from, not damage: kill -9 at any moment must leave a folder that checks clean.
         if (state == IndexFolder.State.Empty)
         {
-            return [$"Mappen {path} innehåller inget index ännu."];
+            return findings;
         }
 
         if (state == IndexFolder.State.Older)

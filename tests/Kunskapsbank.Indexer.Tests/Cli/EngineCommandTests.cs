@@ -19,6 +19,32 @@ public sealed class EngineCommandTests
     }
 
     [Fact]
+    public void Check_OfAFirstBuildKilledBeforeItsFirstCommit_SaysTheIndexIsEmptyAndPasses()
+    {
+        using var corpus = new TestCorpus();
+        // What a kill -9 half a second into a first build leaves: the lock file and unfinished segment files, no commit.
+        System.IO.Directory.CreateDirectory(corpus.IndexPath);
+        File.WriteAllText(Path.Combine(corpus.IndexPath, "write.lock"), string.Empty);
+        File.WriteAllBytes(Path.Combine(corpus.IndexPath, "_0.fdt"), [1, 2, 3]);
+
+        var (code, output, _) = Run("check", "--index", corpus.IndexPath);
+
+        Assert.Equal(0, code);
+        Assert.Contains("är tomt: inget har sparats ännu", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_OfAMissingFolder_FailsWithASwedishMessage()
+    {
+        using var corpus = new TestCorpus();
+
+        var (code, _, error) = Run("check", "--index", Path.Combine(corpus.Root, "finns-inte"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("Det finns inget index", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IndexThenSearch_PrintsSummaryAndJson()
     {
         using var corpus = new TestCorpus();
