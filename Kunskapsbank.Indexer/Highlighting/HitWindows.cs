@@ -124,24 +124,32 @@ public static class HitWindows
     }
 
     // Characters the tokenizer drops from a word or composes with the letter before: anchors would not see through them.
+    // The soft hyphen is the only one below U+0300; above it, combining marks, zero-width characters and surrogates.
     private static bool IsPlain(string text)
     {
         var span = text.AsSpan();
-        var at = span.IndexOfAnyExceptInRange('\0', '\u02FF');
-        while (at >= 0)
+        if (span.Contains('\u00AD'))
+        {
+            return false;
+        }
+
+        for (var at = span.IndexOfAnyExceptInRange('\0', '\u02FF'); at >= 0; at = NextAbove(span, at + 1))
         {
             var c = span[at];
-            if (c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' || char.IsSurrogate(c)
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' || char.IsSurrogate(c)
                 || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {
                 return false;
             }
-
-            var next = span[(at + 1)..].IndexOfAnyExceptInRange('\0', '\u02FF');
-            at = next < 0 ? -1 : at + 1 + next;
         }
 
-        return !span.Contains('\u00AD');
+        return true;
+    }
+
+    private static int NextAbove(ReadOnlySpan<char> span, int from)
+    {
+        var next = span[from..].IndexOfAnyExceptInRange('\0', '\u02FF');
+        return next < 0 ? -1 : from + next;
     }
 
     private static int ChunkStart(string text, int index)

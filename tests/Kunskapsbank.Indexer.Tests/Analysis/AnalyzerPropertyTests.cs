@@ -30,6 +30,10 @@ public class AnalyzerPropertyTests
         Assert.Equal(lucene.Select(t => (t.Term, t.Start, t.End)), tokens.Select(t => (t.Term, t.Start, t.End)));
     }
 
+    [Fact]
+    public void Decomposed_text_with_noncharacters_and_lone_surrogates_gives_the_same_terms_as_composed_text() =>
+        Decomposed_text_gives_the_same_terms_as_composed_text(new AnyText("va\u030Ald\uFFFE\uD800x\u0338 FREDA\uFFFFva\u030Ald\u00ADet"));
+
     [Property(Arbitrary = [typeof(RandomText)], MaxTest = 300)]
     public void Decomposed_text_gives_the_same_terms_as_composed_text(AnyText text)
     {
