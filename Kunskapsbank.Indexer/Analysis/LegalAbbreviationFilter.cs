@@ -26,9 +26,15 @@ public sealed class LegalAbbreviationFilter : TokenFilter
         _offsetMap = AddAttribute<IOffsetMapAttribute>();
     }
 
+    /// <summary>The embedded abbreviation table: abbreviation (case-sensitive) → the law's name.</summary>
+    public static Dictionary<string, string> LoadTable() => AnalysisResources.TwoColumnTable("legal-abbreviations.tsv");
+
     /// <summary>Loads the embedded abbreviation table as a case-sensitive Lucene dictionary.</summary>
-    public static CharArrayDictionary<string> LoadNames() =>
-        new(Lucene.Net.Util.LuceneVersion.LUCENE_48, AnalysisResources.TwoColumnTable("legal-abbreviations.tsv"), ignoreCase: false);
+    public static CharArrayDictionary<string> LoadNames() => Names(LoadTable());
+
+    /// <summary>An abbreviation table as the case-sensitive Lucene dictionary the filter looks words up in.</summary>
+    public static CharArrayDictionary<string> Names(IDictionary<string, string> table) =>
+        new(Lucene.Net.Util.LuceneVersion.LUCENE_48, table, ignoreCase: false);
 
     /// <inheritdoc/>
     public override bool IncrementToken()

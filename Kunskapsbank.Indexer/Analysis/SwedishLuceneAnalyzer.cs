@@ -30,9 +30,9 @@ public sealed class SwedishLuceneAnalyzer : Lucene.Net.Analysis.Analyzer
     private SwedishLuceneAnalyzer(CompoundLexicon lexicon)
     {
         Lexicon = lexicon;
-        var lawAbbreviations = AnalysisResources.TwoColumnTable("legal-abbreviations.tsv");
+        var lawAbbreviations = LegalAbbreviationFilter.LoadTable();
         LawAbbreviations = lawAbbreviations;
-        _lawNames = new CharArrayDictionary<string>(LuceneVersion.LUCENE_48, lawAbbreviations, ignoreCase: false);
+        _lawNames = LegalAbbreviationFilter.Names(lawAbbreviations);
         _protectedWords = new CharArraySet(LuceneVersion.LUCENE_48, AnalysisResources.FirstColumn("protected-words.txt").ToList(), ignoreCase: false);
         _stopWords = StopWords.Load().ToCharArraySet();
         _splits = new CompoundSplitCache(new CompoundSplitter(lexicon));

@@ -11,6 +11,7 @@ public sealed class HighlightTerms
     private readonly List<string> _prefixes = [];
     private List<string>? _anchors;
     private List<string>? _abbreviationAnchors;
+    private IReadOnlyDictionary<string, string>? _abbreviationsSource;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _stemsBySpan;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
 
@@ -51,9 +52,15 @@ public sealed class HighlightTerms
     public IReadOnlyList<string> AbbreviationAnchors(IReadOnlyDictionary<string, string> lawAbbreviations)
     {
         ArgumentNullException.ThrowIfNull(lawAbbreviations);
-        return _abbreviationAnchors ??= [.. lawAbbreviations
-            .Where(law => Anchors.Any(anchor => law.Value.Contains(anchor, StringComparison.OrdinalIgnoreCase)))
-            .Select(law => law.Key)];
+        if (_abbreviationAnchors is null || !ReferenceEquals(_abbreviationsSource, lawAbbreviations))
+        {
+            _abbreviationsSource = lawAbbreviations;
+            _abbreviationAnchors = [.. lawAbbreviations
+                .Where(law => Anchors.Any(anchor => law.Value.Contains(anchor, StringComparison.OrdinalIgnoreCase)))
+                .Select(law => law.Key)];
+        }
+
+        return _abbreviationAnchors;
     }
 
     /// <summary>True when nothing would ever be marked.</summary>
