@@ -51,7 +51,7 @@ public static class IndexFolder
         // NIOFS reads from a managed buffer; measured in ARCHITECTURE.md (engine section). Doc values and postings stay
         // mapped: through NIOFS, facet counting was several times slower (issue 11).
         var folder = new DirectoryInfo(path);
-        return new FileSwitchDirectory(StoredFieldExtensions, new StoredFieldsDirectory(folder), new MMapDirectory(folder), doClose: true);
+        return new FileSwitchDirectory(StoredFieldExtensions, new StoredFieldsDirectory(folder), new MappedDirectory(folder), doClose: true);
     }
 
     /// <summary>Classifies the folder, reading the newest commit's user data.</summary>
