@@ -157,8 +157,8 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
     // One zone: a conjunction of the terms' postings, then their positions checked for one common start.
     private sealed class ZoneMatcher(DocsAndPositionsEnum[] postings, int[] offsets)
     {
-        private readonly int[][] _starts = [.. postings.Select(_ => new int[8])];
-        private readonly int[] _counts = new int[postings.Length];
+        private readonly int[] _start = new int[postings.Length];
+        private readonly int[] _left = new int[postings.Length];
 
         public int Doc { get; private set; } = -1;
 
@@ -208,63 +208,57 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
         }
 
         // Each term's positions shifted back by its place in the phrase: the phrase stands where all share a start.
+        // Positions are read only as far as the search for a common start needs them: a common word has dozens in a
+        // long document, and the first place where the phrase stands settles the match.
         private bool HasPhrase()
         {
             for (var i = 0; i < postings.Length; i++)
             {
-                var freq = postings[i].Freq;
-                if (_starts[i].Length < freq)
-                {
-                    _starts[i] = new int[Math.Max(freq, _starts[i].Length * 2)];
-                }
-
-                for (var j = 0; j < freq; j++)
-                {
-                    _starts[i][j] = postings[i].NextPosition() - offsets[i];
-                }
-
-                _counts[i] = freq;
+                _left[i] = postings[i].Freq;
+                _start[i] = int.MinValue;
             }
 
-            return Intersects();
-        }
-
-        private bool Intersects()
-        {
-            Span<int> at = stackalloc int[postings.Length];
-            at.Clear();
-            var candidate = _counts[0] == 0 ? int.MaxValue : _starts[0][0];
-            while (candidate != int.MaxValue)
+            if (!NextStart(0))
             {
-                var agreed = true;
-                for (var i = 0; i < postings.Length; i++)
-                {
-                    var starts = _starts[i];
-                    while (at[i] < _counts[i] && starts[at[i]] < candidate)
-                    {
-                        at[i]++;
-                    }
+                return false;
+            }
 
-                    if (at[i] == _counts[i])
+            var candidate = _start[0];
+            var agreed = 1;
+            for (var i = 1; agreed < postings.Length; i = (i + 1) % postings.Length)
+            {
+                while (_start[i] < candidate)
+                {
+                    if (!NextStart(i))
                     {
                         return false;
                     }
-
-                    if (starts[at[i]] > candidate)
-                    {
-                        candidate = starts[at[i]];
-                        agreed = false;
-                        break;
-                    }
                 }
 
-                if (agreed)
+                if (_start[i] == candidate)
                 {
-                    return true;
+                    agreed++;
+                }
+                else
+                {
+                    candidate = _start[i];
+                    agreed = 1;
                 }
             }
 
-            return false;
+            return true;
+        }
+
+        private bool NextStart(int i)
+        {
+            if (_left[i] == 0)
+            {
+                return false;
+            }
+
+            _left[i]--;
+            _start[i] = postings[i].NextPosition() - offsets[i];
+            return true;
         }
     }
 
