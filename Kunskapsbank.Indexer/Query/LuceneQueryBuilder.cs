@@ -10,8 +10,9 @@ namespace Kunskapsbank.Indexer.Query;
 /// positional field, its stem in the whole-word stem field and the exact word in the word field, weighted by
 /// <see cref="FieldWeights"/>. A phrase must match on a positional field with the analyzer's positions and scores as its
 /// words; a prefix expands on the word fields (<see cref="PrefixExpansion"/>). The reader is needed only for prefixes;
-/// <paramref name="enums"/> are the searching thread's enumerators, which the word queries reuse.</remarks>
-public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums = null)
+/// <paramref name="enums"/> are the searching thread's enumerators, which the word queries reuse, and
+/// <paramref name="merged"/> keeps frequent words' merged postings across searches.</remarks>
+public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums = null, WordPostingsCache? merged = null)
 {
     // A query is built again for partial matches, corrections and each page document's passages; a prefix is
     // expanded once per search and field set.
@@ -85,7 +86,7 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
                     var query = new BooleanQuery(disableCoord: true);
                     foreach (var term in Expansion(FieldWeights.Zones.Select(z => z.Words).ToList(), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix)))
                     {
-                        query.Add(new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField, enums), Occur.SHOULD);
+                        query.Add(new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField, enums, merged), Occur.SHOULD);
                     }
 
                     return query;
@@ -146,6 +147,6 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
             terms.Add((new Term(zone.Words, word), zone.Weight * FieldWeights.Word));
         }
 
-        return new WeightedFieldsQuery(terms, FieldWeights.LengthField, enums);
+        return new WeightedFieldsQuery(terms, FieldWeights.LengthField, enums, merged);
     }
 }

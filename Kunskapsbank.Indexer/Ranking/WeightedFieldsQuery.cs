@@ -25,12 +25,14 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
     /// <summary>Creates the query over (term, weight) pairs; the terms may be in different fields.</summary>
     /// <param name="enums">The searching thread's enumerators to reuse (null: the query's own).</param>
-    public WeightedFieldsQuery(IReadOnlyList<(Term Term, float Weight)> terms, string lengthField, ReusableEnums? enums = null)
+    /// <param name="merged">Where a frequent word's merged postings are kept (null: always read the lists).</param>
+    public WeightedFieldsQuery(IReadOnlyList<(Term Term, float Weight)> terms, string lengthField, ReusableEnums? enums = null, WordPostingsCache? merged = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
         Terms = terms;
         LengthField = lengthField;
         Enums = enums;
+        Merged = merged;
     }
 
     /// <summary>The weighted terms.</summary>
@@ -40,6 +42,11 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
     public string LengthField { get; }
 
     private ReusableEnums? Enums { get; }
+
+    private WordPostingsCache? Merged { get; }
+
+    // BM25's norm is 1/sqrt(length) in one byte; 0 means the field is empty.
+    private static float[] LengthOfNorm { get; } = BuildLengthTable();
 
     /// <inheritdoc />
     public override Weight CreateWeight(IndexSearcher searcher) => new WeightedFieldsWeight(this, searcher);
@@ -84,14 +91,17 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         private readonly float _averageLength;
         private readonly long _documents;
         private readonly long _docFreq;
+        private readonly long[] _segmentPostings;
         private float _boost = 1f;
+        private string? _mergeKey;
 
         public WeightedFieldsWeight(WeightedFieldsQuery query, IndexSearcher searcher)
         {
             _query = query;
             var top = searcher.TopReaderContext;
             _enums = query.Enums ?? new ReusableEnums();
-            _contexts = LookUp(top, query.Terms, _enums);
+            _segmentPostings = new long[top.Leaves.Count];
+            _contexts = LookUp(top, query.Terms, _enums, _segmentPostings);
             var collection = searcher.CollectionStatistics(query.LengthField);
             _documents = Math.Max(1, collection.MaxDoc);
             _docFreq = 0;
@@ -107,7 +117,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         public override Lucene.Net.Search.Query Query => _query;
 
         // What TermContext.Build does for each term, with the thread's enumerators.
-        private static TermContext[] LookUp(IndexReaderContext top, IReadOnlyList<(Term Term, float Weight)> terms, ReusableEnums enums)
+        private static TermContext[] LookUp(IndexReaderContext top, IReadOnlyList<(Term Term, float Weight)> terms, ReusableEnums enums, long[] segmentPostings)
         {
             var contexts = new TermContext[terms.Count];
             for (var i = 0; i < terms.Count; i++)
@@ -119,6 +129,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
                     if (enums.Seek(leaf.AtomicReader, term.Field, term.Bytes, out var docFreq, out var totalTermFreq) is { } state)
                     {
                         contexts[i].Register(state, leaf.Ord, docFreq, totalTermFreq);
+                        segmentPostings[leaf.Ord] += docFreq;
                     }
                 }
             }
@@ -131,6 +142,31 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         public override void Normalize(float norm, float topLevelBoost) => _boost = topLevelBoost * _query.Boost;
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
+        {
+            if (_query.Merged is not { } cache || _segmentPostings[context.Ord] < cache.MinimumPostings)
+            {
+                return ListScorer(context, acceptDocs);
+            }
+
+            var segment = context.AtomicReader.CoreCacheKey;
+            _mergeKey ??= string.Join('\u001E', _query.Terms.Select(t => t.Term.Field + "\u001F" + t.Term.Text + "\u001F" + t.Weight.ToString("R", CultureInfo.InvariantCulture)));
+            var merged = cache.Get(segment, _mergeKey);
+            if (merged is null)
+            {
+                if (ListScorer(context, null) is not { } lists)
+                {
+                    return null;
+                }
+
+                merged = lists.Merge();
+                cache.Add(segment, _mergeKey, merged);
+            }
+
+            return merged.Docs.Length == 0 ? null : new MergedScorer(this, merged, acceptDocs, context.AtomicReader.GetNormValues(_query.LengthField));
+        }
+
+        // The word's postings lists, merged as they are read.
+        private WeightedFieldsScorer? ListScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
             var reader = context.AtomicReader;
             var postings = new List<(DocsEnum Docs, float Weight)>(_contexts.Length);
@@ -150,7 +186,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
         {
-            if (GetScorer(context, context.AtomicReader.LiveDocs) is not WeightedFieldsScorer scorer || scorer.Advance(doc) != doc)
+            if (ListScorer(context, context.AtomicReader.LiveDocs) is not { } scorer || scorer.Advance(doc) != doc)
             {
                 return new Explanation(0f, "ingen träff");
             }
@@ -171,8 +207,6 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
     private sealed class WeightedFieldsScorer : Scorer
     {
-        private static readonly float[] LengthOfNorm = BuildLengthTable();
-
         private readonly WeightedFieldsWeight _weight;
         private readonly (DocsEnum Docs, float Weight)[] _postings;
         private readonly NumericDocValues? _norms;
@@ -213,6 +247,13 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
         public (float Frequency, float Length) Current()
         {
+            var length = _norms is null ? 0f : LengthOfNorm[(byte)_norms.Get(_doc)];
+            return (Frequency(), length);
+        }
+
+        // Adds in the lists' order, as MergedPostings are built: a merged word scores to the last bit as its lists do.
+        public float Frequency()
+        {
             var frequency = 0f;
             foreach (var (docs, weight) in _postings)
             {
@@ -222,8 +263,36 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
                 }
             }
 
-            var length = _norms is null ? 0f : LengthOfNorm[(byte)_norms.Get(_doc)];
-            return (frequency, length);
+            return frequency;
+        }
+
+        // Reads the lists to the end (a scorer made without deletions, so the merge serves every later reader of the segment).
+        public MergedPostings Merge()
+        {
+            var capacity = (int)Math.Min(int.MaxValue / 4, Math.Max(16, _postings.Max(p => p.Docs.GetCost())));
+            var docs = new int[capacity];
+            var weighted = new float[capacity];
+            var raw = new int[capacity];
+            var count = 0;
+            for (var doc = NextDoc(); doc != NO_MORE_DOCS; doc = NextDoc())
+            {
+                if (count == docs.Length)
+                {
+                    Array.Resize(ref docs, count * 2);
+                    Array.Resize(ref weighted, count * 2);
+                    Array.Resize(ref raw, count * 2);
+                }
+
+                docs[count] = doc;
+                weighted[count] = Frequency();
+                raw[count] = Freq;
+                count++;
+            }
+
+            Array.Resize(ref docs, count);
+            Array.Resize(ref weighted, count);
+            Array.Resize(ref raw, count);
+            return new MergedPostings(docs, weighted, raw);
         }
 
         public string DescribeFrequencies() => string.Join(", ", _postings.Where(p => p.Docs.DocID == _doc).Select(p => $"{p.Docs.Freq}×{p.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"));
@@ -275,18 +344,84 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         }
 
         public override long GetCost() => _postings.Sum(p => p.Docs.GetCost());
+    }
 
-        // BM25's norm is 1/sqrt(length) in one byte; 0 means the field is empty.
-        private static float[] BuildLengthTable()
+    // A merged word: one array walk; deletions are skipped here, since the merge holds every document of the segment.
+    private sealed class MergedScorer(WeightedFieldsWeight weight, MergedPostings postings, IBits? acceptDocs, NumericDocValues? norms) : Scorer(weight)
+    {
+        private readonly int[] _docs = postings.Docs;
+        private readonly float[] _weighted = postings.Weighted;
+        private readonly int[] _raw = postings.Raw;
+        private int _index = -1;
+        private int _doc = -1;
+
+        public override int DocID => _doc;
+
+        public override int Freq => _raw[_index];
+
+        public override float GetScore() => weight.Score(_weighted[_index], norms is null ? 0f : LengthOfNorm[(byte)norms.Get(_doc)]);
+
+        public override int NextDoc() => Settle(_index + 1);
+
+        // Galloping, then binary search: a conjunction advances a common word by long strides.
+        public override int Advance(int target)
         {
-            var table = new float[256];
-            for (var i = 1; i < 256; i++)
+            var low = _index + 1;
+            if (low >= _docs.Length || _docs[low] >= target)
             {
-                var f = SmallSingle.Byte315ToSingle((byte)i);
-                table[i] = 1f / (f * f);
+                return Settle(low);
             }
 
-            return table;
+            var step = 1;
+            var high = low + 1;
+            while (high < _docs.Length && _docs[high] < target)
+            {
+                low = high;
+                step <<= 1;
+                high = low + step;
+            }
+
+            var lo = low + 1;
+            var hi = Math.Min(high, _docs.Length);
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (_docs[mid] < target)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return Settle(lo);
         }
+
+        public override long GetCost() => _docs.Length;
+
+        private int Settle(int index)
+        {
+            while (index < _docs.Length && acceptDocs is not null && !acceptDocs.Get(_docs[index]))
+            {
+                index++;
+            }
+
+            _index = Math.Min(index, _docs.Length);
+            return _doc = index < _docs.Length ? _docs[index] : NO_MORE_DOCS;
+        }
+    }
+
+    private static float[] BuildLengthTable()
+    {
+        var table = new float[256];
+        for (var i = 1; i < 256; i++)
+        {
+            var f = SmallSingle.Byte315ToSingle((byte)i);
+            table[i] = 1f / (f * f);
+        }
+
+        return table;
     }
 }

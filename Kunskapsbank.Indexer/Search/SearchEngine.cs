@@ -35,6 +35,7 @@ public sealed class SearchEngine : ISearchEngine
     private readonly SegmentFacetsCache _facets = new(new FacetOrdinals());
 
     private readonly ReusableEnumsPool _enums = new();
+    private readonly WordPostingsCache _mergedWords = new();
 
     /// <summary>Creates the engine over a store; <paramref name="taxonomy"/> gives the facet labels in force.</summary>
     public SearchEngine(IndexStore store, Analyzer analyzer, Func<Taxonomy> taxonomy)
@@ -71,7 +72,7 @@ public sealed class SearchEngine : ISearchEngine
         PrepareFacets(searcher, taxonomy);
         var filters = ResolveFilters(request.Filters, parsed.InlineFilters, taxonomy);
         var enums = _enums.Rent();
-        var builder = new LuceneQueryBuilder(searcher.IndexReader, enums);
+        var builder = new LuceneQueryBuilder(searcher.IndexReader, enums, _mergedWords);
         try
         {
             var query = clause is null ? BrowseQuery() : builder.ForDocuments(clause);

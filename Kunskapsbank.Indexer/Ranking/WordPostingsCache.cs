@@ -1,0 +1,105 @@
+namespace Kunskapsbank.Indexer.Ranking;
+
+/// <summary>The merged postings of frequent query words per segment: each document with its BM25F-weighted term
+/// frequency, so a common word is scored from one array instead of nine postings lists.</summary>
+/// <remarks>
+/// A word is scored over three zones × (stem with compound parts, whole-word stem, exact word); for a word in most
+/// documents that is nine long postings lists to decode and merge per search, the largest cost of top-10 and facet
+/// searches (ARCHITECTURE.md, decision 31). The merge depends only on the segment, the terms and their weights — not
+/// on deletions (checked when read) or the statistics (applied when scored) — so it stays valid as long as the
+/// segment exists. Least recently used entries go first when the budget is full; entries of segments merged away
+/// simply age out.
+/// </remarks>
+/// <param name="budgetBytes">How much memory the merged postings may hold together.</param>
+/// <param name="minimumPostings">Words with fewer postings in a segment (all their lists together) are not merged.</param>
+public sealed class WordPostingsCache(long budgetBytes = WordPostingsCache.DefaultBudgetBytes, long minimumPostings = WordPostingsCache.DefaultMinimumPostings)
+{
+    /// <summary>The default budget: the frequent words of the benchmark's 200 queries take 2.8 MB at 10,000 documents
+    /// and about ten times that at 100,000; a budget below the working set would merge the same words over and over.</summary>
+    public const long DefaultBudgetBytes = 64L * 1024 * 1024;
+
+    /// <summary>Words whose lists hold fewer postings than this are scored from the lists: merging them saves little.</summary>
+    public const long DefaultMinimumPostings = 2_048;
+
+    private readonly System.Threading.Lock _lock = new();
+    private readonly Dictionary<(object Segment, string Word), LinkedListNode<Entry>> _entries = [];
+    private readonly LinkedList<Entry> _recent = new();
+    private long _bytes;
+
+    /// <summary>Words with fewer postings than this in a segment are read from their lists.</summary>
+    public long MinimumPostings => minimumPostings;
+
+    /// <summary>Bytes held now.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _bytes;
+            }
+        }
+    }
+
+    /// <summary>The merged postings of <paramref name="word"/> in a segment (its core cache key), or null.</summary>
+    public MergedPostings? Get(object segment, string word)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue((segment, word), out var node))
+            {
+                return null;
+            }
+
+            _recent.Remove(node);
+            _recent.AddFirst(node);
+            return node.Value.Postings;
+        }
+    }
+
+    /// <summary>Keeps merged postings, making room by dropping the least recently used.</summary>
+    public void Add(object segment, string word, MergedPostings postings)
+    {
+        ArgumentNullException.ThrowIfNull(postings);
+        if (postings.Bytes > budgetBytes)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_entries.ContainsKey((segment, word)))
+            {
+                return;
+            }
+
+            while (_bytes + postings.Bytes > budgetBytes && _recent.Last is { } oldest)
+            {
+                _recent.RemoveLast();
+                _entries.Remove(oldest.Value.Key);
+                _bytes -= oldest.Value.Postings.Bytes;
+            }
+
+            _entries[(segment, word)] = _recent.AddFirst(new Entry((segment, word), postings));
+            _bytes += postings.Bytes;
+        }
+    }
+
+    private sealed record Entry((object Segment, string Word) Key, MergedPostings Postings);
+}
+
+/// <summary>One word's documents in a segment (ascending, deleted ones included) with their weighted and raw term frequencies.</summary>
+public sealed class MergedPostings(int[] docs, float[] weighted, int[] raw)
+{
+    /// <summary>Documents, ascending.</summary>
+    public int[] Docs => docs;
+
+    /// <summary>The BM25F frequency of each document (the weights times the fields' frequencies).</summary>
+    public float[] Weighted => weighted;
+
+    /// <summary>The fields' frequencies added without weights.</summary>
+    public int[] Raw => raw;
+
+    /// <summary>Approximate memory held.</summary>
+    public long Bytes => 64 + (docs.LongLength * (sizeof(int) + sizeof(float) + sizeof(int)));
+}
