@@ -71,7 +71,8 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
                         [.. FieldWeights.Zones.Select(z => z.Positional)],
                         [.. kept.Select(i => phrase.Stems[i])],
                         [.. kept.Select(i => phrase.Positions?[i] ?? i)],
-                        enums);
+                        enums,
+                        merged);
                     var query = new BooleanQuery(disableCoord: true) { { anywhere, Occur.MUST } };
                     foreach (var i in kept)
                     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kunskapsbank.Indexer.Index;
+using Kunskapsbank.Indexer.Ranking;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -13,13 +14,16 @@ namespace Kunskapsbank.Indexer.Query;
 /// term and zone and a fresh positions enum (kilobytes of block buffers) for every term, segment and request, and
 /// stacked three scorer layers over the zones; phrases were the slowest queries in the benchmark (docs/prestanda.md).
 /// Here the terms are sought and the positions enums reused through the search's <see cref="ReusableEnums"/>, and one
-/// scorer walks the zones. The match is Lucene's exact phrase: every term at its query position from one start.
+/// scorer walks the zones. The match is Lucene's exact phrase: every term at its query position from one start. With
+/// a <see cref="WordPostingsCache"/> a segment's matching documents are kept once found, as Lucene's query cache keeps
+/// the matches of clauses that do not score: reading positions was most of a phrase search's time.
 /// </remarks>
 public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
 {
     /// <summary>Creates the query for <paramref name="stems"/> at <paramref name="positions"/> in each of <paramref name="fields"/>.</summary>
     /// <param name="enums">The searching thread's enumerators to reuse (null: the query's own).</param>
-    public ZonePhraseQuery(IReadOnlyList<string> fields, IReadOnlyList<string> stems, IReadOnlyList<int> positions, ReusableEnums? enums = null)
+    /// <param name="matches">Where each segment's matching documents are kept (null: always read the positions).</param>
+    public ZonePhraseQuery(IReadOnlyList<string> fields, IReadOnlyList<string> stems, IReadOnlyList<int> positions, ReusableEnums? enums = null, WordPostingsCache? matches = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(stems);
@@ -33,6 +37,7 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
         Stems = stems;
         Positions = positions;
         Enums = enums;
+        Matches = matches;
     }
 
     /// <summary>The positional fields, one per zone.</summary>
@@ -45,6 +50,8 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
     public IReadOnlyList<int> Positions { get; }
 
     private ReusableEnums? Enums { get; }
+
+    private WordPostingsCache? Matches { get; }
 
     /// <inheritdoc />
     public override Weight CreateWeight(IndexSearcher searcher) => new ZonePhraseWeight(this);
@@ -107,6 +114,34 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
+            if (query.Matches is not { } cache)
+            {
+                return PositionScorer(context, acceptDocs);
+            }
+
+            var segment = context.AtomicReader.CoreCacheKey;
+            var key = "\u001D" + query.ToString(string.Empty);
+            var kept = cache.Get(segment, key);
+            if (kept is null)
+            {
+                var docs = new List<int>();
+                if (PositionScorer(context, null) is { } scorer)
+                {
+                    for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+                    {
+                        docs.Add(doc);
+                    }
+                }
+
+                kept = new MergedPostings([.. docs], [], []);
+                cache.Add(segment, key, kept);
+            }
+
+            return kept.Docs.Length == 0 ? null : new KeptMatchScorer(this, new SortedDocs(kept.Docs, acceptDocs));
+        }
+
+        private ZonePhraseScorer? PositionScorer(AtomicReaderContext context, IBits? acceptDocs)
+        {
             var reader = context.AtomicReader;
             var zones = new List<ZoneMatcher>(query.Fields.Count);
             foreach (var field in query.Fields)
@@ -122,7 +157,7 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
         {
-            var found = GetScorer(context, context.AtomicReader.LiveDocs) is { } scorer && scorer.Advance(doc) == doc;
+            var found = PositionScorer(context, context.AtomicReader.LiveDocs) is { } scorer && scorer.Advance(doc) == doc;
             return new ComplexExplanation(found, 0f, found ? "frasen finns (avgör träffen, orden ger poängen)" : "frasen saknas");
         }
 
@@ -260,6 +295,22 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
             _start[i] = postings[i].NextPosition() - offsets[i];
             return true;
         }
+    }
+
+    // A segment's kept matches: the documents, no score.
+    private sealed class KeptMatchScorer(Weight weight, SortedDocs walk) : Scorer(weight)
+    {
+        public override int DocID => walk.Doc;
+
+        public override int Freq => 1;
+
+        public override float GetScore() => 0f;
+
+        public override int NextDoc() => walk.NextDoc();
+
+        public override int Advance(int target) => walk.Advance(target);
+
+        public override long GetCost() => walk.Cost;
     }
 
     // The zones' matches as one disjunction, in document order.

@@ -346,71 +346,24 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         public override long GetCost() => _postings.Sum(p => p.Docs.GetCost());
     }
 
-    // A merged word: one array walk; deletions are skipped here, since the merge holds every document of the segment.
+    // A merged word: one array walk; deletions are skipped there, since the merge holds every document of the segment.
     private sealed class MergedScorer(WeightedFieldsWeight weight, MergedPostings postings, IBits? acceptDocs, NumericDocValues? norms) : Scorer(weight)
     {
-        private readonly int[] _docs = postings.Docs;
+        private readonly SortedDocs _walk = new(postings.Docs, acceptDocs);
         private readonly float[] _weighted = postings.Weighted;
         private readonly int[] _raw = postings.Raw;
-        private int _index = -1;
-        private int _doc = -1;
 
-        public override int DocID => _doc;
+        public override int DocID => _walk.Doc;
 
-        public override int Freq => _raw[_index];
+        public override int Freq => _raw[_walk.Index];
 
-        public override float GetScore() => weight.Score(_weighted[_index], norms is null ? 0f : LengthOfNorm[(byte)norms.Get(_doc)]);
+        public override float GetScore() => weight.Score(_weighted[_walk.Index], norms is null ? 0f : LengthOfNorm[(byte)norms.Get(_walk.Doc)]);
 
-        public override int NextDoc() => Settle(_index + 1);
+        public override int NextDoc() => _walk.NextDoc();
 
-        // Galloping, then binary search: a conjunction advances a common word by long strides.
-        public override int Advance(int target)
-        {
-            var low = _index + 1;
-            if (low >= _docs.Length || _docs[low] >= target)
-            {
-                return Settle(low);
-            }
+        public override int Advance(int target) => _walk.Advance(target);
 
-            var step = 1;
-            var high = low + 1;
-            while (high < _docs.Length && _docs[high] < target)
-            {
-                low = high;
-                step <<= 1;
-                high = low + step;
-            }
-
-            var lo = low + 1;
-            var hi = Math.Min(high, _docs.Length);
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (_docs[mid] < target)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return Settle(lo);
-        }
-
-        public override long GetCost() => _docs.Length;
-
-        private int Settle(int index)
-        {
-            while (index < _docs.Length && acceptDocs is not null && !acceptDocs.Get(_docs[index]))
-            {
-                index++;
-            }
-
-            _index = Math.Min(index, _docs.Length);
-            return _doc = index < _docs.Length ? _docs[index] : NO_MORE_DOCS;
-        }
+        public override long GetCost() => _walk.Cost;
     }
 
     private static float[] BuildLengthTable()

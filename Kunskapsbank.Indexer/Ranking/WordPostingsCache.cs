@@ -88,7 +88,8 @@ public sealed class WordPostingsCache(long budgetBytes = WordPostingsCache.Defau
     private sealed record Entry((object Segment, string Word) Key, MergedPostings Postings);
 }
 
-/// <summary>One word's documents in a segment (ascending, deleted ones included) with their weighted and raw term frequencies.</summary>
+/// <summary>One word's documents in a segment (ascending, deleted ones included) with their weighted and raw term
+/// frequencies; a phrase's match keeps the documents only (a phrase scores nothing, its words score).</summary>
 public sealed class MergedPostings(int[] docs, float[] weighted, int[] raw)
 {
     /// <summary>Documents, ascending.</summary>
@@ -101,5 +102,5 @@ public sealed class MergedPostings(int[] docs, float[] weighted, int[] raw)
     public int[] Raw => raw;
 
     /// <summary>Approximate memory held.</summary>
-    public long Bytes => 64 + (docs.LongLength * (sizeof(int) + sizeof(float) + sizeof(int)));
+    public long Bytes => 64 + (sizeof(int) * (docs.LongLength + raw.LongLength)) + (sizeof(float) * weighted.LongLength);
 }

@@ -9,13 +9,14 @@ using Lucene.Net.Search;
 namespace Kunskapsbank.Indexer.Tests.Ranking;
 
 /// <summary>A word scored from its merged postings (<see cref="WordPostingsCache"/>) finds the same documents with
-/// the same scores, to the last bit, as the same word read from its nine postings lists — also after deletions.</summary>
+/// the same scores, to the last bit, as the same word read from its nine postings lists, and a phrase's kept matches
+/// are the documents its positions give — also after deletions.</summary>
 public sealed class MergedPostingsTests : IDisposable
 {
     private static readonly string[] Queries =
     [
         "våld", "stöd", "barn", "kvinnor", "våld skolan", "hedersrelaterat våld", "\"hedersrelaterat våld\"",
-        "\"barn som upplever våld\"", "barn OR kvinnor", "våld -kvinnojour", "skydd*", "våldsutsatta kvinnor", "stöd till barn",
+        "\"barn som upplever våld\"", "\"ring kvinnojour\"", "\"våld i skolan\"", "\"stöd till barn\"", "barn OR kvinnor", "våld -kvinnojour", "skydd*", "våldsutsatta kvinnor", "stöd till barn",
     ];
 
     private static readonly QueryAnalyzer Analyzer = new(SwedishAnalyzer.Create());
