@@ -114,7 +114,8 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
 
         public override Scorer? GetScorer(AtomicReaderContext context, IBits? acceptDocs)
         {
-            if (query.Matches is not { } cache)
+            // The small segments of near-real-time updates come and go; keeping their matches would only fill the cache.
+            if (query.Matches is not { } cache || context.AtomicReader.MaxDoc < cache.MinimumPostings)
             {
                 return PositionScorer(context, acceptDocs);
             }

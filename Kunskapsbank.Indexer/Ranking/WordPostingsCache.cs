@@ -101,6 +101,6 @@ public sealed class MergedPostings(int[] docs, float[] weighted, int[] raw)
     /// <summary>The fields' frequencies added without weights.</summary>
     public int[] Raw => raw;
 
-    /// <summary>Approximate memory held.</summary>
-    public long Bytes => 64 + (sizeof(int) * (docs.LongLength + raw.LongLength)) + (sizeof(float) * weighted.LongLength);
+    /// <summary>Approximate memory held, with the cache's own bookkeeping for the entry.</summary>
+    public long Bytes => 256 + (sizeof(int) * (docs.LongLength + raw.LongLength)) + (sizeof(float) * weighted.LongLength);
 }
