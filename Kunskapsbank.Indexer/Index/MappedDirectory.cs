@@ -16,15 +16,17 @@ public sealed class MappedDirectory(DirectoryInfo folder) : FSDirectory(folder)
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
-        var mapping = FileMapping.Open(Path.Combine(Directory.FullName, name));
-        return new MappedIndexInput($"MappedIndexInput(path=\"{Path.Combine(Directory.FullName, name)}\")", mapping, 0, mapping.Length, ownsMapping: true);
+        var path = Path.Combine(Directory.FullName, name);
+        var mapping = FileMapping.Open(path);
+        return new MappedIndexInput($"MappedIndexInput(path=\"{path}\")", mapping, 0, mapping.Length, ownsMapping: true);
     }
 
     /// <inheritdoc />
     public override IndexInputSlicer CreateSlicer(string name, IOContext context)
     {
         EnsureOpen();
-        return new Slicer(Path.Combine(Directory.FullName, name), FileMapping.Open(Path.Combine(Directory.FullName, name)));
+        var path = Path.Combine(Directory.FullName, name);
+        return new Slicer(path, FileMapping.Open(path));
     }
 
     // A compound file: its parts are slices of one mapping, unmapped when the compound file is closed.

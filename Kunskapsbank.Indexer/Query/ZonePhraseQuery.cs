@@ -103,6 +103,7 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
     {
         private readonly ReusableEnums _enums = query.Enums ?? new ReusableEnums();
         private readonly BytesRef[] _terms = [.. query.Stems.Select(stem => new BytesRef(stem))];
+        private string? _matchKey;
 
         public override Lucene.Net.Search.Query Query => query;
 
@@ -121,8 +122,8 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
             }
 
             var segment = context.AtomicReader.CoreCacheKey;
-            var key = "\u001D" + query.ToString(string.Empty);
-            var kept = cache.Get(segment, key);
+            _matchKey ??= "\u001D" + query.ToString(string.Empty);
+            var kept = cache.Get(segment, _matchKey);
             if (kept is null)
             {
                 var docs = new List<int>();
@@ -135,7 +136,7 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
                 }
 
                 kept = new MergedPostings([.. docs], [], []);
-                cache.Add(segment, key, kept);
+                cache.Add(segment, _matchKey, kept);
             }
 
             return kept.Docs.Length == 0 ? null : new KeptMatchScorer(this, new SortedDocs(kept.Docs, acceptDocs));
