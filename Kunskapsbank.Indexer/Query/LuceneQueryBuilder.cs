@@ -9,14 +9,15 @@ namespace Kunskapsbank.Indexer.Query;
 /// <remarks>A word is one <see cref="WeightedFieldsQuery"/> (BM25F) over the zones (title, headings, body): its stem in the
 /// positional field, its stem in the whole-word stem field and the exact word in the word field, weighted by
 /// <see cref="FieldWeights"/>. A phrase must match on a positional field with the analyzer's positions and scores as its
-/// words; a prefix expands on the word fields (<see cref="PrefixExpansion"/>). The reader is needed only for prefixes;
+/// words; a prefix expands on the word fields (<see cref="PrefixExpansion"/>, kept per reader in
+/// <paramref name="expansions"/>) and scores as one <see cref="ExpansionsQuery"/>. The reader is needed only for prefixes;
 /// <paramref name="enums"/> are the searching thread's enumerators, which the word queries reuse, and
 /// <paramref name="merged"/> keeps frequent words' merged postings across searches.</remarks>
-public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums = null, WordPostingsCache? merged = null)
+public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums = null, WordPostingsCache? merged = null, PrefixExpansionCache? expansions = null)
 {
     // A query is built again for partial matches, corrections and each page document's passages; a prefix is
     // expanded once per search and field set.
-    private readonly Dictionary<string, List<string>> _expansions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _expansions = new(StringComparer.Ordinal);
 
     /// <summary>The document-level query: all of the query's logic (AND, OR, NOT).</summary>
     public Lucene.Net.Search.Query ForDocuments(QueryClause clause) => Build(clause);
@@ -84,10 +85,13 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
 
             case PrefixClause prefix:
                 {
+                    var expansions = Expansion(FieldWeights.Zones.Select(z => z.Words).ToList(), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix))
+                        .Select(term => new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField, enums, merged))
+                        .ToList();
                     var query = new BooleanQuery(disableCoord: true);
-                    foreach (var term in Expansion(FieldWeights.Zones.Select(z => z.Words).ToList(), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix)))
+                    if (expansions.Count > 0)
                     {
-                        query.Add(new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField, enums, merged), Occur.SHOULD);
+                        query.Add(new ExpansionsQuery(expansions, merged), Occur.SHOULD);
                     }
 
                     return query;
@@ -125,12 +129,12 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
         }
     }
 
-    private List<string> Expansion(IReadOnlyList<string> fields, string prefix, int limit)
+    private IReadOnlyList<string> Expansion(IReadOnlyList<string> fields, string prefix, int limit)
     {
         var key = string.Join('|', fields) + "|" + prefix;
         if (!_expansions.TryGetValue(key, out var expansion))
         {
-            _expansions[key] = expansion = PrefixExpansion.Expand(reader, fields, prefix, limit);
+            _expansions[key] = expansion = expansions?.Get(reader, fields, prefix, limit) ?? PrefixExpansion.Expand(reader, fields, prefix, limit);
         }
 
         return expansion;

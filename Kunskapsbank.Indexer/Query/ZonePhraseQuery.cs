@@ -123,7 +123,7 @@ public sealed class ZonePhraseQuery : Lucene.Net.Search.Query
 
             var segment = context.AtomicReader.CoreCacheKey;
             _matchKey ??= "\u001D" + query.ToString(string.Empty);
-            var kept = cache.Get(segment, _matchKey);
+            var kept = cache.Get<MergedPostings>(segment, _matchKey);
             if (kept is null)
             {
                 var docs = new List<int>();

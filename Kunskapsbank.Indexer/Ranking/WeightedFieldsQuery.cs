@@ -82,7 +82,11 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         return hash.ToHashCode();
     }
 
-    private sealed class WeightedFieldsWeight : Weight
+    /// <summary>The length of <paramref name="doc"/> as BM25F reads it from the length field's norm (0 without norms).</summary>
+    internal static float LengthOf(NumericDocValues? norms, int doc) => norms is null ? 0f : LengthOfNorm[(byte)norms.Get(doc)];
+
+    /// <summary>The word's weight: its statistics, and its scorer per segment.</summary>
+    internal sealed class WeightedFieldsWeight : Weight
     {
         private readonly WeightedFieldsQuery _query;
         private readonly TermContext[] _contexts;
@@ -115,6 +119,12 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         }
 
         public override Lucene.Net.Search.Query Query => _query;
+
+        /// <summary>The key of the word's merged postings (its fields, texts and weights).</summary>
+        internal string MergeKey => _mergeKey ??= string.Join('\u001E', _query.Terms.Select(t => t.Term.Field + "\u001F" + t.Term.Text + "\u001F" + t.Weight.ToString("R", CultureInfo.InvariantCulture)));
+
+        /// <summary>How many postings the word's lists hold in segment <paramref name="ord"/> together.</summary>
+        internal long PostingsIn(int ord) => _segmentPostings[ord];
 
         // What TermContext.Build does for each term, with the thread's enumerators.
         private static TermContext[] LookUp(IndexReaderContext top, IReadOnlyList<(Term Term, float Weight)> terms, ReusableEnums enums, long[] segmentPostings)
@@ -149,8 +159,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
             }
 
             var segment = context.AtomicReader.CoreCacheKey;
-            _mergeKey ??= string.Join('\u001E', _query.Terms.Select(t => t.Term.Field + "\u001F" + t.Term.Text + "\u001F" + t.Weight.ToString("R", CultureInfo.InvariantCulture)));
-            var merged = cache.Get(segment, _mergeKey);
+            var merged = cache.Get<MergedPostings>(segment, MergeKey);
             if (merged is null)
             {
                 if (ListScorer(context, null) is not { } lists)
@@ -159,7 +168,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
                 }
 
                 merged = lists.Merge();
-                cache.Add(segment, _mergeKey, merged);
+                cache.Add(segment, MergeKey, merged);
             }
 
             return merged.Docs.Length == 0 ? null : new MergedScorer(this, merged, acceptDocs, context.AtomicReader.GetNormValues(_query.LengthField));
@@ -205,10 +214,11 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
             _boost * _idf * frequency * (K1 + 1) / (frequency + (K1 * (1 - B + (B * length / _averageLength))));
     }
 
-    private sealed class WeightedFieldsScorer : Scorer
+    private sealed class WeightedFieldsScorer : Scorer, IWeightedFrequency
     {
         private readonly WeightedFieldsWeight _weight;
         private readonly (DocsEnum Docs, float Weight)[] _postings;
+        private readonly DocIdSetIterator[] _iterators;
         private readonly NumericDocValues? _norms;
         private int _doc = -1;
 
@@ -217,6 +227,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         {
             _weight = weight;
             _postings = [.. postings];
+            _iterators = [.. postings.Select(p => p.Docs)];
             _norms = norms;
         }
 
@@ -245,11 +256,9 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
             return _weight.Score(frequency, length);
         }
 
-        public (float Frequency, float Length) Current()
-        {
-            var length = _norms is null ? 0f : LengthOfNorm[(byte)_norms.Get(_doc)];
-            return (Frequency(), length);
-        }
+        public float WeightedFrequency => Frequency();
+
+        public (float Frequency, float Length) Current() => (Frequency(), LengthOf(_norms, _doc));
 
         // Adds in the lists' order, as MergedPostings are built: a merged word scores to the last bit as its lists do.
         public float Frequency()
@@ -297,57 +306,15 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
         public string DescribeFrequencies() => string.Join(", ", _postings.Where(p => p.Docs.DocID == _doc).Select(p => $"{p.Docs.Freq}×{p.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"));
 
-        // Only the postings standing on the current document move, and by one step: Advance would consult skip data.
-        public override int NextDoc()
-        {
-            if (_doc == NO_MORE_DOCS)
-            {
-                return NO_MORE_DOCS;
-            }
+        public override int NextDoc() => _doc = UnionWalk.NextDoc(_iterators, _doc);
 
-            var next = NO_MORE_DOCS;
-            foreach (var (docs, _) in _postings)
-            {
-                var at = docs.DocID;
-                if (at <= _doc)
-                {
-                    at = docs.NextDoc();
-                }
-
-                if (at < next)
-                {
-                    next = at;
-                }
-            }
-
-            return _doc = next;
-        }
-
-        public override int Advance(int target)
-        {
-            var next = NO_MORE_DOCS;
-            foreach (var (docs, _) in _postings)
-            {
-                var at = docs.DocID;
-                if (at < target)
-                {
-                    at = docs.Advance(target);
-                }
-
-                if (at < next)
-                {
-                    next = at;
-                }
-            }
-
-            return _doc = next;
-        }
+        public override int Advance(int target) => _doc = UnionWalk.Advance(_iterators, target);
 
         public override long GetCost() => _postings.Sum(p => p.Docs.GetCost());
     }
 
     // A merged word: one array walk; deletions are skipped there, since the merge holds every document of the segment.
-    private sealed class MergedScorer(WeightedFieldsWeight weight, MergedPostings postings, IBits? acceptDocs, NumericDocValues? norms) : Scorer(weight)
+    private sealed class MergedScorer(WeightedFieldsWeight weight, MergedPostings postings, IBits? acceptDocs, NumericDocValues? norms) : Scorer(weight), IWeightedFrequency
     {
         private readonly SortedDocs _walk = new(postings.Docs, acceptDocs);
         private readonly float[] _weighted = postings.Weighted;
@@ -357,7 +324,9 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
         public override int Freq => _raw[_walk.Index];
 
-        public override float GetScore() => weight.Score(_weighted[_walk.Index], norms is null ? 0f : LengthOfNorm[(byte)norms.Get(_walk.Doc)]);
+        public float WeightedFrequency => _weighted[_walk.Index];
+
+        public override float GetScore() => weight.Score(_weighted[_walk.Index], LengthOf(norms, _walk.Doc));
 
         public override int NextDoc() => _walk.NextDoc();
 
@@ -377,4 +346,11 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
 
         return table;
     }
+}
+
+/// <summary>A scorer of one word's BM25F: its weighted frequency in the current document, which a merge keeps.</summary>
+internal interface IWeightedFrequency
+{
+    /// <summary>The weighted frequency in the current document.</summary>
+    float WeightedFrequency { get; }
 }

@@ -1,7 +1,8 @@
 namespace Kunskapsbank.Indexer.Ranking;
 
 /// <summary>The merged postings of frequent query words per segment: each document with its BM25F-weighted term
-/// frequency, so a common word is scored from one array instead of nine postings lists.</summary>
+/// frequency, so a common word is scored from one array instead of nine postings lists; likewise a prefix's expansions
+/// (<see cref="MergedExpansions"/>) and a phrase's matching documents.</summary>
 /// <remarks>
 /// A word is scored over three zones × (stem with compound parts, whole-word stem, exact word); for a word in most
 /// documents that is nine long postings lists to decode and merge per search, the largest cost of top-10 and facet
@@ -41,8 +42,9 @@ public sealed class WordPostingsCache(long budgetBytes = WordPostingsCache.Defau
         }
     }
 
-    /// <summary>The merged postings of <paramref name="word"/> in a segment (its core cache key), or null.</summary>
-    public MergedPostings? Get(object segment, string word)
+    /// <summary>The merged postings kept for <paramref name="word"/> in a segment (its core cache key), or null.</summary>
+    public T? Get<T>(object segment, string word)
+        where T : CachedPostings
     {
         lock (_lock)
         {
@@ -53,12 +55,12 @@ public sealed class WordPostingsCache(long budgetBytes = WordPostingsCache.Defau
 
             _recent.Remove(node);
             _recent.AddFirst(node);
-            return node.Value.Postings;
+            return node.Value.Postings as T;
         }
     }
 
     /// <summary>Keeps merged postings, making room by dropping the least recently used.</summary>
-    public void Add(object segment, string word, MergedPostings postings)
+    public void Add(object segment, string word, CachedPostings postings)
     {
         ArgumentNullException.ThrowIfNull(postings);
         if (postings.Bytes > budgetBytes)
@@ -85,12 +87,19 @@ public sealed class WordPostingsCache(long budgetBytes = WordPostingsCache.Defau
         }
     }
 
-    private sealed record Entry((object Segment, string Word) Key, MergedPostings Postings);
+    private sealed record Entry((object Segment, string Word) Key, CachedPostings Postings);
+}
+
+/// <summary>What <see cref="WordPostingsCache"/> keeps for one key and segment.</summary>
+public abstract class CachedPostings
+{
+    /// <summary>Approximate memory held, with the cache's own bookkeeping for the entry.</summary>
+    public abstract long Bytes { get; }
 }
 
 /// <summary>One word's documents in a segment (ascending, deleted ones included) with their weighted and raw term
 /// frequencies; a phrase's match keeps the documents only (a phrase scores nothing, its words score).</summary>
-public sealed class MergedPostings(int[] docs, float[] weighted, int[] raw)
+public sealed class MergedPostings(int[] docs, float[] weighted, int[] raw) : CachedPostings
 {
     /// <summary>Documents, ascending.</summary>
     public int[] Docs => docs;
@@ -101,6 +110,31 @@ public sealed class MergedPostings(int[] docs, float[] weighted, int[] raw)
     /// <summary>The fields' frequencies added without weights.</summary>
     public int[] Raw => raw;
 
-    /// <summary>Approximate memory held, with the cache's own bookkeeping for the entry.</summary>
-    public long Bytes => 256 + (sizeof(int) * (docs.LongLength + raw.LongLength)) + (sizeof(float) * weighted.LongLength);
+    /// <inheritdoc />
+    public override long Bytes => 256 + (sizeof(int) * (docs.LongLength + raw.LongLength)) + (sizeof(float) * weighted.LongLength);
+}
+
+/// <summary>A prefix's expansions in a segment, merged: the documents any of them is in (ascending, deleted ones
+/// included) and, per document, which expansions it holds with their BM25F-weighted frequencies.</summary>
+/// <param name="docs">Documents, ascending.</param>
+/// <param name="starts">Where each document's entries begin in <paramref name="expansions"/> and <paramref name="weighted"/>
+/// (one more than there are documents).</param>
+/// <param name="expansions">The expansion (its index in the query) of each entry, ascending per document.</param>
+/// <param name="weighted">The weighted frequency of each entry.</param>
+public sealed class MergedExpansions(int[] docs, int[] starts, int[] expansions, float[] weighted) : CachedPostings
+{
+    /// <summary>Documents, ascending.</summary>
+    public int[] Docs => docs;
+
+    /// <summary>Where each document's entries begin; the last element ends the last document's.</summary>
+    public int[] Starts => starts;
+
+    /// <summary>The expansion of each entry.</summary>
+    public int[] Expansions => expansions;
+
+    /// <summary>The weighted frequency of each entry.</summary>
+    public float[] Weighted => weighted;
+
+    /// <inheritdoc />
+    public override long Bytes => 256 + (sizeof(int) * (docs.LongLength + starts.LongLength + expansions.LongLength)) + (sizeof(float) * weighted.LongLength);
 }

@@ -36,6 +36,7 @@ public sealed class SearchEngine : ISearchEngine
 
     private readonly ReusableEnumsPool _enums = new();
     private readonly WordPostingsCache _mergedWords = new();
+    private readonly PrefixExpansionCache _prefixes = new();
 
     /// <summary>Creates the engine over a store; <paramref name="taxonomy"/> gives the facet labels in force.</summary>
     public SearchEngine(IndexStore store, Analyzer analyzer, Func<Taxonomy> taxonomy)
@@ -72,7 +73,7 @@ public sealed class SearchEngine : ISearchEngine
         PrepareFacets(searcher, taxonomy);
         var filters = ResolveFilters(request.Filters, parsed.InlineFilters, taxonomy);
         var enums = _enums.Rent();
-        var builder = new LuceneQueryBuilder(searcher.IndexReader, enums, _mergedWords);
+        var builder = new LuceneQueryBuilder(searcher.IndexReader, enums, _mergedWords, _prefixes);
         try
         {
             var query = clause is null ? BrowseQuery() : builder.ForDocuments(clause);

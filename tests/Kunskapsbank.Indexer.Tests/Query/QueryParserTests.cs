@@ -92,7 +92,10 @@ public sealed class QueryParserTests
         Assert.All(Leaves(query), q => Assert.IsType<Kunskapsbank.Indexer.Ranking.WeightedFieldsQuery>(q));
     }
 
-    private static IEnumerable<Lucene.Net.Search.Query> Leaves(Lucene.Net.Search.Query query) => query is Lucene.Net.Search.BooleanQuery boolean
-        ? boolean.Clauses.SelectMany(c => Leaves(c.Query))
-        : [query];
+    private static IEnumerable<Lucene.Net.Search.Query> Leaves(Lucene.Net.Search.Query query) => query switch
+    {
+        Lucene.Net.Search.BooleanQuery boolean => boolean.Clauses.SelectMany(c => Leaves(c.Query)),
+        Kunskapsbank.Indexer.Ranking.ExpansionsQuery prefix => prefix.Expansions,
+        _ => [query],
+    };
 }

@@ -17,6 +17,7 @@ public sealed class MergedPostingsTests : IDisposable
     [
         "våld", "stöd", "barn", "kvinnor", "våld skolan", "hedersrelaterat våld", "\"hedersrelaterat våld\"",
         "\"barn som upplever våld\"", "\"ring kvinnojour\"", "\"våld i skolan\"", "\"stöd till barn\"", "barn OR kvinnor", "våld -kvinnojour", "skydd*", "våldsutsatta kvinnor", "stöd till barn",
+        "våld*", "barn* kvinnor", "skyddat bo*", "kvinno* OR stöd", "st* -kvinnojour",
     ];
 
     private static readonly QueryAnalyzer Analyzer = new(SwedishAnalyzer.Create());
@@ -80,15 +81,15 @@ public sealed class MergedPostingsTests : IDisposable
         cache.Add(segment, "a", Postings(10));
         cache.Add(segment, "b", Postings(10));
         cache.Add(segment, "c", Postings(10));
-        Assert.NotNull(cache.Get(segment, "a"));
+        Assert.NotNull(cache.Get<MergedPostings>(segment, "a"));
 
         cache.Add(segment, "d", Postings(10));
 
         Assert.True(cache.Bytes <= 3 * Postings(10).Bytes);
-        Assert.NotNull(cache.Get(segment, "a"));
-        Assert.Null(cache.Get(segment, "b"));
-        Assert.NotNull(cache.Get(segment, "d"));
-        Assert.Null(cache.Get(new object(), "a"));
+        Assert.NotNull(cache.Get<MergedPostings>(segment, "a"));
+        Assert.Null(cache.Get<MergedPostings>(segment, "b"));
+        Assert.NotNull(cache.Get<MergedPostings>(segment, "d"));
+        Assert.Null(cache.Get<MergedPostings>(new object(), "a"));
     }
 
     public void Dispose() => _corpus.Dispose();
