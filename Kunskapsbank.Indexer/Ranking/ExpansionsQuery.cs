@@ -17,11 +17,16 @@ namespace Kunskapsbank.Indexer.Ranking;
 /// </remarks>
 public sealed class ExpansionsQuery : Lucene.Net.Search.Query
 {
-    /// <summary>Creates the query over the expansions' word queries.</summary>
+    /// <summary>Creates the query over the expansions' word queries (which share one length field).</summary>
     /// <param name="merged">Where merged expansions are kept (null: always read the lists).</param>
     public ExpansionsQuery(IReadOnlyList<WeightedFieldsQuery> expansions, WordPostingsCache? merged = null)
     {
         ArgumentNullException.ThrowIfNull(expansions);
+        if (expansions.Select(e => e.LengthField).Distinct(StringComparer.Ordinal).Skip(1).Any())
+        {
+            throw new ArgumentException("A prefix's expansions must share one length field.", nameof(expansions));
+        }
+
         Expansions = expansions;
         Merged = merged;
     }
@@ -95,7 +100,8 @@ public sealed class ExpansionsQuery : Lucene.Net.Search.Query
                 return null;
             }
 
-            var norms = context.AtomicReader.GetNormValues(FieldWeights.LengthField);
+            // The expansions are one prefix's words over the same zones, so they share the length field.
+            var norms = context.AtomicReader.GetNormValues(_query.Expansions[0].LengthField);
             if (_query.Merged is not { } cache || postings < cache.MinimumPostings)
             {
                 return ListScorer(context, acceptDocs, norms);

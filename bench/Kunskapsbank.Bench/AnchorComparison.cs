@@ -35,6 +35,9 @@ internal sealed class AnchorComparison
     /// <summary>The issue's target for the p99 ratio of a mode (at 10k documents; 2 × at 100k).</summary>
     public static double P99Target(QueryMode mode, int documents) => documents >= 100_000 ? 2.0 : mode == QueryMode.Full ? 1.2 : 1.5;
 
+    /// <summary>Issue 11's indexing target: at least this share of Lucene's docs/s (within 2 × at 100,000 documents).</summary>
+    public static double IndexingTarget(int documents) => documents >= 100_000 ? 0.5 : 0.6;
+
     /// <summary>Warnings when the anchor measured another corpus than ours.</summary>
     public IEnumerable<string> CorpusMismatches(string corpusPath, int documents)
     {

@@ -129,7 +129,8 @@ if (options.AnchorPath is not null)
 
     if (indexing is not null)
     {
-        output.WriteLine($"indexering: {indexing.DocsPerSecond / anchor.IndexDocsPerSecond:F2} × Lucenes dok/s (mål ≥ 0,6); index {indexing.IndexMb / indexing.CorpusMb:F2} × indata (Lucene {anchor.IndexToInput:F2})");
+        var target = AnchorComparison.IndexingTarget(docCount).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',');
+        output.WriteLine($"indexering: {indexing.DocsPerSecond / anchor.IndexDocsPerSecond:F2} × Lucenes dok/s (mål ≥ {target}); index {indexing.IndexMb / indexing.CorpusMb:F2} × indata (Lucene {anchor.IndexToInput:F2})");
     }
 
     ratios = new { anchor = anchor.Path, modes, index_docs_per_s = indexing is null ? (double?)null : Math.Round(indexing.DocsPerSecond / anchor.IndexDocsPerSecond, 2) };
