@@ -29,10 +29,17 @@ public sealed class ResidentSetTests
         ResidentSetSummary summary;
         await using (sampler)
         {
-            // Allocates and touches 64 MB so that the peak stands out from the rest of the phase.
+            // Allocates and touches 64 MB so that the peak stands out from the rest of the phase, and keeps it until
+            // five readings have seen it: a machine busy with other tests may sample less often than every 10 ms.
             var block = new byte[64 * 1024 * 1024];
             Array.Fill(block, (byte)1);
-            await Task.Delay(200);
+            var seen = sampler.SampleCount;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (sampler.SampleCount < seen + 5 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10);
+            }
+
             GC.KeepAlive(block);
             summary = await sampler.StopAsync();
         }

@@ -10,6 +10,7 @@ public sealed class ResidentSetSampler : IAsyncDisposable
     private readonly List<ResidentSet> _samples = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private int _count;
 
     /// <summary>Starts sampling <paramref name="pid"/> every <paramref name="interval"/>.</summary>
     public ResidentSetSampler(int pid, TimeSpan interval)
@@ -18,6 +19,9 @@ public sealed class ResidentSetSampler : IAsyncDisposable
         _interval = interval;
         _loop = Task.Run(SampleAsync);
     }
+
+    /// <summary>How many readings have been taken so far.</summary>
+    public int SampleCount => Volatile.Read(ref _count);
 
     /// <summary>Stops sampling and summarises what was seen.</summary>
     public async Task<ResidentSetSummary> StopAsync()
@@ -46,6 +50,7 @@ public sealed class ResidentSetSampler : IAsyncDisposable
             }
 
             _samples.Add(sample);
+            Interlocked.Increment(ref _count);
         }
         while (await Tick(timer));
     }
