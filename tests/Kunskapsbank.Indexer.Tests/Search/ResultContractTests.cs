@@ -62,6 +62,19 @@ public sealed class ResultContractTests : IClassFixture<ResultContractTests.Fixt
     }
 
     [Fact]
+    public void Explain_OfAPrefix_ShowsTheWordsItExpandedToAndTheirScores()
+    {
+        var response = _corpus.Index.Search.Search(new SearchRequest { Query = "kvinnojour*", Explain = true });
+
+        var explain = response.Explain!;
+        Assert.Contains("expansions(", explain.LuceneQuery, StringComparison.Ordinal);
+        Assert.Contains("body_w:kvinnojouren", explain.LuceneQuery, StringComparison.Ordinal);
+        Assert.NotEmpty(explain.Hits);
+        Assert.All(explain.Hits, h => Assert.Contains("summan av prefixets ord", h.Explanation, StringComparison.Ordinal));
+        Assert.All(explain.Hits, h => Assert.Contains("idf", h.Explanation, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Search_WithoutExplain_HasNoExplanation()
     {
         Assert.Null(_corpus.Search("kvinnojour").Explain);
