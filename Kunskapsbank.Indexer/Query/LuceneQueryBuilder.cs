@@ -85,13 +85,13 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
 
             case PrefixClause prefix:
                 {
-                    var expansions = Expansion(FieldWeights.Zones.Select(z => z.Words).ToList(), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix))
+                    var words = Expansion(FieldWeights.Zones.Select(z => z.Words).ToList(), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix))
                         .Select(term => new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField, enums, merged))
                         .ToList();
                     var query = new BooleanQuery(disableCoord: true);
-                    if (expansions.Count > 0)
+                    if (words.Count > 0)
                     {
-                        query.Add(new ExpansionsQuery(expansions, merged), Occur.SHOULD);
+                        query.Add(new ExpansionsQuery(words, merged), Occur.SHOULD);
                     }
 
                     return query;

@@ -4,8 +4,8 @@ using Lucene.Net.Index;
 
 namespace Kunskapsbank.Indexer.Query;
 
-/// <summary>Prefix expansions kept per reader, so a prefix typed again (typeahead, the support line's repeated
-/// searches) skips the walk of the term dictionary, 0.1–0.3 ms at 10,000 documents.</summary>
+/// <summary>Prefix expansions kept per reader, so a prefix searched again (the same query from many users, a query
+/// refined word by word, the next result page) skips the walk of the term dictionary, 0.1–0.3 ms at 10,000 documents.</summary>
 /// <remarks>An expansion depends on the reader's document frequencies, so it belongs to that reader: the table holds
 /// readers weakly and a reopened reader starts empty. Each reader keeps at most <see cref="MaxPerReader"/> prefixes;
 /// beyond that (someone typing thousands of different prefixes) its entries are dropped and collected anew.</remarks>
