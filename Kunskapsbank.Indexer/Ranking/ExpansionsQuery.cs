@@ -10,8 +10,9 @@ namespace Kunskapsbank.Indexer.Ranking;
 /// A prefix stands for up to 64 words, each over three word fields; as a boolean disjunction that is up to 192 short
 /// postings lists merged through a heap on every search, and the tail of the facet searches (all hits are counted)
 /// was prefixes only (ARCHITECTURE.md, decision 32). With a <see cref="WordPostingsCache"/>, a segment where the
-/// expansions hold enough postings keeps them merged once (<see cref="MergedExpansions"/>: documents, and per document
-/// which expansions with which weighted frequencies), and later searches walk arrays. As for merged words, the merge
+/// expansions hold enough postings keeps them merged when the prefix is searched a second time
+/// (<see cref="MergedExpansions"/>: documents, and per document which expansions with which weighted frequencies), and
+/// later searches walk arrays; the first search walks the words' lists through a heap (<see cref="ScorerHeap"/>). As for merged words, the merge
 /// holds deleted documents (skipped when read) and no statistics (applied when scored), so it stays valid for the
 /// segment's life, and a score from it equals the lists' to the last bit.
 /// </remarks>
@@ -104,15 +105,22 @@ public sealed class ExpansionsQuery : Lucene.Net.Search.Query
             var norms = context.AtomicReader.GetNormValues(_query.Expansions[0].LengthField);
             if (_query.Merged is not { } cache || postings < cache.MinimumPostings)
             {
-                return ListScorer(context, acceptDocs, norms);
+                return ListScorer(context, acceptDocs, norms, merging: false);
             }
 
             var segment = context.AtomicReader.CoreCacheKey;
             _mergeKey ??= "\u001D" + string.Join('\u001D', _weights.Select(w => w.MergeKey));
             var merged = cache.Get<MergedExpansions>(segment, _mergeKey);
+            if (merged is null && !cache.SeenBefore(segment, _mergeKey))
+            {
+                // A prefix searched once (most are) is not worth a merge: the walk below costs what Lucene's
+                // disjunction does, the merge about as much again.
+                return ListScorer(context, acceptDocs, norms, merging: false);
+            }
+
             if (merged is null)
             {
-                if (ListScorer(context, null, norms) is not { } lists)
+                if (ListScorer(context, null, norms, merging: true) is not { } lists)
                 {
                     return null;
                 }
@@ -155,12 +163,14 @@ public sealed class ExpansionsQuery : Lucene.Net.Search.Query
         // Adds the expansions' scores in their order, as the merged scorer does.
         public float Score(int expansion, float frequency, float length) => _weights[expansion].Score(frequency, length);
 
-        private ListScorer? ListScorer(AtomicReaderContext context, IBits? acceptDocs, NumericDocValues? norms)
+        // Merging reads the words' own lists: their merged entries would only duplicate the one being built.
+        private ListScorer? ListScorer(AtomicReaderContext context, IBits? acceptDocs, NumericDocValues? norms, bool merging)
         {
             var scorers = new List<(int Expansion, Scorer Scorer)>();
             for (var k = 0; k < _weights.Length; k++)
             {
-                if (_weights[k].PostingsIn(context.Ord) > 0 && _weights[k].GetScorer(context, acceptDocs) is { } scorer)
+                if (_weights[k].PostingsIn(context.Ord) > 0
+                    && (merging ? _weights[k].ListScorerFor(context, acceptDocs) : _weights[k].GetScorer(context, acceptDocs)) is { } scorer)
                 {
                     scorers.Add((k, scorer));
                 }
@@ -170,36 +180,55 @@ public sealed class ExpansionsQuery : Lucene.Net.Search.Query
         }
     }
 
-    // The expansions' own scorers, walked together: the union of their documents.
-    private sealed class ListScorer(ExpansionsWeight weight, List<(int Expansion, Scorer Scorer)> scorers, NumericDocValues? norms) : Scorer(weight)
+    // The expansions' own scorers, walked together through a heap: the union of their documents.
+    private sealed class ListScorer : Scorer
     {
-        private readonly (int Expansion, Scorer Scorer)[] _scorers = [.. scorers];
-        private readonly DocIdSetIterator[] _iterators = [.. scorers.Select(s => s.Scorer)];
+        private readonly ExpansionsWeight _weight;
+        private readonly (int Expansion, Scorer Scorer)[] _scorers;
+        private readonly ScorerHeap _union;
+        private readonly NumericDocValues? _norms;
+        private readonly List<int> _matching = [];
         private int _doc = -1;
+
+        public ListScorer(ExpansionsWeight weight, List<(int Expansion, Scorer Scorer)> scorers, NumericDocValues? norms)
+            : base(weight)
+        {
+            _weight = weight;
+            _scorers = [.. scorers];
+            _union = new ScorerHeap([.. scorers.Select(s => (DocIdSetIterator)s.Scorer)]);
+            _norms = norms;
+        }
 
         public override int DocID => _doc;
 
         // How many expansions the document holds, as the merged scorer counts.
-        public override int Freq => _iterators.Count(i => i.DocID == _doc);
+        public override int Freq
+        {
+            get
+            {
+                _union.Matching(_doc, _matching);
+                return _matching.Count;
+            }
+        }
 
+        // Adds the expansions in their order, as the merged scorer does: a kept merge scores to the last bit as this.
         public override float GetScore()
         {
-            var length = WeightedFieldsQuery.LengthOf(norms, _doc);
+            var length = WeightedFieldsQuery.LengthOf(_norms, _doc);
             var score = 0f;
-            foreach (var (expansion, scorer) in _scorers)
+            _union.Matching(_doc, _matching);
+            foreach (var i in _matching)
             {
-                if (scorer.DocID == _doc)
-                {
-                    score += weight.Score(expansion, ((IWeightedFrequency)scorer).WeightedFrequency, length);
-                }
+                var (expansion, scorer) = _scorers[i];
+                score += _weight.Score(expansion, ((IWeightedFrequency)scorer).WeightedFrequency, length);
             }
 
             return score;
         }
 
-        public override int NextDoc() => _doc = UnionWalk.NextDoc(_iterators, _doc);
+        public override int NextDoc() => _doc == NO_MORE_DOCS ? NO_MORE_DOCS : (_doc = _union.NextDoc(_doc));
 
-        public override int Advance(int target) => _doc = UnionWalk.Advance(_iterators, target);
+        public override int Advance(int target) => _doc = _union.Advance(target);
 
         public override long GetCost() => _scorers.Sum(s => s.Scorer.GetCost());
 
@@ -214,13 +243,11 @@ public sealed class ExpansionsQuery : Lucene.Net.Search.Query
             {
                 docs.Add(doc);
                 starts.Add(expansions.Count);
-                foreach (var (expansion, scorer) in _scorers)
+                _union.Matching(doc, _matching);
+                foreach (var i in _matching)
                 {
-                    if (scorer.DocID == doc)
-                    {
-                        expansions.Add(expansion);
-                        weighted.Add(((IWeightedFrequency)scorer).WeightedFrequency);
-                    }
+                    expansions.Add(_scorers[i].Expansion);
+                    weighted.Add(((IWeightedFrequency)_scorers[i].Scorer).WeightedFrequency);
                 }
             }
 

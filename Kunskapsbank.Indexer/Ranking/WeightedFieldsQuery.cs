@@ -174,6 +174,10 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
             return merged.Docs.Length == 0 ? null : new MergedScorer(this, merged, acceptDocs, context.AtomicReader.GetNormValues(_query.LengthField));
         }
 
+        /// <summary>The word's scorer straight from its postings lists, never from or into the cache: for a merge of
+        /// several words (a prefix), whose entry replaces theirs.</summary>
+        internal Scorer? ListScorerFor(AtomicReaderContext context, IBits? acceptDocs) => ListScorer(context, acceptDocs);
+
         // The word's postings lists, merged as they are read.
         private WeightedFieldsScorer? ListScorer(AtomicReaderContext context, IBits? acceptDocs)
         {

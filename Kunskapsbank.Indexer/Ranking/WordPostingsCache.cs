@@ -22,8 +22,12 @@ public sealed class WordPostingsCache(long budgetBytes = WordPostingsCache.Defau
     /// <summary>Words whose lists hold fewer postings than this are scored from the lists: merging them saves little.</summary>
     public const long DefaultMinimumPostings = 2_048;
 
+    /// <summary>How many keys <see cref="SeenBefore"/> remembers before it starts over.</summary>
+    public const int SeenKeysKept = 4_096;
+
     private readonly System.Threading.Lock _lock = new();
     private readonly Dictionary<(object Segment, string Word), LinkedListNode<Entry>> _entries = [];
+    private readonly HashSet<(object Segment, string Word)> _seen = [];
     private readonly LinkedList<Entry> _recent = new();
     private long _bytes;
 
@@ -56,6 +60,27 @@ public sealed class WordPostingsCache(long budgetBytes = WordPostingsCache.Defau
             _recent.Remove(node);
             _recent.AddFirst(node);
             return node.Value.Postings as T;
+        }
+    }
+
+    /// <summary>True when <paramref name="word"/> was asked about in the segment before (and remembered since); records
+    /// it. For entries worth building only when used again, as Lucene's query cache waits for a query to recur.</summary>
+    public bool SeenBefore(object segment, string word)
+    {
+        lock (_lock)
+        {
+            if (_seen.Contains((segment, word)))
+            {
+                return true;
+            }
+
+            if (_seen.Count >= SeenKeysKept)
+            {
+                _seen.Clear();
+            }
+
+            _seen.Add((segment, word));
+            return false;
         }
     }
 
