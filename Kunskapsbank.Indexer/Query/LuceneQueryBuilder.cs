@@ -16,8 +16,8 @@ namespace Kunskapsbank.Indexer.Query;
 public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums = null, WordPostingsCache? merged = null, PrefixExpansionCache? expansions = null)
 {
     // A query is built again for partial matches, corrections and each page document's passages; a prefix is
-    // expanded once per search and field set.
-    private readonly Dictionary<string, IReadOnlyList<string>> _expansions = new(StringComparer.Ordinal);
+    // expanded once per reader and field set (per builder when no shared cache is given).
+    private readonly PrefixExpansionCache _expansions = expansions ?? new();
 
     /// <summary>The document-level query: all of the query's logic (AND, OR, NOT).</summary>
     public Lucene.Net.Search.Query ForDocuments(QueryClause clause) => Build(clause);
@@ -129,16 +129,8 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
         }
     }
 
-    private IReadOnlyList<string> Expansion(IReadOnlyList<string> fields, string prefix, int limit)
-    {
-        var key = string.Join('|', fields) + "|" + prefix;
-        if (!_expansions.TryGetValue(key, out var expansion))
-        {
-            _expansions[key] = expansion = expansions?.Get(reader, fields, prefix, limit) ?? PrefixExpansion.Expand(reader, fields, prefix, limit);
-        }
-
-        return expansion;
-    }
+    private IReadOnlyList<string> Expansion(IReadOnlyList<string> fields, string prefix, int limit) =>
+        _expansions.Get(reader, fields, prefix, limit);
 
     // One word: its stem in the positional fields (parts included), in the whole-word stem fields, and the exact word,
     // in every zone, scored together (BM25F).
