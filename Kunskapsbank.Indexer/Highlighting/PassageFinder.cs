@@ -8,10 +8,10 @@ namespace Kunskapsbank.Indexer.Highlighting;
 
 /// <summary>Chooses the 1–3 passages of each result document that best answer the query, from the postings of its passages.</summary>
 /// <remarks>
-/// The passages of the page's documents are the only candidates: a document's passages are the doc numbers right after
-/// it, so each query term's postings are read once and advanced from block to block (<see cref="PassagePostings"/>); a
-/// common word costs a skip per document, not a walk of its postings. Each passage scores BM25 of the query's stems in
-/// its text plus a bonus for its heading. Up to three per document, and weaker ones only when they are nearly as good
+/// The passages of the page's documents are the only candidates: each query term's postings are read once and advanced
+/// from page document to page document (<see cref="PassagePostings"/>); a common word costs a skip per document, not a
+/// walk of its postings. Each passage scores BM25's term-frequency part of the query's stems in its text plus a bonus
+/// for its heading, weighted by the stem's rarity within the document. Up to three per document, and weaker ones only when they are nearly as good
 /// as the best (≥ 60 %). A document none of whose passages holds a query word matched on its title alone.
 /// </remarks>
 public static class PassageFinder
@@ -46,7 +46,7 @@ public static class PassageFinder
 
         var ordered = documents.DistinctBy(d => d.Id).OrderBy(d => d.Doc).ToList();
         var postings = new PassagePostings(searcher, ordered, enums);
-        var rarity = new WithinDocument(postings, searcher);
+        var rarity = new WithinDocument(postings);
         var scores = new Dictionary<int, float>();
         var leafScores = new Dictionary<int, float>();
         for (var i = 0; i < ordered.Count; i++)
@@ -81,9 +81,9 @@ public static class PassageFinder
         return result;
     }
 
-    // A leaf's score per passage, as a boolean query over the passage fields would give it: a word is its stem in the
-    // text plus its stem in the heading (×1.5); a phrase needs all its stems (each in text or heading) and scores as them;
-    // a prefix is any of its most frequent expansions in the text.
+    // A leaf's score per passage: a word is its stem in the text plus its stem in the heading (×1.5), each BM25's
+    // frequency part times the leaf's weight; a phrase needs all its stems (each in text or heading) and scores as them;
+    // a prefix is any of its most frequent expansions in the text, each with its BM25 idf.
     private static void ScoreLeaf(PassagePostings postings, LuceneQueryBuilder builder, int document, QueryClause leaf, float weight, Dictionary<int, float> into)
     {
         switch (leaf)
@@ -128,7 +128,7 @@ public static class PassageFinder
             case PrefixClause prefix:
                 foreach (var term in builder.PassageExpansion(prefix))
                 {
-                    var text = postings.Of(IndexSchema.PassageText, term);
+                    var text = postings.InText(term);
                     foreach (var hit in text.PerDocument[document] ?? [])
                     {
                         into[hit.Doc] = into.GetValueOrDefault(hit.Doc) + text.Score(hit, 1f, weight);
@@ -141,16 +141,16 @@ public static class PassageFinder
 
     private static void AddStem(PassagePostings postings, int document, string stem, float weight, Dictionary<int, float> into)
     {
-        var text = postings.Of(IndexSchema.PassageText, stem);
+        var text = postings.InText(stem);
         foreach (var hit in text.PerDocument[document] ?? [])
         {
-            into[hit.Doc] = text.Score(hit, 1f, weight);
+            into[hit.Doc] = text.Saturation(hit) * weight;
         }
 
         var heading = postings.Of(IndexSchema.PassageHeading, stem);
         foreach (var hit in heading.PerDocument[document] ?? [])
         {
-            into[hit.Doc] = into.GetValueOrDefault(hit.Doc) + heading.Score(hit, FieldWeights.PassageHeading, weight);
+            into[hit.Doc] = into.GetValueOrDefault(hit.Doc) + (heading.Saturation(hit) * FieldWeights.PassageHeading * weight);
         }
     }
 
@@ -210,11 +210,9 @@ public static class PassageFinder
     /// <remarks>A word on every page of a document (its topic) says nothing about which page answers; a word on one page
     /// says a lot — and a word of the title chose the document, not the passage. So each leaf's passage score uses the
     /// word's rarity among the document's own passages, ln(1 + passages / passages holding it), in place of its idf over
-    /// the whole index (the boost divides that idf out again), a quarter of it for a title word.</remarks>
-    private sealed class WithinDocument(PassagePostings postings, IndexSearcher searcher)
+    /// the whole index, a quarter of it for a title word.</remarks>
+    private sealed class WithinDocument(PassagePostings postings)
     {
-        private readonly CollectionStatistics _collection = searcher.CollectionStatistics(IndexSchema.PassageText);
-        private readonly Dictionary<string, double> _idf = new(StringComparer.Ordinal);
         private readonly HashSet<int> _holding = [];
 
         public float Weight(int index, PageDocument document, QueryClause leaf)
@@ -253,26 +251,14 @@ public static class PassageFinder
                 worth *= FieldWeights.PassageTitleWord;
             }
 
-            return (float)(worth / Math.Max(Idf(stem), 1e-6));
-        }
-
-        // The idf BM25 gives the stem in passage texts, which the leaf's boost divides out again.
-        private double Idf(string stem)
-        {
-            if (!_idf.TryGetValue(stem, out var idf))
-            {
-                var docFreq = postings.Of(IndexSchema.PassageText, stem).DocFreq;
-                _idf[stem] = idf = Math.Log(1 + ((_collection.MaxDoc - docFreq + 0.5) / (docFreq + 0.5)));
-            }
-
-            return idf;
+            return (float)worth;
         }
 
         // Passages of the document holding the stem in their text or heading.
         private int Holding(int index, string stem)
         {
             _holding.Clear();
-            foreach (var hit in postings.Of(IndexSchema.PassageText, stem).PerDocument[index] ?? [])
+            foreach (var hit in postings.InText(stem).PerDocument[index] ?? [])
             {
                 _holding.Add(hit.Doc);
             }

@@ -8,11 +8,13 @@ namespace Kunskapsbank.Indexer.Highlighting;
 
 /// <summary>Where the query's terms occur among the passages of the page's documents, read straight from the postings.</summary>
 /// <remarks>
-/// A document's passages are the block of doc numbers right after it, so one postings list per term and field, advanced
-/// from block to block in doc order, gives every passage that holds the term — each term's dictionary entry is looked
-/// up once per request, not once per page document, and no query, weight or scorer objects are built. Scores are
-/// Lucene's BM25 for a term query in the passage fields (the same idf, average length and one-byte norm decoding as
-/// <see cref="BM25Similarity"/>), so placement is what a search over the passages would give.
+/// A passage's text is its stretch of the document's <see cref="IndexSchema.Body"/> positions
+/// (<see cref="PassagePositions"/>), so one positions list per term, advanced from page document to page document,
+/// gives each passage's term frequency. A heading is its passage's own <see cref="IndexSchema.PassageHeading"/> field:
+/// a document's passages are the block of doc numbers right after it, so that postings list is advanced from block to
+/// block. Each term's dictionary entry is looked up once per request, and no query, weight or scorer objects are
+/// built. Scores are BM25 in Lucene's float operations (one-byte norms, the passages' average length); a text term's
+/// idf is the one over documents, as passages hold no text terms of their own to count.
 /// </remarks>
 internal sealed class PassagePostings
 {
@@ -21,6 +23,7 @@ internal sealed class PassagePostings
     private readonly ReusableEnums _enums;
     private readonly Dictionary<(string Field, string Term), Occurrences> _terms = [];
     private readonly Dictionary<string, FieldScoring> _fields = new(StringComparer.Ordinal);
+    private readonly PassagePositions?[] _layouts;
 
     /// <param name="documents">The page's documents in ascending doc order.</param>
     /// <param name="enums">The searching thread's enumerators.</param>
@@ -29,9 +32,10 @@ internal sealed class PassagePostings
         _searcher = searcher;
         _documents = documents;
         _enums = enums;
+        _layouts = new PassagePositions?[documents.Count];
     }
 
-    /// <summary>The passages of each document holding <paramref name="term"/> in <paramref name="field"/>.</summary>
+    /// <summary>The passages of each document holding <paramref name="term"/> in the passage field <paramref name="field"/>.</summary>
     public Occurrences Of(string field, string term)
     {
         if (!_terms.TryGetValue((field, term), out var occurrences))
@@ -40,6 +44,125 @@ internal sealed class PassagePostings
         }
 
         return occurrences;
+    }
+
+    /// <summary>The passages of each document holding <paramref name="term"/> in their text (read from the body positions).</summary>
+    public Occurrences InText(string term)
+    {
+        if (!_terms.TryGetValue((IndexSchema.PassageText, term), out var occurrences))
+        {
+            _terms[(IndexSchema.PassageText, term)] = occurrences = ReadText(term);
+        }
+
+        return occurrences;
+    }
+
+    private Occurrences ReadText(string term)
+    {
+        var scoring = TextScoring();
+        var perDocument = new List<Hit>?[_documents.Count];
+        var bytes = new BytesRef(term);
+        var leaves = _searcher.IndexReader.Leaves;
+        var context = new TermContext(_searcher.TopReaderContext);
+        var states = new TermState?[leaves.Count];
+        long docFreq = 0;
+        foreach (var leaf in leaves)
+        {
+            if (_enums.Seek(leaf.AtomicReader, IndexSchema.Body, bytes, out var leafDocFreq, out var totalTermFreq) is { } state)
+            {
+                context.Register(state, leaf.Ord, leafDocFreq, totalTermFreq);
+                states[leaf.Ord] = state;
+                docFreq += leafDocFreq;
+            }
+        }
+
+        if (docFreq == 0)
+        {
+            return new Occurrences(perDocument, 0, 0f, scoring);
+        }
+
+        DocsAndPositionsEnum? positions = null;
+        var current = -1;
+        var counts = new Dictionary<int, int>();
+        for (var i = 0; i < _documents.Count; i++)
+        {
+            var document = _documents[i];
+            var leafIndex = ReaderUtil.SubIndex(document.Doc, leaves);
+            if (states[leafIndex] is not { } state || document.Passages <= 0)
+            {
+                continue;
+            }
+
+            var leaf = leaves[leafIndex];
+            if (leafIndex != current)
+            {
+                current = leafIndex;
+                positions = _enums.Positions(leaf.AtomicReader, IndexSchema.Body, bytes, state, null);
+            }
+
+            var local = document.Doc - leaf.DocBase;
+            var at = positions!.DocID;
+            if (at < local)
+            {
+                at = positions.Advance(local);
+            }
+
+            if (at != local)
+            {
+                continue;
+            }
+
+            var layout = Layout(i, leaf);
+            counts.Clear();
+            for (var k = positions.Freq; k > 0; k--)
+            {
+                var passage = layout.PassageAt(positions.NextPosition());
+                if (passage >= 0)
+                {
+                    counts[passage] = counts.GetValueOrDefault(passage) + 1;
+                }
+            }
+
+            var hits = perDocument[i] = new List<Hit>(counts.Count);
+            foreach (var (passage, freq) in counts.OrderBy(c => c.Key))
+            {
+                hits.Add(new Hit(document.Doc + 1 + passage, freq, scoring.Norm(layout.Length(passage))));
+            }
+        }
+
+        var statistics = _searcher.TermStatistics(new Term(IndexSchema.Body, bytes), context);
+        return new Occurrences(perDocument, statistics.DocFreq, Idf(statistics.DocFreq, _searcher.CollectionStatistics(IndexSchema.Body).MaxDoc), scoring);
+    }
+
+    private PassagePositions Layout(int index, AtomicReaderContext leaf)
+    {
+        if (_layouts[index] is not { } layout)
+        {
+            layout = PassagePositions.Empty;
+            if (leaf.AtomicReader.GetBinaryDocValues(IndexSchema.PassageLayout) is { } values)
+            {
+                var bytes = new BytesRef();
+                values.Get(_documents[index].Doc - leaf.DocBase, bytes);
+                layout = PassagePositions.Decode(bytes.Bytes, bytes.Offset, bytes.Length);
+            }
+
+            _layouts[index] = layout;
+        }
+
+        return layout;
+    }
+
+    // Passage texts: N counts the passages with terms (their mark), the total length is the body's (the same terms).
+    private FieldScoring TextScoring()
+    {
+        if (!_fields.TryGetValue(IndexSchema.PassageText, out var scoring))
+        {
+            var passages = _searcher.CollectionStatistics(IndexSchema.PassageText).DocCount;
+            var statistics = new CollectionStatistics(IndexSchema.PassageText, passages, passages, _searcher.CollectionStatistics(IndexSchema.Body).SumTotalTermFreq, -1);
+            _fields[IndexSchema.PassageText] = scoring = FieldScoring.Of(statistics, (BM25Similarity)IndexStore.Similarity);
+        }
+
+        return scoring;
     }
 
     private Occurrences Read(string field, string term)
@@ -130,14 +253,22 @@ internal sealed class PassagePostings
             var value = Idf * boost * weight * (Scoring.K1 + 1);
             return value * hit.Freq / (hit.Freq + Scoring.Cache[hit.Norm]);
         }
+
+        /// <summary>BM25's term-frequency part for one passage, (k1 + 1) · freq / (freq + k1 · (1 − b + b · length / avgdl)), without idf.</summary>
+        public float Saturation(Hit hit) => (Scoring.K1 + 1) * hit.Freq / (hit.Freq + Scoring.Cache[hit.Norm]);
     }
 
     /// <summary>A field's BM25 constants: N, and k1 · (1 − b + b · length / avgdl) per norm byte (as BM25Similarity caches it).</summary>
     public sealed class FieldScoring
     {
-        private FieldScoring(float k1, long documents, float[] cache)
+        private readonly BM25Similarity _similarity;
+        private readonly string _field;
+
+        private FieldScoring(BM25Similarity similarity, string field, long documents, float[] cache)
         {
-            K1 = k1;
+            _similarity = similarity;
+            _field = field;
+            K1 = similarity.K1;
             Documents = documents;
             Cache = cache;
         }
@@ -151,6 +282,9 @@ internal sealed class PassagePostings
 
         /// <summary>Indexed by norm byte, and <see cref="NoNorm"/>.</summary>
         public float[] Cache { get; }
+
+        /// <summary>The norm byte Lucene writes for a field of <paramref name="length"/> terms at one position each.</summary>
+        public int Norm(int length) => (byte)_similarity.ComputeNorm(new FieldInvertState(_field, 0, length, 0, 0, 1f));
 
         public static FieldScoring Of(CollectionStatistics statistics, BM25Similarity similarity)
         {
@@ -166,7 +300,7 @@ internal sealed class PassagePostings
             }
 
             cache[NoNorm] = k1;
-            return new FieldScoring(k1, statistics.MaxDoc, cache);
+            return new FieldScoring(similarity, statistics.Field, statistics.MaxDoc, cache);
         }
     }
 }

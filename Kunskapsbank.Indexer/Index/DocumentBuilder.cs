@@ -47,6 +47,7 @@ public static class DocumentBuilder
         var headings = new FieldTokens();
         var body = new FieldTokens();
         string? previousHeading = null;
+        var segments = new int[document.Passages.Count];
         for (var i = 0; i < document.Passages.Count; i++)
         {
             var passage = document.Passages[i];
@@ -58,6 +59,7 @@ public static class DocumentBuilder
             }
 
             previousHeading = passage.Heading;
+            segments[i] = analysed.Bodies[i].Count > 0 ? body.SegmentCount : -1;
             body.Add(analysed.Bodies[i], passage.Offset);
         }
 
@@ -73,11 +75,14 @@ public static class DocumentBuilder
         AddText(doc, lengths, IndexSchema.BodyWords, body, FieldTokenKind.Words, attributes);
         doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
 
-        var block = new List<LuceneDocument>(document.Passages.Count + 1) { doc };
         var count = (int)Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1);
+        var layout = Layout(body, segments, analysed.Bodies, count);
+        doc.Add(new BinaryDocValuesField(IndexSchema.PassageLayout, new BytesRef(layout.Encode())));
+
+        var block = new List<LuceneDocument>(count + 1) { doc };
         for (var i = 0; i < count; i++)
         {
-            block.Add(BuildPassage(key, id, i, document.Passages[i], analysed.Headings[i], analysed.Bodies[i], attributes));
+            block.Add(BuildPassage(key, id, i, document.Passages[i], analysed.Headings[i], layout.Length(i), attributes));
         }
 
         return block;
@@ -149,7 +154,30 @@ public static class DocumentBuilder
         _ => 0,
     };
 
-    private static LuceneDocument BuildPassage(string key, long parent, int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, IReadOnlyList<Analysis.Token> text, AttributeSource attributes)
+    // Each passage's text is its segment of the body field: its first position there and its number of terms.
+    private static PassagePositions Layout(FieldTokens body, int[] segments, IReadOnlyList<IReadOnlyList<Analysis.Token>> texts, int count)
+    {
+        var bodyStarts = body.PositionalStarts();
+        var starts = new int[count];
+        var lengths = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var text = texts[i];
+            for (var t = 0; t < text.Count; t++)
+            {
+                if (FieldTokens.Takes(FieldTokenKind.Terms, text[t]))
+                {
+                    lengths[i]++;
+                }
+            }
+
+            starts[i] = lengths[i] > 0 ? bodyStarts[segments[i]] : -1;
+        }
+
+        return new PassagePositions(starts, lengths);
+    }
+
+    private static LuceneDocument BuildPassage(string key, long parent, int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes)
     {
         var doc = new LuceneDocument
         {
@@ -172,12 +200,15 @@ public static class DocumentBuilder
             doc.Add(new StoredField(IndexSchema.Ocr, 1));
         }
 
-        var passageText = new FieldTokens();
-        passageText.Add(text, passage.Offset);
+        // The text's terms are read from the document's body positions; the mark only counts the passages that have some.
+        if (textLength > 0)
+        {
+            doc.Add(new StringField(IndexSchema.PassageText, IndexSchema.PassageTextMark, Field.Store.NO));
+        }
+
         var passageHeading = new FieldTokens();
         passageHeading.Add(heading, 0);
-        var lengths = new List<int>(IndexSchema.PassageTextFields.Count);
-        AddText(doc, lengths, IndexSchema.PassageText, passageText, FieldTokenKind.Terms, attributes);
+        var lengths = new List<int>(IndexSchema.PassageTextFields.Count) { textLength };
         AddText(doc, lengths, IndexSchema.PassageHeading, passageHeading, FieldTokenKind.Terms, attributes);
         doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
         return doc;
@@ -246,10 +277,10 @@ public static class FieldLengths
     {
         ArgumentNullException.ThrowIfNull(lengths);
         var bytes = new List<byte>((lengths.Count * 2) + 1);
-        Write(bytes, lengths.Count);
+        VarInts.Write(bytes, lengths.Count);
         foreach (var length in lengths)
         {
-            Write(bytes, length);
+            VarInts.Write(bytes, length);
         }
 
         return [.. bytes];
@@ -266,40 +297,12 @@ public static class FieldLengths
             yield break;
         }
 
-        var count = Read(bytes, ref i, end);
+        var count = VarInts.Read(bytes, ref i, end);
         var fields = count == IndexSchema.DocumentTextFields.Count ? IndexSchema.DocumentTextFields
             : count == IndexSchema.PassageTextFields.Count ? IndexSchema.PassageTextFields : [];
         for (var f = 0; f < fields.Count && i < end; f++)
         {
-            yield return (fields[f], Read(bytes, ref i, end));
+            yield return (fields[f], VarInts.Read(bytes, ref i, end));
         }
-    }
-
-    private static void Write(List<byte> bytes, int length)
-    {
-        var value = (uint)length;
-        while (value >= 0x80)
-        {
-            bytes.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        bytes.Add((byte)value);
-    }
-
-    private static int Read(byte[] bytes, ref int i, int end)
-    {
-        var value = 0;
-        var shift = 0;
-        byte b;
-        do
-        {
-            b = bytes[i++];
-            value |= (b & 0x7F) << shift;
-            shift += 7;
-        }
-        while ((b & 0x80) != 0 && i < end);
-
-        return value;
     }
 }

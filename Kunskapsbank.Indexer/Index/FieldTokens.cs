@@ -60,6 +60,32 @@ public sealed class FieldTokens
     /// <summary>The tokens and start offset of segment <paramref name="index"/>.</summary>
     public (IReadOnlyList<Token> Tokens, int Offset) Segment(int index) => _segments[index];
 
+    /// <summary>The position at which <see cref="TokenReplay"/> starts each segment in a <see cref="FieldTokenKind.Positional"/>
+    /// field; a segment's tokens lie from its start up to, not including, the next segment's.</summary>
+    /// <remarks>Mirrors the replay's numbering: a segment starts <see cref="IndexSchema.PositionGap"/> after the highest
+    /// position before it, and a token sits at the segment's start plus its own position (never below the highest
+    /// position so far).</remarks>
+    public int[] PositionalStarts()
+    {
+        var starts = new int[_segments.Count];
+        var highest = -1;
+        for (var s = 0; s < _segments.Count; s++)
+        {
+            var start = highest < 0 ? 0 : highest + IndexSchema.PositionGap;
+            starts[s] = start;
+            var tokens = _segments[s].Tokens;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (Takes(FieldTokenKind.Positional, tokens[i]))
+                {
+                    highest = Math.Max(highest, start + Math.Max(0, tokens[i].Position));
+                }
+            }
+        }
+
+        return starts;
+    }
+
     /// <summary>True when a field of <paramref name="kind"/> takes <paramref name="token"/>.</summary>
     public static bool Takes(FieldTokenKind kind, in Token token) => kind switch
     {

@@ -32,8 +32,12 @@ namespace Kunskapsbank.Indexer.Index;
 /// statistics of deleted documents can be subtracted exactly (see <c>Ranking/LiveStatisticsSearcher</c>).</description></item>
 /// <item><term><c>passage</c></term><description>one per passage (paragraph, page or section): the unit of placement.
 /// <see cref="DocumentKey"/>; <see cref="Parent"/> and <see cref="Ordinal"/> as numeric doc values (grouping per hit);
-/// <see cref="PassageText"/> and <see cref="PassageHeading"/> freqs + norms (BM25 of the paragraph, positions are not
-/// needed to choose a paragraph); stored: ordinal, page, heading path, offset, OCR flag and the text.</description></item>
+/// <see cref="PassageHeading"/> freqs + norms (BM25 of the paragraph's heading); <see cref="PassageText"/> one term, docs
+/// only, on a passage whose text has terms — the text's own terms are not inverted again: a passage's share of the
+/// document's <see cref="Body"/> positions is its text (<see cref="PassageLayout"/>); stored: ordinal, page, heading path,
+/// offset, OCR flag and the text.</description></item>
+/// <item><term><see cref="PassageLayout"/></term><description>binary doc values on the document — per passage the first
+/// <see cref="Body"/> position of its text and its number of terms (the length BM25 gives the paragraph).</description></item>
 /// <item><term><c>file</c></term><description>the ledger, one per file in the corpus (indexed or failed): <see cref="FilePath"/>
 /// StringField (indexed and stored) plus stored size, modification time, SHA-256, metadata hash, state, failure kind and
 /// reason, document id, when, and the scanned pages (waiting for OCR in state <c>ocr</c>, read by OCR once indexed).
@@ -48,7 +52,7 @@ namespace Kunskapsbank.Indexer.Index;
 public static class IndexSchema
 {
     /// <summary>The schema version; an index of another version is rebuilt (older) or refused (newer).</summary>
-    public const int Version = 10;
+    public const int Version = 11;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -147,8 +151,14 @@ public static class IndexSchema
     /// <summary>Ordinal of a passage in its document (numeric doc values and stored).</summary>
     public const string Ordinal = "ordinal";
 
-    /// <summary>Passage text: stems and parts (freqs).</summary>
+    /// <summary>Marks a passage whose text has terms (one term, docs only): its document count is N for passage BM25.</summary>
     public const string PassageText = "p_text";
+
+    /// <summary>The term of <see cref="PassageText"/>.</summary>
+    public const string PassageTextMark = "t";
+
+    /// <summary>Where each passage's text lies among the document's body positions (binary doc values, <see cref="PassagePositions"/>).</summary>
+    public const string PassageLayout = "passage_layout";
 
     /// <summary>Passage heading: stems and parts (freqs).</summary>
     public const string PassageHeading = "p_heading";

@@ -45,11 +45,11 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
         return query;
     }
 
-    /// <summary>The passage-text terms a prefix stands for when it places passages: its most frequent expansions.</summary>
+    /// <summary>The text terms a prefix stands for when it places passages: its most frequent expansions in the body.</summary>
     public IReadOnlyList<string> PassageExpansion(PrefixClause prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        return Expansion([IndexSchema.PassageText], prefix.Prefix, PrefixExpansion.MaxTerms / 4);
+        return Expansion([IndexSchema.Body], prefix.Prefix, PrefixExpansion.MaxTerms / 4);
     }
 
     private BooleanQuery Build(QueryClause clause)
