@@ -11,8 +11,9 @@ namespace Kunskapsbank.Indexer.Highlighting;
 /// The passages of the page's documents are the only candidates: each query term's postings are read once and advanced
 /// from page document to page document (<see cref="PassagePostings"/>); a common word costs a skip per document, not a
 /// walk of its postings. Each passage scores BM25's term-frequency part of the query's stems in its text plus a bonus
-/// for its heading, weighted by the stem's rarity within the document. Up to three per document, and weaker ones only when they are nearly as good
-/// as the best (≥ 60 %). A document none of whose passages holds a query word matched on its title alone.
+/// for its heading, weighted by the stem's rarity within the document. Up to three per document, and weaker ones only
+/// when they are nearly as good as the best (≥ 60 %). A document none of whose passages holds a query word matched on
+/// its title alone.
 /// </remarks>
 public static class PassageFinder
 {
