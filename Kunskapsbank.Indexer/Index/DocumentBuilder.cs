@@ -82,7 +82,10 @@ public static class DocumentBuilder
         var block = new List<LuceneDocument>(count + 1) { doc };
         for (var i = 0; i < count; i++)
         {
-            block.Add(BuildPassage(key, id, i, document.Passages[i], analysed.Headings[i], layout.Length(i), attributes));
+            // A heading that only repeats the title (a document's own first heading, often) chose the document, not
+            // the passage: it earns no heading bonus in placement, or it would win over the passage that answers.
+            var heading = SameTerms(analysed.Headings[i], analysed.Title) ? [] : analysed.Headings[i];
+            block.Add(BuildPassage(key, id, i, document.Passages[i], heading, layout.Length(i), attributes));
         }
 
         return block;
@@ -153,6 +156,24 @@ public static class DocumentBuilder
         "upphavd" => 2,
         _ => 0,
     };
+
+    private static bool SameTerms(IReadOnlyList<Analysis.Token> a, IReadOnlyList<Analysis.Token> b)
+    {
+        if (a.Count != b.Count || a.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i].Term, b[i].Term, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // Each passage's text is its segment of the body field: its first position there and its number of terms.
     private static PassagePositions Layout(FieldTokens body, int[] segments, IReadOnlyList<IReadOnlyList<Analysis.Token>> texts, int count)

@@ -32,7 +32,8 @@ namespace Kunskapsbank.Indexer.Index;
 /// statistics of deleted documents can be subtracted exactly (see <c>Ranking/LiveStatisticsSearcher</c>).</description></item>
 /// <item><term><c>passage</c></term><description>one per passage (paragraph, page or section): the unit of placement.
 /// <see cref="DocumentKey"/>; <see cref="Parent"/> and <see cref="Ordinal"/> as numeric doc values (grouping per hit);
-/// <see cref="PassageHeading"/> freqs + norms (BM25 of the paragraph's heading); <see cref="PassageText"/> one term, docs
+/// <see cref="PassageHeading"/> freqs + norms (BM25 of the paragraph's heading; none for a heading that only repeats the
+/// title, which chose the document, not the passage); <see cref="PassageText"/> one term, docs
 /// only, on a passage whose text has terms — the text's own terms are not inverted again: a passage's share of the
 /// document's <see cref="Body"/> positions is its text (<see cref="PassageLayout"/>); stored: ordinal, page, heading path,
 /// offset, OCR flag and the text.</description></item>
@@ -52,7 +53,7 @@ namespace Kunskapsbank.Indexer.Index;
 public static class IndexSchema
 {
     /// <summary>The schema version; an index of another version is rebuilt (older) or refused (newer).</summary>
-    public const int Version = 11;
+    public const int Version = 12;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;

@@ -72,4 +72,17 @@ public sealed class HighlightingTests
 
         Assert.Equal("Skyddat boende", passage.Heading);
     }
+
+    [Fact]
+    public void Passages_AHeadingThatRepeatsTheTitle_DoesNotOutweighAPassageWhoseTextAnswers()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "Lagrum om hedersrelaterat våld", "# Lagrum om hedersrelaterat våld\n\nEn förteckning med korta beskrivningar i egna ord, inte lagtext.\n\n## Socialtjänstlagen\n\nSocialnämnden ska ge stöd till den som utsätts för hedersrelaterat våld.");
+        corpus.Sync();
+
+        var passage = corpus.Search("hedersrelaterat våld").Hits.Single().Passages[0];
+
+        Assert.Equal("Socialtjänstlagen", passage.Heading);
+        Assert.Contains("<mark>hedersrelaterat</mark> <mark>våld</mark>", passage.Snippet, StringComparison.Ordinal);
+    }
 }
