@@ -63,19 +63,7 @@ internal sealed class PassagePostings
         var perDocument = new List<Hit>?[_documents.Count];
         var bytes = new BytesRef(term);
         var leaves = _searcher.IndexReader.Leaves;
-        var context = new TermContext(_searcher.TopReaderContext);
-        var states = new TermState?[leaves.Count];
-        long docFreq = 0;
-        foreach (var leaf in leaves)
-        {
-            if (_enums.Seek(leaf.AtomicReader, IndexSchema.Body, bytes, out var leafDocFreq, out var totalTermFreq) is { } state)
-            {
-                context.Register(state, leaf.Ord, leafDocFreq, totalTermFreq);
-                states[leaf.Ord] = state;
-                docFreq += leafDocFreq;
-            }
-        }
-
+        var (states, context, docFreq) = SeekEverySegment(IndexSchema.Body, bytes);
         if (docFreq == 0)
         {
             return new Occurrences(perDocument, 0, 0f, scoring);
@@ -83,7 +71,6 @@ internal sealed class PassagePostings
 
         DocsAndPositionsEnum? positions = null;
         var current = -1;
-        var counts = new Dictionary<int, int>();
         for (var i = 0; i < _documents.Count; i++)
         {
             var document = _documents[i];
@@ -113,25 +100,48 @@ internal sealed class PassagePostings
             }
 
             var layout = Layout(i, leaf);
-            counts.Clear();
+            var counts = new int[layout.Count];
             for (var k = positions.Freq; k > 0; k--)
             {
                 var passage = layout.PassageAt(positions.NextPosition());
                 if (passage >= 0)
                 {
-                    counts[passage] = counts.GetValueOrDefault(passage) + 1;
+                    counts[passage]++;
                 }
             }
 
-            var hits = perDocument[i] = new List<Hit>(counts.Count);
-            foreach (var (passage, freq) in counts.OrderBy(c => c.Key))
+            var hits = perDocument[i] = [];
+            for (var passage = 0; passage < counts.Length; passage++)
             {
-                hits.Add(new Hit(document.Doc + 1 + passage, freq, scoring.Norm(layout.Length(passage))));
+                if (counts[passage] > 0)
+                {
+                    hits.Add(new Hit(document.Doc + 1 + passage, counts[passage], scoring.Norm(layout.Length(passage))));
+                }
             }
         }
 
         var statistics = _searcher.TermStatistics(new Term(IndexSchema.Body, bytes), context);
         return new Occurrences(perDocument, statistics.DocFreq, Idf(statistics.DocFreq, _searcher.CollectionStatistics(IndexSchema.Body).MaxDoc), scoring);
+    }
+
+    // The term's state in each segment that holds it, registered for its index-wide statistics.
+    private (TermState?[] States, TermContext Context, long DocFreq) SeekEverySegment(string field, BytesRef bytes)
+    {
+        var leaves = _searcher.IndexReader.Leaves;
+        var context = new TermContext(_searcher.TopReaderContext);
+        var states = new TermState?[leaves.Count];
+        long docFreq = 0;
+        foreach (var leaf in leaves)
+        {
+            if (_enums.Seek(leaf.AtomicReader, field, bytes, out var leafDocFreq, out var totalTermFreq) is { } state)
+            {
+                context.Register(state, leaf.Ord, leafDocFreq, totalTermFreq);
+                states[leaf.Ord] = state;
+                docFreq += leafDocFreq;
+            }
+        }
+
+        return (states, context, docFreq);
     }
 
     private PassagePositions Layout(int index, AtomicReaderContext leaf)
@@ -171,19 +181,7 @@ internal sealed class PassagePostings
         var perDocument = new List<Hit>?[_documents.Count];
         var bytes = new BytesRef(term);
         var leaves = _searcher.IndexReader.Leaves;
-        long docFreq = 0;
-        var context = new TermContext(_searcher.TopReaderContext);
-        var states = new (TermState State, AtomicReaderContext Leaf)?[leaves.Count];
-        foreach (var leaf in leaves)
-        {
-            if (_enums.Seek(leaf.AtomicReader, field, bytes, out var leafDocFreq, out var totalTermFreq) is { } state)
-            {
-                context.Register(state, leaf.Ord, leafDocFreq, totalTermFreq);
-                states[leaf.Ord] = (state, leaf);
-                docFreq += leafDocFreq;
-            }
-        }
-
+        var (states, context, docFreq) = SeekEverySegment(field, bytes);
         if (docFreq == 0)
         {
             return new Occurrences(perDocument, 0, 0f, scoring);
@@ -196,19 +194,20 @@ internal sealed class PassagePostings
         {
             var document = _documents[i];
             var leafIndex = ReaderUtil.SubIndex(document.Doc, leaves);
-            if (states[leafIndex] is not { } entry || document.Passages <= 0)
+            if (states[leafIndex] is not { } state || document.Passages <= 0)
             {
                 continue;
             }
 
+            var leaf = leaves[leafIndex];
             if (leafIndex != current)
             {
                 current = leafIndex;
-                docs = _enums.Docs(entry.Leaf.AtomicReader, field, bytes, entry.State, entry.Leaf.AtomicReader.LiveDocs);
-                norms = entry.Leaf.AtomicReader.GetNormValues(field);
+                docs = _enums.Docs(leaf.AtomicReader, field, bytes, state, leaf.AtomicReader.LiveDocs);
+                norms = leaf.AtomicReader.GetNormValues(field);
             }
 
-            var first = document.Doc - entry.Leaf.DocBase + 1;
+            var first = document.Doc - leaf.DocBase + 1;
             var end = first + document.Passages;
             var at = docs!.DocID;
             if (at < first)
@@ -218,7 +217,7 @@ internal sealed class PassagePostings
 
             for (; at < end; at = docs.NextDoc())
             {
-                (perDocument[i] ??= []).Add(new Hit(entry.Leaf.DocBase + at, docs.Freq, norms is null ? FieldScoring.NoNorm : (byte)norms.Get(at)));
+                (perDocument[i] ??= []).Add(new Hit(leaf.DocBase + at, docs.Freq, norms is null ? FieldScoring.NoNorm : (byte)norms.Get(at)));
             }
         }
 
@@ -262,12 +261,13 @@ internal sealed class PassagePostings
     public sealed class FieldScoring
     {
         private readonly BM25Similarity _similarity;
-        private readonly string _field;
+        // Reused for every norm: a FieldScoring belongs to one request's PassagePostings, on one thread.
+        private readonly FieldInvertState _length;
 
         private FieldScoring(BM25Similarity similarity, string field, long documents, float[] cache)
         {
             _similarity = similarity;
-            _field = field;
+            _length = new FieldInvertState(field, 0, 0, 0, 0, 1f);
             K1 = similarity.K1;
             Documents = documents;
             Cache = cache;
@@ -284,7 +284,11 @@ internal sealed class PassagePostings
         public float[] Cache { get; }
 
         /// <summary>The norm byte Lucene writes for a field of <paramref name="length"/> terms at one position each.</summary>
-        public int Norm(int length) => (byte)_similarity.ComputeNorm(new FieldInvertState(_field, 0, length, 0, 0, 1f));
+        public int Norm(int length)
+        {
+            _length.Length = length;
+            return (byte)_similarity.ComputeNorm(_length);
+        }
 
         public static FieldScoring Of(CollectionStatistics statistics, BM25Similarity similarity)
         {
