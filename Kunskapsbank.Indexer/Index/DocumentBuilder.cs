@@ -21,11 +21,13 @@ public static class DocumentBuilder
         var status = StatusIds.For(metadata.Status);
         var summary = new DocumentSummary(id, document.Path, metadata.Title, metadata.Publisher, metadata.Year, metadata.DocumentType, status, metadata.SupersededBy);
 
+        // One attribute set for every indexed field of the block: Lucene inverts the fields one after another.
+        var attributes = TokenReplay.NewAttributes();
         var doc = new LuceneDocument
         {
-            new StringField(IndexSchema.Kind, IndexSchema.Kinds.Document, Field.Store.NO),
-            new StringField(IndexSchema.DocumentKey, key, Field.Store.NO),
-            new StringField(IndexSchema.Path, document.Path, Field.Store.NO),
+            KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Document, attributes),
+            KeywordReplay.Field(IndexSchema.DocumentKey, key, attributes),
+            KeywordReplay.Field(IndexSchema.Path, document.Path, attributes),
             new NumericDocValuesField(IndexSchema.Id, id),
             new NumericDocValuesField(IndexSchema.Year, metadata.Year ?? 0),
             new NumericDocValuesField(IndexSchema.PassageCount, Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1)),
@@ -40,8 +42,6 @@ public static class DocumentBuilder
             doc.Add(new SortedSetDocValuesField(IndexSchema.FacetLabel, new BytesRef(facet + IndexSchema.Separator + value + IndexSchema.Separator + label)));
         }
 
-        // One attribute set for every text field of the block: Lucene inverts the fields one after another.
-        var attributes = TokenReplay.NewAttributes();
         var title = new FieldTokens();
         title.Add(analysed.Title, 0);
         var headings = new FieldTokens();
@@ -65,13 +65,13 @@ public static class DocumentBuilder
 
         var lengths = new List<int>(IndexSchema.DocumentTextFields.Count);
         AddText(doc, lengths, IndexSchema.Title, title, FieldTokenKind.Positional, attributes);
-        AddText(doc, lengths, IndexSchema.TitleStems, title, FieldTokenKind.Stems, attributes);
+        AddText(doc, lengths, IndexSchema.TitleParts, title, FieldTokenKind.Parts, attributes);
         AddText(doc, lengths, IndexSchema.TitleWords, title, FieldTokenKind.Words, attributes);
         AddText(doc, lengths, IndexSchema.Heading, headings, FieldTokenKind.Positional, attributes);
-        AddText(doc, lengths, IndexSchema.HeadingStems, headings, FieldTokenKind.Stems, attributes);
+        AddText(doc, lengths, IndexSchema.HeadingParts, headings, FieldTokenKind.Parts, attributes);
         AddText(doc, lengths, IndexSchema.HeadingWords, headings, FieldTokenKind.Words, attributes);
         AddText(doc, lengths, IndexSchema.Body, body, FieldTokenKind.Positional, attributes);
-        AddText(doc, lengths, IndexSchema.BodyStems, body, FieldTokenKind.Stems, attributes);
+        AddText(doc, lengths, IndexSchema.BodyParts, body, FieldTokenKind.Parts, attributes);
         AddText(doc, lengths, IndexSchema.BodyWords, body, FieldTokenKind.Words, attributes);
         doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
 
@@ -202,8 +202,8 @@ public static class DocumentBuilder
     {
         var doc = new LuceneDocument
         {
-            new StringField(IndexSchema.Kind, IndexSchema.Kinds.Passage, Field.Store.NO),
-            new StringField(IndexSchema.DocumentKey, key, Field.Store.NO),
+            KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Passage, attributes),
+            KeywordReplay.Field(IndexSchema.DocumentKey, key, attributes),
             new NumericDocValuesField(IndexSchema.Parent, parent),
             new NumericDocValuesField(IndexSchema.Ordinal, ordinal),
             new StoredField(IndexSchema.Ordinal, ordinal),
@@ -224,7 +224,7 @@ public static class DocumentBuilder
         // The text's terms are read from the document's body positions; the mark only counts the passages that have some.
         if (textLength > 0)
         {
-            doc.Add(new StringField(IndexSchema.PassageText, IndexSchema.PassageTextMark, Field.Store.NO));
+            doc.Add(KeywordReplay.Field(IndexSchema.PassageText, IndexSchema.PassageTextMark, attributes));
         }
 
         var passageHeading = new FieldTokens();
@@ -241,7 +241,12 @@ public static class DocumentBuilder
         lengths.Add(count);
         if (count > 0)
         {
-            var type = kind == FieldTokenKind.Positional ? IndexSchema.Positional : IndexSchema.Frequencies;
+            var type = kind switch
+            {
+                FieldTokenKind.Positional => IndexSchema.Positional,
+                FieldTokenKind.Parts => IndexSchema.PartsOnly,
+                _ => IndexSchema.Frequencies,
+            };
             doc.Add(new Field(field, new TokenReplay(tokens, kind, attributes), type));
         }
     }

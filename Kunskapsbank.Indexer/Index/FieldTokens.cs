@@ -8,8 +8,8 @@ public enum FieldTokenKind
     /// <summary>Whole-word stems and compound parts with their positions (parts at increment 0 behind their word).</summary>
     Positional,
 
-    /// <summary>Stems of whole words, one position each.</summary>
-    Stems,
+    /// <summary>Compound parts only, one position each: the positional field less these is the whole-word stems.</summary>
+    Parts,
 
     /// <summary>Exact surface words of whole words, one position each.</summary>
     Words,
@@ -90,7 +90,7 @@ public sealed class FieldTokens
     public static bool Takes(FieldTokenKind kind, in Token token) => kind switch
     {
         FieldTokenKind.Positional or FieldTokenKind.Terms => token.Term.Length > 0,
-        FieldTokenKind.Stems => token.Term.Length > 0 && !token.IsCompoundPart,
+        FieldTokenKind.Parts => token.Term.Length > 0 && token.IsCompoundPart,
         _ => token.Term.Length > 0 && !token.IsCompoundPart && token.Word.Length > 0,
     };
 }

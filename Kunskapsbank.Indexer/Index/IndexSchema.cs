@@ -22,8 +22,10 @@ namespace Kunskapsbank.Indexer.Index;
 /// <item><term><see cref="Title"/>, <see cref="Heading"/>, <see cref="Body"/></term><description>positions, norms, not
 /// stored — whole-word stems and compound parts (at position increment 0, so phrases still match). The only positional
 /// fields: phrases need them, nothing else does.</description></item>
-/// <item><term><see cref="TitleStems"/>, <see cref="HeadingStems"/>, <see cref="BodyStems"/></term><description>freqs,
-/// norms — stems of whole words only: a stem scores above a compound part that shares it.</description></item>
+/// <item><term><see cref="TitleParts"/>, <see cref="HeadingParts"/>, <see cref="BodyParts"/></term><description>freqs,
+/// no norms — the compound parts only: a stem scores above a compound part that shares it, so a query word subtracts
+/// its part occurrences from its positional ones (fewer tokens than a whole-word stem field: indexing inverts a part
+/// twice, a whole word once less).</description></item>
 /// <item><term><see cref="TitleWords"/>, <see cref="HeadingWords"/>, <see cref="BodyWords"/></term><description>freqs,
 /// norms — the exact surface words (exact above stem), the prefix field, and the vocabulary for corrections and typeahead.</description></item>
 /// <item><term><see cref="Details"/></term><description>stored only — JSON of what only the document page, the report and a
@@ -53,7 +55,7 @@ namespace Kunskapsbank.Indexer.Index;
 public static class IndexSchema
 {
     /// <summary>The schema version; an index of another version is rebuilt (older) or refused (newer).</summary>
-    public const int Version = 12;
+    public const int Version = 13;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -128,14 +130,14 @@ public static class IndexSchema
     /// <summary>Body: stems and parts, with positions.</summary>
     public const string Body = "body";
 
-    /// <summary>Title: stems of whole words.</summary>
-    public const string TitleStems = "title_s";
+    /// <summary>Title: compound parts only.</summary>
+    public const string TitleParts = "title_p";
 
-    /// <summary>Headings: stems of whole words.</summary>
-    public const string HeadingStems = "heading_s";
+    /// <summary>Headings: compound parts only.</summary>
+    public const string HeadingParts = "heading_p";
 
-    /// <summary>Body: stems of whole words.</summary>
-    public const string BodyStems = "body_s";
+    /// <summary>Body: compound parts only.</summary>
+    public const string BodyParts = "body_p";
 
     /// <summary>Title: exact surface words.</summary>
     public const string TitleWords = "title_w";
@@ -229,7 +231,7 @@ public static class IndexSchema
 
     /// <summary>The text fields of a document, in the order of <see cref="Lengths"/>.</summary>
     public static IReadOnlyList<string> DocumentTextFields { get; } =
-        [Title, TitleStems, TitleWords, Heading, HeadingStems, HeadingWords, Body, BodyStems, BodyWords];
+        [Title, TitleParts, TitleWords, Heading, HeadingParts, HeadingWords, Body, BodyParts, BodyWords];
 
     /// <summary>The text fields of a passage, in the order of <see cref="Lengths"/>.</summary>
     public static IReadOnlyList<string> PassageTextFields { get; } = [PassageText, PassageHeading];
@@ -250,6 +252,27 @@ public static class IndexSchema
         IsTokenized = true,
         IsStored = false,
         IndexOptions = LuceneIndexOptions.DOCS_AND_FREQS,
+    });
+
+    /// <summary>Freqs only, no norms: the parts fields, which a query word subtracts from its positional field (whose norm is the length).</summary>
+    public static FieldType PartsOnly { get; } = Freeze(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = false,
+        OmitNorms = true,
+        IndexOptions = LuceneIndexOptions.DOCS_AND_FREQS,
+    });
+
+    /// <summary>One term, docs only, no norms: indexed as a StringField is, from a <see cref="KeywordReplay"/> that shares
+    /// the block's attributes (a StringField builds a token stream and attribute set of its own per document).</summary>
+    public static FieldType Keyword { get; } = Freeze(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = false,
+        OmitNorms = true,
+        IndexOptions = LuceneIndexOptions.DOCS_ONLY,
     });
 
     private static FieldType Freeze(FieldType type)

@@ -7,7 +7,7 @@ namespace Kunskapsbank.Indexer.Query;
 
 /// <summary>Turns an analysed query into Lucene queries, term by term: nothing the user typed is ever Lucene syntax.</summary>
 /// <remarks>A word is one <see cref="WeightedFieldsQuery"/> (BM25F) over the zones (title, headings, body): its stem in the
-/// positional field, its stem in the whole-word stem field and the exact word in the word field, weighted by
+/// positional field less its compound-part occurrences (the parts field) and the exact word in the word field, weighted by
 /// <see cref="FieldWeights"/>. A phrase must match on a positional field with the analyzer's positions and scores as its
 /// words; a prefix expands on the word fields (<see cref="PrefixExpansion"/>, kept per reader in
 /// <paramref name="expansions"/>) and scores as one <see cref="ExpansionsQuery"/>. The reader is needed only for prefixes;
@@ -86,7 +86,7 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
             case PrefixClause prefix:
                 {
                     var words = Expansion(FieldWeights.Zones.Select(z => z.Words).ToList(), prefix.Prefix, PrefixExpansion.LimitFor(prefix.Prefix))
-                        .Select(term => new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.LengthField, enums, merged))
+                        .Select(term => new WeightedFieldsQuery([.. FieldWeights.Zones.Select(z => (new Term(z.Words, term), z.Weight * FieldWeights.WholeWord))], FieldWeights.Length, enums, merged))
                         .ToList();
                     var query = new BooleanQuery(disableCoord: true);
                     if (words.Count > 0)
@@ -132,18 +132,18 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
     private IReadOnlyList<string> Expansion(IReadOnlyList<string> fields, string prefix, int limit) =>
         _expansions.Get(reader, fields, prefix, limit);
 
-    // One word: its stem in the positional fields (parts included), in the whole-word stem fields, and the exact word,
-    // in every zone, scored together (BM25F).
+    // One word: its stem in the positional fields (whole words and parts), less its part occurrences (a part counts less
+    // than a whole word), and the exact word, in every zone, scored together (BM25F).
     private WeightedFieldsQuery Word(string stem, string word)
     {
         var terms = new List<(Term, float)>(9);
         foreach (var zone in FieldWeights.Zones)
         {
-            terms.Add((new Term(zone.Positional, stem), zone.Weight * FieldWeights.Positional));
-            terms.Add((new Term(zone.Stems, stem), zone.Weight * FieldWeights.Stem));
+            terms.Add((new Term(zone.Positional, stem), zone.Weight * (FieldWeights.Positional + FieldWeights.Stem)));
+            terms.Add((new Term(zone.Parts, stem), -zone.Weight * FieldWeights.Stem));
             terms.Add((new Term(zone.Words, word), zone.Weight * FieldWeights.Word));
         }
 
-        return new WeightedFieldsQuery(terms, FieldWeights.LengthField, enums, merged);
+        return new WeightedFieldsQuery(terms, FieldWeights.Length, enums, merged);
     }
 }

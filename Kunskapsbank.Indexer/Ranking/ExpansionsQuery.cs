@@ -23,7 +23,7 @@ public sealed class ExpansionsQuery : Lucene.Net.Search.Query
     public ExpansionsQuery(IReadOnlyList<WeightedFieldsQuery> expansions, WordPostingsCache? merged = null)
     {
         ArgumentNullException.ThrowIfNull(expansions);
-        if (expansions.Select(e => e.LengthField).Distinct(StringComparer.Ordinal).Skip(1).Any())
+        if (expansions.Select(e => e.Length).Distinct().Skip(1).Any())
         {
             throw new ArgumentException("A prefix's expansions must share one length field.", nameof(expansions));
         }
@@ -102,7 +102,7 @@ public sealed class ExpansionsQuery : Lucene.Net.Search.Query
             }
 
             // The expansions are one prefix's words over the same zones, so they share the length field.
-            var norms = context.AtomicReader.GetNormValues(_query.Expansions[0].LengthField);
+            var norms = context.AtomicReader.GetNormValues(_query.Expansions[0].Length.NormField);
             if (_query.Merged is not { } cache || postings < cache.MinimumPostings)
             {
                 return ListScorer(context, acceptDocs, norms, merging: false);

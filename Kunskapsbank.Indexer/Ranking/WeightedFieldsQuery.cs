@@ -14,8 +14,10 @@ namespace Kunskapsbank.Indexer.Ranking;
 /// made it worse: guidance about "tillgängligt skyddat boende" lost to any document with "boende" in its title. Here a
 /// title occurrence counts as <c>weight</c> occurrences of the word (8 for a stem in the title, 1 in the body, see
 /// <see cref="FieldWeights"/>), which matters a lot when the body hardly has the word and little when it has it often.
-/// Length normalisation uses the body's length (from its norm) against the average body length; idf is the word's
-/// over all documents (the largest live document frequency of its fields). Statistics come from the searcher, so an
+/// Length normalisation uses the body's length (from its norm) against the average body length (<see cref="DocumentLength"/>);
+/// idf is the word's over all documents (the largest live document frequency of its fields). A term may weigh less than
+/// zero: the parts field takes back part of what the positional field counted for a part occurrence (the sum stays
+/// positive, as every part is also in the positional field). Statistics come from the searcher, so an
 /// incrementally maintained index scores exactly like a clean one (<see cref="LiveStatisticsSearcher"/>).
 /// </remarks>
 public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
@@ -26,11 +28,12 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
     /// <summary>Creates the query over (term, weight) pairs; the terms may be in different fields.</summary>
     /// <param name="enums">The searching thread's enumerators to reuse (null: the query's own).</param>
     /// <param name="merged">Where a frequent word's merged postings are kept (null: always read the lists).</param>
-    public WeightedFieldsQuery(IReadOnlyList<(Term Term, float Weight)> terms, string lengthField, ReusableEnums? enums = null, WordPostingsCache? merged = null)
+    public WeightedFieldsQuery(IReadOnlyList<(Term Term, float Weight)> terms, DocumentLength length, ReusableEnums? enums = null, WordPostingsCache? merged = null)
     {
         ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(length);
         Terms = terms;
-        LengthField = lengthField;
+        Length = length;
         Enums = enums;
         Merged = merged;
     }
@@ -38,8 +41,8 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
     /// <summary>The weighted terms.</summary>
     public IReadOnlyList<(Term Term, float Weight)> Terms { get; }
 
-    /// <summary>The field whose norm gives the document length.</summary>
-    public string LengthField { get; }
+    /// <summary>Where the document length is read.</summary>
+    public DocumentLength Length { get; }
 
     private ReusableEnums? Enums { get; }
 
@@ -66,14 +69,14 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         "bm25f(" + string.Join(' ', Terms.Select(t => t.Term.Field + ":" + t.Term.Text + "^" + t.Weight.ToString("0.##", CultureInfo.InvariantCulture))) + ")" + ToStringUtils.Boost(Boost);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is WeightedFieldsQuery other && other.Boost == Boost && other.LengthField == LengthField && other.Terms.SequenceEqual(Terms);
+    public override bool Equals(object? obj) => obj is WeightedFieldsQuery other && other.Boost == Boost && other.Length == Length && other.Terms.SequenceEqual(Terms);
 
     /// <inheritdoc />
     public override int GetHashCode()
     {
         var hash = new HashCode();
         hash.Add(Boost);
-        hash.Add(LengthField);
+        hash.Add(Length);
         foreach (var term in Terms)
         {
             hash.Add(term);
@@ -106,7 +109,8 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
             _enums = query.Enums ?? new ReusableEnums();
             _segmentPostings = new long[top.Leaves.Count];
             _contexts = LookUp(top, query.Terms, _enums, _segmentPostings);
-            var collection = searcher.CollectionStatistics(query.LengthField);
+            var collection = searcher.CollectionStatistics(query.Length.NormField);
+            var parts = searcher.CollectionStatistics(query.Length.PartsField);
             _documents = Math.Max(1, collection.MaxDoc);
             _docFreq = 0;
             for (var i = 0; i < _contexts.Length; i++)
@@ -115,7 +119,8 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
             }
 
             _idf = (float)Math.Log(1 + ((_documents - _docFreq + 0.5D) / (_docFreq + 0.5D)));
-            _averageLength = collection.SumTotalTermFreq <= 0 ? 1f : (float)(collection.SumTotalTermFreq / (double)_documents);
+            var wholeWords = collection.SumTotalTermFreq - Math.Max(0, parts.SumTotalTermFreq);
+            _averageLength = wholeWords <= 0 ? 1f : (float)(wholeWords / (double)_documents);
         }
 
         public override Lucene.Net.Search.Query Query => _query;
@@ -171,7 +176,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
                 cache.Add(segment, MergeKey, merged);
             }
 
-            return merged.Docs.Length == 0 ? null : new MergedScorer(this, merged, acceptDocs, context.AtomicReader.GetNormValues(_query.LengthField));
+            return merged.Docs.Length == 0 ? null : new MergedScorer(this, merged, acceptDocs, context.AtomicReader.GetNormValues(_query.Length.NormField));
         }
 
         /// <summary>The word's scorer straight from its postings lists, never from or into the cache: for a merge of
@@ -194,7 +199,7 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
                 postings.Add((_enums.Docs(reader, term.Field, term.Bytes, state, acceptDocs), weight));
             }
 
-            return postings.Count == 0 ? null : new WeightedFieldsScorer(this, postings, reader.GetNormValues(_query.LengthField));
+            return postings.Count == 0 ? null : new WeightedFieldsScorer(this, postings, reader.GetNormValues(_query.Length.NormField));
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -241,10 +246,11 @@ public sealed class WeightedFieldsQuery : Lucene.Net.Search.Query
         {
             get
             {
+                // Occurrences, once each: a part's second count (the parts field, weighed below zero) is left out.
                 var freq = 0;
-                foreach (var (docs, _) in _postings)
+                foreach (var (docs, weight) in _postings)
                 {
-                    if (docs.DocID == _doc)
+                    if (weight > 0 && docs.DocID == _doc)
                     {
                         freq += docs.Freq;
                     }
