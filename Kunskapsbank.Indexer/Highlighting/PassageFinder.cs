@@ -163,13 +163,11 @@ public static class PassageFinder
             return [];
         }
 
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(document.Doc, leaves)];
-        var ordinals = leaf.AtomicReader.GetNumericDocValues(IndexSchema.Ordinal);
+        // A document's passages follow it in its block, in order: the ordinal is the distance from the document.
         var candidates = new List<Candidate>(scores.Count);
         foreach (var (doc, score) in scores)
         {
-            candidates.Add(new Candidate(doc, (int)(ordinals?.Get(doc - leaf.DocBase) ?? 0), score));
+            candidates.Add(new Candidate(doc, doc - document.Doc - 1, score));
         }
 
         candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Ordinal.CompareTo(b.Ordinal));
@@ -180,24 +178,17 @@ public static class PassageFinder
     public static StoredPassage? Opening(IndexSearcher searcher, int doc, long id)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        var next = doc + 1;
-        if (next >= searcher.IndexReader.MaxDoc)
-        {
-            return null;
-        }
-
+        // The block is never split: a document with passages has its first one next in the same segment.
         var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(next, leaves)];
-        var local = next - leaf.DocBase;
-        var parents = leaf.AtomicReader.GetNumericDocValues(IndexSchema.Parent);
-        var ordinals = leaf.AtomicReader.GetNumericDocValues(IndexSchema.Ordinal);
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var local = doc - leaf.DocBase;
         var live = leaf.AtomicReader.LiveDocs;
-        if (parents is null || ordinals is null || (live is not null && !live.Get(local)) || parents.Get(local) != id || ordinals.Get(local) != 0)
+        if (StoredReading.PassageCount(searcher, doc) == 0 || local + 1 >= leaf.AtomicReader.MaxDoc || (live is not null && !live.Get(local + 1)))
         {
             return null;
         }
 
-        return StoredReading.ReadPassage(searcher, next, id);
+        return StoredReading.ReadPassage(searcher, doc + 1, id);
     }
 
     /// <summary>A document on the result page.</summary>

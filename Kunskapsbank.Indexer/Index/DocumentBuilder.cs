@@ -76,7 +76,7 @@ public static class DocumentBuilder
         doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
 
         var count = (int)Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1);
-        var layout = Layout(body, segments, analysed.Bodies, count);
+        var layout = Layout(body, segments, count);
         doc.Add(new BinaryDocValuesField(IndexSchema.PassageLayout, new BytesRef(layout.Encode())));
 
         var block = new List<LuceneDocument>(count + 1) { doc };
@@ -85,7 +85,7 @@ public static class DocumentBuilder
             // A heading that only repeats the title (a document's own first heading, often) chose the document, not
             // the passage: it earns no heading bonus in placement, or it would win over the passage that answers.
             var heading = SameTerms(analysed.Headings[i], analysed.Title) ? [] : analysed.Headings[i];
-            block.Add(BuildPassage(key, id, i, document.Passages[i], heading, layout.Length(i), attributes));
+            block.Add(BuildPassage(key, i, document.Passages[i], heading, layout.Length(i), attributes));
         }
 
         return block;
@@ -176,36 +176,26 @@ public static class DocumentBuilder
     }
 
     // Each passage's text is its segment of the body field: its first position there and its number of terms.
-    private static PassagePositions Layout(FieldTokens body, int[] segments, IReadOnlyList<IReadOnlyList<Analysis.Token>> texts, int count)
+    private static PassagePositions Layout(FieldTokens body, int[] segments, int count)
     {
         var bodyStarts = body.PositionalStarts();
         var starts = new int[count];
         var lengths = new int[count];
         for (var i = 0; i < count; i++)
         {
-            var text = texts[i];
-            for (var t = 0; t < text.Count; t++)
-            {
-                if (FieldTokens.Takes(FieldTokenKind.Terms, text[t]))
-                {
-                    lengths[i]++;
-                }
-            }
-
+            lengths[i] = segments[i] < 0 ? 0 : body.TermsIn(segments[i]);
             starts[i] = lengths[i] > 0 ? bodyStarts[segments[i]] : -1;
         }
 
         return new PassagePositions(starts, lengths);
     }
 
-    private static LuceneDocument BuildPassage(string key, long parent, int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes)
+    private static LuceneDocument BuildPassage(string key, int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes)
     {
         var doc = new LuceneDocument
         {
             KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Passage, attributes),
             KeywordReplay.Field(IndexSchema.DocumentKey, key, attributes),
-            new NumericDocValuesField(IndexSchema.Parent, parent),
-            new NumericDocValuesField(IndexSchema.Ordinal, ordinal),
             new StoredField(IndexSchema.Ordinal, ordinal),
             new StoredField(IndexSchema.Offset, passage.Offset),
             new StoredField(IndexSchema.Headings, string.Join(IndexSchema.Separator, passage.HeadingPath)),

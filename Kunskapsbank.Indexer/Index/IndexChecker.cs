@@ -112,22 +112,21 @@ public static class IndexChecker
             findings.Add($"Dokument {id} ({paths[0]}) saknas i filförteckningen.");
         }
 
-        var orphans = new SortedSet<long>();
-        var leaves = searcher.IndexReader.Leaves;
-        var parents = leaves.Select(l => l.AtomicReader.GetNumericDocValues(IndexSchema.Parent)).ToList();
-        foreach (var doc in StoredReading.AllOfKind(searcher, IndexSchema.Kinds.Passage))
+        // A passage belongs to the document whose block it is in: the live document before it, within its passage count.
+        var owned = new HashSet<int>();
+        foreach (var doc in StoredReading.AllOfKind(searcher, IndexSchema.Kinds.Document))
         {
-            var leaf = ReaderUtil.SubIndex(doc, leaves);
-            var parent = parents[leaf]?.Get(doc - leaves[leaf].DocBase) ?? 0;
-            if (!documents.ContainsKey(parent))
+            var count = StoredReading.PassageCount(searcher, doc);
+            for (var i = 1; i <= count; i++)
             {
-                orphans.Add(parent);
+                owned.Add(doc + i);
             }
         }
 
+        var orphans = StoredReading.AllOfKind(searcher, IndexSchema.Kinds.Passage).Where(doc => !owned.Contains(doc)).ToList();
         if (orphans.Count > 0)
         {
-            findings.Add($"Det finns stycken vars dokument saknas (dokument {string.Join(", ", orphans.Take(5))}).");
+            findings.Add($"Det finns {orphans.Count} stycken utan sitt dokument (Lucene-dokument {string.Join(", ", orphans.Take(5))}).");
         }
 
         return findings;

@@ -33,7 +33,8 @@ namespace Kunskapsbank.Indexer.Index;
 /// <item><term><see cref="Lengths"/></term><description>binary doc values — the token count of each text field, so the
 /// statistics of deleted documents can be subtracted exactly (see <c>Ranking/LiveStatisticsSearcher</c>).</description></item>
 /// <item><term><c>passage</c></term><description>one per passage (paragraph, page or section): the unit of placement.
-/// <see cref="DocumentKey"/>; <see cref="Parent"/> and <see cref="Ordinal"/> as numeric doc values (grouping per hit);
+/// <see cref="DocumentKey"/>; no doc values: a passage's document is the one its block starts with, and its ordinal its
+/// distance from it (a numeric doc value per passage cost the writing thread a reflective size estimate each);
 /// <see cref="PassageHeading"/> freqs + norms (BM25 of the paragraph's heading; none for a heading that only repeats the
 /// title, which chose the document, not the passage); <see cref="PassageText"/> one term, docs
 /// only, on a passage whose text has terms — the text's own terms are not inverted again: a passage's share of the
@@ -55,7 +56,7 @@ namespace Kunskapsbank.Indexer.Index;
 public static class IndexSchema
 {
     /// <summary>The schema version; an index of another version is rebuilt (older) or refused (newer).</summary>
-    public const int Version = 13;
+    public const int Version = 14;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -148,10 +149,7 @@ public static class IndexSchema
     /// <summary>Body: exact surface words.</summary>
     public const string BodyWords = "body_w";
 
-    /// <summary>Parent document id of a passage (numeric doc values).</summary>
-    public const string Parent = "parent";
-
-    /// <summary>Ordinal of a passage in its document (numeric doc values and stored).</summary>
+    /// <summary>Ordinal of a passage in its document (stored; in the index it is the passage's distance from its document).</summary>
     public const string Ordinal = "ordinal";
 
     /// <summary>Marks a passage whose text has terms (one term, docs only): its document count is N for passage BM25.</summary>

@@ -34,6 +34,15 @@ public static class StoredReading
             .ToList();
     }
 
+    /// <summary>How many passages follow the document at global doc number <paramref name="doc"/> in its block.</summary>
+    public static int PassageCount(IndexSearcher searcher, int doc)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        return (int)(leaf.AtomicReader.GetNumericDocValues(IndexSchema.PassageCount)?.Get(doc - leaf.DocBase) ?? 0);
+    }
+
     /// <summary>The global Lucene doc number of the document with <paramref name="id"/>, or -1.</summary>
     public static int FindDocument(IndexSearcher searcher, long id)
     {

@@ -55,9 +55,9 @@ public sealed class TokenReplay : TokenStream
                 _highest = _lastPosition;
             }
 
-            while (_next < tokens.Count)
+            while (_next < tokens.Length)
             {
-                var token = tokens[_next++];
+                ref readonly var token = ref tokens[_next++];
                 if (!FieldTokens.Takes(_kind, token))
                 {
                     continue;

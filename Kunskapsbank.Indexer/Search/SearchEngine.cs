@@ -227,7 +227,7 @@ public sealed class SearchEngine : ISearchEngine
     {
         var summaries = ranked.Select(r => StoredReading.ReadSummary(searcher, r.Doc)).ToList();
         var found = includePassages && leaves.Count > 0
-            ? PassageFinder.Find(searcher, ranked.Zip(summaries, (r, s) => new PassageFinder.PageDocument(r.Id, r.Doc, PassageCount(searcher, r.Doc), TitleStems(s.Title))).ToList(), leaves, builder, enums)
+            ? PassageFinder.Find(searcher, ranked.Zip(summaries, (r, s) => new PassageFinder.PageDocument(r.Id, r.Doc, StoredReading.PassageCount(searcher, r.Doc), TitleStems(s.Title))).ToList(), leaves, builder, enums)
             : [];
         Lap(timings, "passages", clock);
         var highlight = new HighlightTerms(leaves);
@@ -260,13 +260,6 @@ public sealed class SearchEngine : ISearchEngine
         }
 
         return hits;
-    }
-
-    private static int PassageCount(IndexSearcher searcher, int doc)
-    {
-        var leaves = searcher.IndexReader.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        return (int)(leaf.AtomicReader.GetNumericDocValues(IndexSchema.PassageCount)?.Get(doc - leaf.DocBase) ?? 0);
     }
 
     private HashSet<string> TitleStems(string title) => _analyzer.Analyze(title).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Tests.Corpus;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
@@ -141,22 +142,29 @@ public sealed class IndexFolderTests
         corpus.Sync();
         corpus.Reopen();
 
-        // Drop the ledger entry of a.md behind the engine's back, keeping the commit data.
-        using (var directory = FSDirectory.Open(corpus.IndexPath))
-        {
-            var data = new SegmentInfos();
-            data.Read(directory);
-            using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, null));
-            writer.DeleteDocuments(new Term(IndexSchema.FilePath, "a.md"));
-            writer.SetCommitData(data.UserData);
-            writer.Commit();
-        }
+        // Drop the ledger entry of a.md behind the engine's back.
+        ChangeBehindTheEnginesBack(corpus.IndexPath, writer => writer.DeleteDocuments(new Term(IndexSchema.FilePath, "a.md")));
 
         var findings = IndexChecker.Check(corpus.IndexPath);
 
         var finding = Assert.Single(findings);
         Assert.Contains("a.md", finding, StringComparison.Ordinal);
         Assert.Contains("saknas i filförteckningen", finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_APassageOutsideItsDocumentsBlock_IsReportedInSwedish()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "A", "Text om kvinnojour.\n\nEtt stycke till.");
+        corpus.Sync();
+        corpus.Reopen();
+
+        // A passage written on its own, behind the engine's back: no document's block holds it.
+        ChangeBehindTheEnginesBack(corpus.IndexPath, writer => writer.AddDocument([new StringField(IndexSchema.Kind, IndexSchema.Kinds.Passage, Field.Store.NO), new StoredField(IndexSchema.Text, "Lös text.")]));
+
+        var finding = Assert.Single(IndexChecker.Check(corpus.IndexPath));
+        Assert.Contains("1 stycken utan sitt dokument", finding, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,4 +204,16 @@ public sealed class IndexFolderTests
 
     private static List<string> Snapshot(string folder) =>
         System.IO.Directory.EnumerateFiles(folder).Select(f => $"{Path.GetFileName(f)}:{new FileInfo(f).Length}").Order(StringComparer.Ordinal).ToList();
+
+    // Commits a change made with a writer of our own, keeping the commit data (schema version and the rest).
+    private static void ChangeBehindTheEnginesBack(string indexPath, Action<IndexWriter> change)
+    {
+        using var directory = FSDirectory.Open(indexPath);
+        var data = new SegmentInfos();
+        data.Read(directory);
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, null));
+        change(writer);
+        writer.SetCommitData(data.UserData);
+        writer.Commit();
+    }
 }
