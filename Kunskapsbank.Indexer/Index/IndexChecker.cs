@@ -113,17 +113,17 @@ public static class IndexChecker
         }
 
         // A passage belongs to the document whose block it is in: the live document before it, within its passage count.
-        var owned = new HashSet<int>();
+        var owned = new System.Collections.BitArray(searcher.IndexReader.MaxDoc);
         foreach (var doc in StoredReading.AllOfKind(searcher, IndexSchema.Kinds.Document))
         {
             var count = StoredReading.PassageCount(searcher, doc);
-            for (var i = 1; i <= count; i++)
+            for (var i = 1; i <= count && doc + i < owned.Length; i++)
             {
-                owned.Add(doc + i);
+                owned[doc + i] = true;
             }
         }
 
-        var orphans = StoredReading.AllOfKind(searcher, IndexSchema.Kinds.Passage).Where(doc => !owned.Contains(doc)).ToList();
+        var orphans = StoredReading.AllOfKind(searcher, IndexSchema.Kinds.Passage).Where(doc => !owned[doc]).ToList();
         if (orphans.Count > 0)
         {
             findings.Add($"Det finns {orphans.Count} stycken utan sitt dokument (Lucene-dokument {string.Join(", ", orphans.Take(5))}).");
