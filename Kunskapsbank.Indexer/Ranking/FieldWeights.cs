@@ -10,8 +10,8 @@ namespace Kunskapsbank.Indexer.Ranking;
 /// <see cref="Stem"/> (1.0), and the exact word that plus <see cref="Word"/> (1.5) — the proportions of the earlier
 /// FTS5 column weights. The index holds no whole-word stem field: the positional field counts a part occurrence as a
 /// stem one, so the word weighs <see cref="Positional"/> + <see cref="Stem"/> there and <c>−</c><see cref="Stem"/> in
-/// the parts field, which comes to the same weighted frequency with one token fewer per indexed word. Zones multiply: a title occurrence counts eight times a body one,
-/// a heading occurrence three times.
+/// the parts field, which comes to the same weighted frequency with one token fewer per indexed word. Zones multiply:
+/// a title occurrence counts eight times a body one, a heading occurrence three times.
 /// </remarks>
 public static class FieldWeights
 {
@@ -32,7 +32,7 @@ public static class FieldWeights
         new(IndexSchema.Body, IndexSchema.BodyParts, IndexSchema.BodyWords, 1f),
     ];
 
-    /// <summary>Weight of a whole word matched exactly (stem and word fields together), e.g. a prefix's expansion.</summary>
+    /// <summary>Weight of a whole word matched exactly (stem and word weights together), e.g. a prefix's expansion.</summary>
     public const float WholeWord = Stem + Word;
 
     /// <summary>What normalises a document's score: the whole words of the body.</summary>
