@@ -422,20 +422,20 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
         var bulk = scope is null && work.Count >= Math.Max(BulkChange, ledger.Count / 10);
         using var bulkWrites = bulk ? batch.BeginBulk() : null;
         var commitInterval = bulk ? BulkCommitInterval : CommitInterval;
-        using (var prepared = new PreparedInOrder<DocumentPipeline.Outcome>(
+        using (var prepared = new PreparedInOrder<PreparedFile>(
             work.Count,
             _threads,
-            (i, token) => _pipeline.Prepare(work[i].File, work[i].Fingerprint, work[i].MetadataHash, _resolver, token),
+            (i, token) => PreparedFile.Of(_pipeline.Prepare(work[i].File, work[i].Fingerprint, work[i].MetadataHash, _resolver, token)),
             cancellationToken))
         {
             for (var i = 0; i < work.Count; i++)
             {
                 var item = work[i];
-                var outcome = prepared.Take(i);
+                var (outcome, block) = prepared.Take(i);
                 if (outcome.Document is { } document)
                 {
                     BeforeDocumentWrite?.Invoke(document.Path);
-                    batch.Upsert(document, item.ExistingId, outcome.ScannedPages);
+                    batch.Upsert(document, item.ExistingId, outcome.ScannedPages, block);
                     indexed++;
                 }
                 else if (outcome.Failure is { } failure)

@@ -11,28 +11,25 @@ namespace Kunskapsbank.Indexer.Index;
 /// <summary>Builds the Lucene documents of <see cref="IndexSchema"/>: a document with its passages, a ledger entry, a change.</summary>
 public static class DocumentBuilder
 {
-    /// <summary>The <c>doc</c> document followed by one <c>passage</c> document per passage (written as one block).</summary>
-    public static List<LuceneDocument> Build(IndexedDocument document, long id)
+    /// <summary>The <c>doc</c> document followed by one <c>passage</c> document per passage (written as one block), but
+    /// for the fields that carry the document's id: the writing thread assigns it (<see cref="PreparedBlock.WithId"/>),
+    /// the rest is built ahead on a preparing thread.</summary>
+    public static PreparedBlock Prepare(IndexedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var metadata = document.Metadata;
         var analysed = document.Analysed;
-        var key = id.ToString(CultureInfo.InvariantCulture);
         var status = StatusIds.For(metadata.Status);
-        var summary = new DocumentSummary(id, document.Path, metadata.Title, metadata.Publisher, metadata.Year, metadata.DocumentType, status, metadata.SupersededBy);
 
         // One attribute set for every indexed field of the block: Lucene inverts the fields one after another.
         var attributes = TokenReplay.NewAttributes();
         var doc = new LuceneDocument
         {
             KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Document, attributes),
-            KeywordReplay.Field(IndexSchema.DocumentKey, key, attributes),
             KeywordReplay.Field(IndexSchema.Path, document.Path, attributes),
-            new NumericDocValuesField(IndexSchema.Id, id),
             new NumericDocValuesField(IndexSchema.Year, metadata.Year ?? 0),
             new NumericDocValuesField(IndexSchema.PassageCount, Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1)),
             new NumericDocValuesField(IndexSchema.Status, StatusCode(status)),
-            new BinaryDocValuesField(IndexSchema.Summary, new BytesRef(SummaryCodec.Encode(summary))),
             new StoredField(IndexSchema.Details, JsonSerializer.Serialize(new StoredDetails(document.ContentType, document.PageCount, metadata.Tags, document.Problems, metadata.Supersedes))),
         };
 
@@ -85,10 +82,10 @@ public static class DocumentBuilder
             // A heading that only repeats the title (a document's own first heading, often) chose the document, not
             // the passage: it earns no heading bonus in placement, or it would win over the passage that answers.
             var heading = SameTerms(analysed.Headings[i], analysed.Title) ? [] : analysed.Headings[i];
-            block.Add(BuildPassage(key, i, document.Passages[i], heading, layout.Length(i), attributes));
+            block.Add(BuildPassage(i, document.Passages[i], heading, layout.Length(i), attributes));
         }
 
-        return block;
+        return new PreparedBlock(document, block, attributes);
     }
 
     /// <summary>The ledger entry of a file.</summary>
@@ -190,12 +187,11 @@ public static class DocumentBuilder
         return new PassagePositions(starts, lengths);
     }
 
-    private static LuceneDocument BuildPassage(string key, int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes)
+    private static LuceneDocument BuildPassage(int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes)
     {
         var doc = new LuceneDocument
         {
             KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Passage, attributes),
-            KeywordReplay.Field(IndexSchema.DocumentKey, key, attributes),
             new StoredField(IndexSchema.Ordinal, ordinal),
             new StoredField(IndexSchema.Offset, passage.Offset),
             new StoredField(IndexSchema.Headings, string.Join(IndexSchema.Separator, passage.HeadingPath)),
@@ -277,6 +273,39 @@ public static class DocumentBuilder
         {
             yield return (FacetIds.Status, StatusIds.For(metadata.Status), StatusIds.Label(metadata.Status));
         }
+    }
+}
+
+/// <summary>A document's Lucene block, built but for the fields that carry its id (see <see cref="DocumentBuilder.Prepare"/>).</summary>
+/// <remarks>The block's token streams are read once: write it once.</remarks>
+public sealed class PreparedBlock
+{
+    private readonly IndexedDocument _document;
+    private readonly List<LuceneDocument> _block;
+    private readonly AttributeSource _attributes;
+
+    internal PreparedBlock(IndexedDocument document, List<LuceneDocument> block, AttributeSource attributes)
+    {
+        _document = document;
+        _block = block;
+        _attributes = attributes;
+    }
+
+    /// <summary>The block with document id <paramref name="id"/>: its key term on every document of the block, and on the
+    /// first the id and the result-list summary.</summary>
+    public List<LuceneDocument> WithId(long id)
+    {
+        var metadata = _document.Metadata;
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var summary = new DocumentSummary(id, _document.Path, metadata.Title, metadata.Publisher, metadata.Year, metadata.DocumentType, StatusIds.For(metadata.Status), metadata.SupersededBy);
+        _block[0].Add(new NumericDocValuesField(IndexSchema.Id, id));
+        _block[0].Add(new BinaryDocValuesField(IndexSchema.Summary, new BytesRef(SummaryCodec.Encode(summary))));
+        foreach (var doc in _block)
+        {
+            doc.Add(KeywordReplay.Field(IndexSchema.DocumentKey, key, _attributes));
+        }
+
+        return _block;
     }
 }
 

@@ -25,12 +25,13 @@ public sealed class IndexBatch
     /// <summary>Writes a document, replacing the one with <paramref name="existingId"/> (keeping its id) when given.</summary>
     /// <param name="scannedPagesWaiting">Scanned pages of the file still to be read by OCR: the ledger then says `ocr`
     /// and the document holds the text pages only.</param>
+    /// <param name="prepared">The document's block, built ahead on a preparing thread (<see cref="DocumentBuilder.Prepare"/>); built here when null.</param>
     /// <returns>The document id.</returns>
-    public long Upsert(IndexedDocument document, long? existingId, int scannedPagesWaiting = 0)
+    public long Upsert(IndexedDocument document, long? existingId, int scannedPagesWaiting = 0, PreparedBlock? prepared = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var id = existingId ?? NextId();
-        WriteBlock(document, id, replaces: existingId is not null);
+        WriteBlock(prepared ?? DocumentBuilder.Prepare(document), id, replaces: existingId is not null);
         var state = scannedPagesWaiting > 0 ? FileStates.Ocr : FileStates.Indexed;
         var ocrPages = scannedPagesWaiting > 0 ? scannedPagesWaiting : OcrPagesOf(document);
         SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, state, id, null, null, DateTimeOffset.UtcNow) { OcrPages = ocrPages });
@@ -57,7 +58,7 @@ public sealed class IndexBatch
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(document);
         var id = from.DocumentId ?? NextId();
-        WriteBlock(document, id, replaces: from.DocumentId is not null);
+        WriteBlock(DocumentBuilder.Prepare(document), id, replaces: from.DocumentId is not null);
         RemoveLedger(from.Path);
         SetLedger(new LedgerEntry(document.Path, document.Fingerprint, document.MetadataHash, FileStates.Indexed, id, null, null, DateTimeOffset.UtcNow) { OcrPages = OcrPagesOf(document) });
         AddChange(ChangeKinds.Moved, document.Path, from.Path);
@@ -148,9 +149,9 @@ public sealed class IndexBatch
     }
 
     // A new id or a new path has nothing to replace: adding skips a delete term that every segment would be searched for.
-    private void WriteBlock(IndexedDocument document, long id, bool replaces)
+    private void WriteBlock(PreparedBlock prepared, long id, bool replaces)
     {
-        var block = DocumentBuilder.Build(document, id);
+        var block = prepared.WithId(id);
         if (replaces)
         {
             // Atomic for near-real-time readers: they see the old block or the new one, never neither.
