@@ -1,3 +1,4 @@
+using System.Buffers;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
@@ -12,6 +13,10 @@ namespace Kunskapsbank.Indexer.Analysis;
 public sealed class LegalAbbreviationFilter : TokenFilter
 {
     private readonly CharArrayDictionary<string> _names;
+
+    // The letters an abbreviation begins with (all capitals): almost every word is passed over by one test instead of a
+    // dictionary look-up, which hashed every token of every text.
+    private readonly SearchValues<char> _firstLetters;
     private readonly ICharTermAttribute _term;
     private readonly ITypeAttribute _type;
     private readonly IOffsetMapAttribute _offsetMap;
@@ -21,6 +26,7 @@ public sealed class LegalAbbreviationFilter : TokenFilter
         : base(input)
     {
         _names = names;
+        _firstLetters = SearchValues.Create(string.Concat(names.Keys.Where(k => k.Length > 0).Select(k => k[0]).Distinct()));
         _term = AddAttribute<ICharTermAttribute>();
         _type = AddAttribute<ITypeAttribute>();
         _offsetMap = AddAttribute<IOffsetMapAttribute>();
@@ -44,7 +50,7 @@ public sealed class LegalAbbreviationFilter : TokenFilter
             return false;
         }
 
-        if (_type.Type != SwedishTokenTypes.Part && _names.TryGetValue(_term.Buffer, 0, _term.Length, out var name))
+        if (_term.Length > 0 && _firstLetters.Contains(_term.Buffer[0]) && _type.Type != SwedishTokenTypes.Part && _names.TryGetValue(_term.Buffer, 0, _term.Length, out var name))
         {
             _term.SetEmpty().Append(name);
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Kunskapsbank.Indexer.Extraction;
@@ -5,13 +6,26 @@ namespace Kunskapsbank.Indexer.Extraction;
 /// <summary>Character-level cleanup every extractor applies: NFC, no soft hyphens, no ligatures, plain spaces.</summary>
 public static class TextCleanup
 {
+    // What Normalize copies unchanged: printable ASCII, line ends, Latin-1 and Latin Extended letters and signs (not the
+    // no-break space or the soft hyphen), dashes, quotes, bullets and the ellipsis, and the euro sign.
+    private static readonly SearchValues<char> UnchangedCharacters = SearchValues.Create(
+        "\n" + Range(' ', '~') + Range('\u00A1', '\u00AC') + Range('\u00AE', '\u024F') + Range('\u2010', '\u2027') + "\u20AC");
+
     /// <summary>Returns <paramref name="text"/> in NFC with ligatures expanded, soft hyphens and zero-width marks dropped,
     /// exotic spaces turned into plain spaces, line ends as "\n" and broken surrogates replaced.</summary>
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+
+        // Most text is only letters, digits, punctuation, spaces and line ends, which the loop copies as they are.
+        var first = text.AsSpan().IndexOfAnyExcept(UnchangedCharacters);
+        if (first < 0)
+        {
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+
+        var builder = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             switch (c)
@@ -89,10 +103,24 @@ public static class TextCleanup
         return cleaned.IsNormalized(NormalizationForm.FormC) ? cleaned : cleaned.Normalize(NormalizationForm.FormC);
     }
 
+    private static string Range(char first, char last) =>
+        string.Create(last - first + 1, first, (chars, start) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)(start + i);
+            }
+        });
+
     /// <summary>Collapses runs of spaces and trims; for one line or one paragraph.</summary>
     public static string CollapseSpaces(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0 || (text[0] != ' ' && text[^1] != ' ' && text.AsSpan().IndexOfAny('\t', '\n') < 0 && !text.Contains("  ", StringComparison.Ordinal)))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
