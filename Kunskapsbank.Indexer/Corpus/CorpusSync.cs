@@ -161,7 +161,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
             new DateTimeOffset(e.Fingerprint.ModifiedTicks, TimeSpan.Zero),
             e.RecordedAt,
             OcrProgressOf(e, reading))).ToList();
-        var changes = StoredReading.ReadChanges(searcher).Select(c => new ReportedChange(c.Time, c.Kind, c.Path, c.OldPath)).ToList();
+        var changes = StoredReading.ReadChanges(searcher, _store.Data.NextChange - IndexSchema.RecentChangesKept).Select(c => new ReportedChange(c.Time, c.Kind, c.Path, c.OldPath)).ToList();
         return new IndexReport(documents, failed, _store.Data.LastSync, files, changes);
     }
 
@@ -467,8 +467,9 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
 
                 if (sinceCommit.Elapsed > commitInterval)
                 {
-                    // A recovery point now and then, so a crash in a long run loses little.
-                    batch.Commit(completedSync: false);
+                    // A recovery point now and then, so a crash in a long run loses little. A bulk change prunes old
+                    // changes only at its end, after the merge (see IndexBatch.Commit).
+                    batch.Commit(completedSync: false, pruneChanges: !bulk);
                     sinceCommit.Restart();
                     sinceRefresh.Restart();
                 }

@@ -18,11 +18,15 @@ public static class StoredReading
         return AllOfKind(searcher, IndexSchema.Kinds.File).Select(d => ToLedgerEntry(searcher.Doc(d))).ToList();
     }
 
-    /// <summary>The recent changes, newest first.</summary>
-    public static List<StoredChange> ReadChanges(IndexSearcher searcher)
+    /// <summary>The recent changes, numbered from <paramref name="from"/> on, newest first.</summary>
+    /// <remarks>Older changes are pruned at commits, but not while a bulk change writes (see
+    /// <see cref="IndexBatch.Commit"/>): reading only the newest keeps the report cheap then.</remarks>
+    public static List<StoredChange> ReadChanges(IndexSearcher searcher, long from)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        return AllOfKind(searcher, IndexSchema.Kinds.Change)
+        var collector = new AllDocsCollector();
+        searcher.Search(NumericRangeQuery.NewInt64Range(IndexSchema.ChangeSequence, from, null, true, true), collector);
+        return collector.Docs
             .Select(d => searcher.Doc(d))
             .Select(d => new StoredChange(
                 Long(d, IndexSchema.ChangeSequence) ?? 0,
