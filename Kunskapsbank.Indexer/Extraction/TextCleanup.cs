@@ -61,6 +61,10 @@ public static class TextCleanup
                 case '\u2028' or '\u2029':
                     builder.Append('\n');
                     continue;
+                case '\uFFFE' or '\uFFFF':
+                    // Noncharacters: they separate words for search, and .NET refuses to normalise text holding them.
+                    builder.Append(' ');
+                    continue;
             }
 
             if (char.IsHighSurrogate(c))

@@ -24,6 +24,10 @@ public class TextCleanupTests
     public void Normalize_CleansWhatFollowsPlainText(string text, string expected) =>
         Assert.Equal(expected, TextCleanup.Normalize(text));
 
+    [Fact]
+    public void Normalize_TurnsNoncharactersIntoSpacesInsteadOfFailing() =>
+        Assert.Equal("barn och \u00E4ktenskap ", TextCleanup.Normalize("barn och\uFFFF\u00E4ktenskap\uFFFE"));
+
     [Property(Arbitrary = [typeof(RandomText)], MaxTest = 1000)]
     public void Normalize_OfAnyText_IsStableAndLeavesNothingItRemoves(AnyText text)
     {
