@@ -276,39 +276,6 @@ public static class DocumentBuilder
     }
 }
 
-/// <summary>A document's Lucene block, built but for the fields that carry its id (see <see cref="DocumentBuilder.Prepare"/>).</summary>
-/// <remarks>The block's token streams are read once: write it once.</remarks>
-public sealed class PreparedBlock
-{
-    private readonly IndexedDocument _document;
-    private readonly List<LuceneDocument> _block;
-    private readonly AttributeSource _attributes;
-
-    internal PreparedBlock(IndexedDocument document, List<LuceneDocument> block, AttributeSource attributes)
-    {
-        _document = document;
-        _block = block;
-        _attributes = attributes;
-    }
-
-    /// <summary>The block with document id <paramref name="id"/>: its key term on every document of the block, and on the
-    /// first the id and the result-list summary.</summary>
-    public List<LuceneDocument> WithId(long id)
-    {
-        var metadata = _document.Metadata;
-        var key = id.ToString(CultureInfo.InvariantCulture);
-        var summary = new DocumentSummary(id, _document.Path, metadata.Title, metadata.Publisher, metadata.Year, metadata.DocumentType, StatusIds.For(metadata.Status), metadata.SupersededBy);
-        _block[0].Add(new NumericDocValuesField(IndexSchema.Id, id));
-        _block[0].Add(new BinaryDocValuesField(IndexSchema.Summary, new BytesRef(SummaryCodec.Encode(summary))));
-        foreach (var doc in _block)
-        {
-            doc.Add(KeywordReplay.Field(IndexSchema.DocumentKey, key, _attributes));
-        }
-
-        return _block;
-    }
-}
-
 /// <summary>What only the document page, the report and a move read (the <see cref="IndexSchema.Details"/> stored field).</summary>
 public sealed record StoredDetails(string ContentType, int? PageCount, IReadOnlyList<FacetTag> Tags, IReadOnlyList<string> Problems, string? Supersedes);
 
