@@ -12,7 +12,8 @@ public static class TextCleanup
         "\n" + Range(' ', '~') + Range('\u00A1', '\u00AC') + Range('\u00AE', '\u024F') + Range('\u2010', '\u2027') + "\u20AC");
 
     /// <summary>Returns <paramref name="text"/> in NFC with ligatures expanded, soft hyphens and zero-width marks dropped,
-    /// exotic spaces turned into plain spaces, line ends as "\n" and broken surrogates replaced.</summary>
+    /// exotic spaces and the noncharacters U+FFFE/U+FFFF turned into plain spaces, line ends as "\n" and broken
+    /// surrogates replaced.</summary>
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
