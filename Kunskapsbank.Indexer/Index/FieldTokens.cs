@@ -33,8 +33,8 @@ public sealed class FieldTokens
     public int SegmentCount => _segments.Count;
 
     /// <summary>Appends one analysed segment whose offsets start at <paramref name="offset"/>.</summary>
-    /// <remarks>Counts what each field takes as it goes: the block is built on the one writing thread, and counting
-    /// each field's tokens in a pass of its own was a tenth of that thread's work.</remarks>
+    /// <remarks>Counts what each field takes as it goes, so a field's length and a segment's terms are known without a
+    /// pass of their own.</remarks>
     public void Add(IReadOnlyList<Token> tokens, int offset)
     {
         ArgumentNullException.ThrowIfNull(tokens);
@@ -85,9 +85,9 @@ public sealed class FieldTokens
 
     /// <summary>The position at which <see cref="TokenReplay"/> starts each segment in a <see cref="FieldTokenKind.Positional"/>
     /// field; a segment's tokens lie from its start up to, not including, the next segment's.</summary>
-    /// <remarks>Mirrors the replay's numbering: a segment starts <see cref="IndexSchema.PositionGap"/> after the highest
-    /// position before it, and a token sits at the segment's start plus its own position (never below the highest
-    /// position so far).</remarks>
+    /// <remarks>The one place of the numbering (the replay and the passage layout both read it): a segment starts
+    /// <see cref="IndexSchema.PositionGap"/> after the highest position before it, and a token sits at the segment's
+    /// start plus its own position (never below the highest position so far).</remarks>
     public int[] PositionalStarts()
     {
         var starts = new int[_segments.Count];

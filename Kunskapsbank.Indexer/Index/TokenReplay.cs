@@ -56,20 +56,19 @@ public sealed class TokenReplay : TokenStream
         _next = 0;
     }
 
-    // A positional field numbers its segments apart: a segment starts PositionGap after the highest position before it,
-    // and a token sits at the segment's start plus its own position (parts at their word's, so increment 0), never below
-    // the highest position so far (FieldTokens.PositionalStarts mirrors this). Other fields take one position each.
+    // A positional field puts each segment at its start (FieldTokens.PositionalStarts: PositionGap after the highest
+    // position before it) and a token at the segment's start plus its own position (parts at their word's, so increment
+    // 0), never below the highest position so far. Other fields take one position each.
     private static (string[] Terms, int[]? Increments) Layout(FieldTokens tokens, FieldTokenKind kind)
     {
         var terms = new string[tokens.Count(kind)];
-        var increments = kind == FieldTokenKind.Positional ? new int[terms.Length] : null;
+        var positional = kind == FieldTokenKind.Positional;
+        var increments = positional ? new int[terms.Length] : null;
+        var starts = positional ? tokens.PositionalStarts() : null;
         var taken = 0;
-        var lastPosition = -1;
-        var emitted = false;
+        var highest = -1;
         for (var s = 0; s < tokens.SegmentCount; s++)
         {
-            var segmentBase = lastPosition < 0 ? 0 : lastPosition + IndexSchema.PositionGap;
-            var highest = lastPosition;
             foreach (ref readonly var token in tokens.Segment(s).Tokens.AsSpan())
             {
                 if (!FieldTokens.Takes(kind, token))
@@ -80,16 +79,13 @@ public sealed class TokenReplay : TokenStream
                 terms[taken] = kind == FieldTokenKind.Words ? token.Word : token.Term;
                 if (increments is not null)
                 {
-                    var position = segmentBase + Math.Max(0, token.Position);
-                    increments[taken] = emitted ? Math.Max(0, position - highest) : Math.Max(1, position + 1);
+                    var position = starts![s] + Math.Max(0, token.Position);
+                    increments[taken] = Math.Max(0, position - highest);
                     highest = Math.Max(highest, position);
                 }
 
-                emitted = true;
                 taken++;
             }
-
-            lastPosition = highest;
         }
 
         return (terms, increments);
