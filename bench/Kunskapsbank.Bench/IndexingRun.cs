@@ -33,17 +33,10 @@ internal static class IndexingRun
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var stopwatch = Stopwatch.StartNew();
         using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, options.CorpusPath) { IndexingThreads = threads });
-        var lastReport = Stopwatch.StartNew();
-        var progress = new Progress<Kunskapsbank.Indexer.Corpus.SyncProgress>(p =>
-        {
-            if (lastReport.Elapsed.TotalSeconds >= 5)
-            {
-                log.WriteLine($"  indexerar … {p.Done}/{p.Total}");
-                lastReport.Restart();
-            }
-        });
+        var progress = new StageClock(stopwatch, log);
         var report = index.Corpus.SyncAll(progress, CancellationToken.None);
         stopwatch.Stop();
+        log.WriteLine($"  klart efter {stopwatch.Elapsed.TotalSeconds:F1} s");
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
         var indexBytes = Directory.EnumerateFiles(options.IndexPath).Sum(f => new FileInfo(f).Length);
@@ -60,5 +53,35 @@ internal static class IndexingRun
             corpusBytes / 1e6,
             indexBytes / 1e6,
             PeakMemory.PeakRssMb());
+    }
+
+    // Synchronous (Progress<T> posts to the thread pool, which would blur the stage times): prints when each stage
+    // starts and the indexing stage's progress every five seconds.
+    private sealed class StageClock(Stopwatch clock, TextWriter log) : IProgress<Kunskapsbank.Indexer.Corpus.SyncProgress>
+    {
+        private Kunskapsbank.Indexer.Corpus.SyncStage? _stage;
+        private double _lastReport;
+
+        public void Report(Kunskapsbank.Indexer.Corpus.SyncProgress value)
+        {
+            var now = clock.Elapsed.TotalSeconds;
+            if (value.Stage != _stage)
+            {
+                _stage = value.Stage;
+                log.WriteLine($"  {now,5:F1} s: {StageName(value.Stage)}");
+            }
+            else if (now - _lastReport >= 5)
+            {
+                log.WriteLine($"  {now,5:F1} s: {value.Done}/{value.Total}");
+                _lastReport = now;
+            }
+        }
+
+        private static string StageName(Kunskapsbank.Indexer.Corpus.SyncStage stage) => stage switch
+        {
+            Kunskapsbank.Indexer.Corpus.SyncStage.Checking => "jämför filerna med indexet",
+            Kunskapsbank.Indexer.Corpus.SyncStage.Indexing => "indexerar",
+            _ => "slår ihop och sparar",
+        };
     }
 }
