@@ -69,6 +69,17 @@ internal sealed class AnchorComparison
 
     public double IndexDocsPerSecond => _root.GetProperty("index").GetProperty("docs_per_s").GetDouble();
 
+    /// <summary>Lucene's docs/s up to its merged, committed one-segment index: its <c>docs_per_s</c> stops at the commit
+    /// before its forceMerge, while our sync's time includes our final merge to one segment.</summary>
+    public double IndexDocsPerSecondMerged
+    {
+        get
+        {
+            var index = _root.GetProperty("index");
+            return index.GetProperty("docs").GetDouble() / index.GetProperty("wall_s_incl_merge").GetDouble();
+        }
+    }
+
     public double IndexToInput => _root.GetProperty("index").GetProperty("index_to_input_ratio").GetDouble();
 
     public double SearchPeakRssMb => _root.GetProperty("search").GetProperty("peak_rss_kb").GetDouble() / 1024;

@@ -131,9 +131,16 @@ if (options.AnchorPath is not null)
     {
         var target = AnchorComparison.IndexingTarget(docCount).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',');
         output.WriteLine($"indexering: {indexing.DocsPerSecond / anchor.IndexDocsPerSecond:F2} × Lucenes dok/s (mål ≥ {target}); index {indexing.IndexMb / indexing.CorpusMb:F2} × indata (Lucene {anchor.IndexToInput:F2})");
+        output.WriteLine($"  till sammanslaget index på båda sidor (vår tid har alltid med sammanslagningen, Lucenes dok/s slutar före dess forceMerge): {indexing.DocsPerSecond / anchor.IndexDocsPerSecondMerged:F2} × ({anchor.IndexDocsPerSecondMerged:F0} dok/s)");
     }
 
-    ratios = new { anchor = anchor.Path, modes, index_docs_per_s = indexing is null ? (double?)null : Math.Round(indexing.DocsPerSecond / anchor.IndexDocsPerSecond, 2) };
+    ratios = new
+    {
+        anchor = anchor.Path,
+        modes,
+        index_docs_per_s = indexing is null ? (double?)null : Math.Round(indexing.DocsPerSecond / anchor.IndexDocsPerSecond, 2),
+        index_docs_per_s_both_merged = indexing is null ? (double?)null : Math.Round(indexing.DocsPerSecond / anchor.IndexDocsPerSecondMerged, 2),
+    };
 }
 
 static object Mode(QueryRun.Result r) => new
