@@ -81,6 +81,32 @@ public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<Ind
         }
     }
 
+    /// <summary>Runs the index's write path once on a built-in document (see <c>ICorpusIndexer.WarmWritePath</c>), so the
+    /// first file an editor drops after a start becomes searchable as fast as the next; a failure is logged, never thrown.</summary>
+    public async Task WarmWritePathAsync(CancellationToken cancellationToken)
+    {
+        if (_index is not { } index)
+        {
+            return;
+        }
+
+        try
+        {
+            var whole = await Task.Run(index.Corpus.WarmWritePath, cancellationToken);
+            logger.LogDebug("Skrivvägen är uppvärmd (hela vägen: {Whole})", whole);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+#pragma warning disable CA1031 // Warming up is an optimisation: the files are indexed without it.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(ex, "Uppvärmningen av skrivvägen misslyckades; den första nya filen kan ta längre tid att bli sökbar.");
+        }
+    }
+
     /// <summary>Marks the first full sync as done (successful or not: the index is as good as it gets).</summary>
     public void MarkInitialSyncDone() => _initialSync.TrySetResult();
 

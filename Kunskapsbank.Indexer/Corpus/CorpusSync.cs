@@ -125,6 +125,9 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     }
 
     /// <inheritdoc />
+    public bool WarmWritePath() => WritePathWarmUp.Run(_pipeline, _resolver);
+
+    /// <inheritdoc />
     public IndexReport GetReport()
     {
         using var lease = _store.Acquire();

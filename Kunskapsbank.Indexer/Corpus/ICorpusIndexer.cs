@@ -14,6 +14,10 @@ public interface ICorpusIndexer
 
     /// <summary>Documents with their metadata and tag reasons, and every file that failed with its reason.</summary>
     IndexReport GetReport();
+
+    /// <summary>Runs the write path once on a built-in document in a throwaway in-memory index, so the first file dropped
+    /// after a start does not wait for it to be compiled; true when the document went the whole way.</summary>
+    bool WarmWritePath();
 }
 
 /// <summary>What one sync run did.</summary>
