@@ -36,6 +36,26 @@ public sealed class BulkBuildTests
         Assert.Equal(Documents, ledger.Files.Count(f => f.State == FileStates.Indexed));
     }
 
+    [Fact]
+    public void Checking_stage_on_two_threads_reports_counts_that_only_rise_up_to_every_file()
+    {
+        using var corpus = new TestCorpus { IndexingThreads = 2 };
+        for (var d = 0; d < Documents; d++)
+        {
+            corpus.WriteMarkdown($"{d / 100:D2}/kort-{d:D4}.md", $"Dokument {d}", "Text om våld i nära relationer.");
+        }
+
+        var progress = new RecordedProgress();
+        var report = corpus.Index.Corpus.SyncAll(progress, CancellationToken.None);
+
+        Assert.Equal(Documents, report.Indexed);
+        var checking = progress.Reports.Where(r => r.Stage == Kunskapsbank.Indexer.Corpus.SyncStage.Checking).Select(r => r.Done).ToList();
+        Assert.True(checking.Count >= 3, string.Join(", ", checking));
+        Assert.Equal(checking.Order(), checking);
+        Assert.Equal(Documents, checking[^1]);
+        Assert.Equal(0, corpus.Index.Corpus.SyncAll(null, CancellationToken.None).Indexed);
+    }
+
     private static TestCorpus Build(int threads)
     {
         var corpus = new TestCorpus { IndexingThreads = threads };
@@ -56,4 +76,29 @@ public sealed class BulkBuildTests
 
     private static List<string> FacetCounts(Kunskapsbank.Indexer.Search.SearchResponse response) =>
         response.Facets.SelectMany(f => f.Value.Select(v => $"{f.Key}={v.Id}:{v.Count}")).Order(StringComparer.Ordinal).ToList();
+
+    private sealed class RecordedProgress : IProgress<Kunskapsbank.Indexer.Corpus.SyncProgress>
+    {
+        private readonly System.Threading.Lock _gate = new();
+        private readonly List<Kunskapsbank.Indexer.Corpus.SyncProgress> _reports = [];
+
+        public List<Kunskapsbank.Indexer.Corpus.SyncProgress> Reports
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _reports];
+                }
+            }
+        }
+
+        public void Report(Kunskapsbank.Indexer.Corpus.SyncProgress value)
+        {
+            lock (_gate)
+            {
+                _reports.Add(value);
+            }
+        }
+    }
 }
