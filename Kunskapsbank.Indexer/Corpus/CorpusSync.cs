@@ -294,7 +294,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
             {
                 if (stored.TryGetValue(file.RelativePath, out var known))
                 {
-                    if (known.Fingerprint.Size == file.Size && known.Fingerprint.ModifiedTicks == file.ModifiedTicks && known.MetadataHash == metadataHash)
+                    if (Unchanged(known, file, metadataHash))
                     {
                         AddIf(known.AwaitsOcr, stillWaiting, known);
                         unchanged++;
@@ -317,7 +317,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
                     continue;
                 }
 
-                if (failures.TryGetValue(file.RelativePath, out var failure) && failure.Fingerprint.Size == file.Size && failure.Fingerprint.ModifiedTicks == file.ModifiedTicks && failure.MetadataHash == metadataHash)
+                if (failures.TryGetValue(file.RelativePath, out var failure) && Unchanged(failure, file, metadataHash))
                 {
                     if (failure.AwaitsOcr)
                     {
@@ -608,7 +608,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     // Reading the files is most of the checking stage (the metadata hash looks for sidecars beside each file, the content
     // hash reads it whole: 5 s at 100,000 files on one thread while the preparing threads waited), so it runs on the
     // sync's threads first and the decisions follow in corpus order. A file the ledger knows with the same size, time and
-    // metadata is not read; the decisions read any hash this left out themselves, so the two only have to agree for speed.
+    // metadata is not read (Unchanged, as the decisions use it); a hash this left out is read by the decisions themselves.
     private FileCheck[] ReadFiles(IReadOnlyList<CorpusFile> files, Dictionary<string, LedgerEntry> stored, Dictionary<string, LedgerEntry> failures, string taxonomyHash, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var checks = new FileCheck[files.Count];
@@ -623,7 +623,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
             {
                 var metadataHash = MetadataHash(file, taxonomyHash);
                 var known = stored.GetValueOrDefault(file.RelativePath) ?? failures.GetValueOrDefault(file.RelativePath);
-                var same = known is not null && known.Fingerprint.Size == file.Size && known.Fingerprint.ModifiedTicks == file.ModifiedTicks && known.MetadataHash == metadataHash;
+                var same = known is not null && Unchanged(known, file, metadataHash);
                 checks[i] = new FileCheck(metadataHash, same ? null : DocumentPipeline.HashFile(file.FullPath), false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -647,6 +647,10 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
         });
         return checks;
     }
+
+    // The ledger's size, time and metadata still match: the file is not read again.
+    private static bool Unchanged(LedgerEntry known, CorpusFile file, string metadataHash) =>
+        known.Fingerprint.Size == file.Size && known.Fingerprint.ModifiedTicks == file.ModifiedTicks && known.MetadataHash == metadataHash;
 
     private string MetadataHash(CorpusFile file, string taxonomyHash)
     {

@@ -41,9 +41,7 @@ internal static class WritePathWarmUp
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(resolver);
-        var folder = scratchParent is null
-            ? System.IO.Directory.CreateTempSubdirectory("kunskapsbank-uppvarmning-")
-            : System.IO.Directory.CreateDirectory(Path.Combine(scratchParent, "kunskapsbank-uppvarmning-" + Guid.NewGuid().ToString("N")));
+        var folder = System.IO.Directory.CreateDirectory(Path.Combine(scratchParent ?? Path.GetTempPath(), "kunskapsbank-uppvarmning-" + Guid.NewGuid().ToString("N")));
         try
         {
             var path = Path.Combine(folder.FullName, FileName);
