@@ -13,7 +13,8 @@ namespace Kunskapsbank.Indexer.Index;
 public sealed class KeywordReplay : TokenStream
 {
     private readonly string _value;
-    private readonly ICharTermAttribute _term;
+    private readonly byte[] _bytes;
+    private readonly ITermBytesAttribute _term;
     private readonly IPositionIncrementAttribute _increment;
     private readonly IOffsetAttribute _offset;
     private bool _done;
@@ -23,7 +24,8 @@ public sealed class KeywordReplay : TokenStream
         : base(attributes)
     {
         _value = value;
-        _term = AddAttribute<ICharTermAttribute>();
+        _bytes = System.Text.Encoding.UTF8.GetBytes(value);
+        _term = AddAttribute<ITermBytesAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
     }
@@ -41,7 +43,7 @@ public sealed class KeywordReplay : TokenStream
         }
 
         ClearAttributes();
-        _term.SetEmpty().Append(_value);
+        _term.Point(_bytes, 0, _bytes.Length);
         _increment.PositionIncrement = 1;
         _offset.SetOffset(0, _value.Length);
         _done = true;

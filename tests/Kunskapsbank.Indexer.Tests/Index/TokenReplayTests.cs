@@ -1,0 +1,86 @@
+using Kunskapsbank.Indexer.Analysis;
+using Kunskapsbank.Indexer.Index;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace Kunskapsbank.Indexer.Tests.Index;
+
+/// <summary>The replay hands Lucene each field's terms as UTF-8 it encoded itself: the index holds exactly the analysed
+/// terms, in every field kind, whatever their characters.</summary>
+public sealed class TokenReplayTests
+{
+    private static readonly Analyzer Analyzer = SwedishAnalyzer.Create();
+
+    [Theory]
+    [InlineData("Våldsutsatta kvinnor får stöd av kvinnojouren dygnet runt; skyddsbedömningen görs på plats.")]
+    [InlineData("Tolken talade 日本語 och ελληνικά med föräldrarna, kostnaden var 5 €.")]
+    [InlineData("Märket 😀 och tecknet 𝔘 tar fyra byte, ĳ och ŉ två eller tre.")]
+    public void Every_field_kind_indexes_exactly_the_analysed_terms(string text)
+    {
+        var tokens = new FieldTokens();
+        var analysed = Analyzer.Analyze(text);
+        tokens.Add(analysed, 0);
+        var kinds = new[] { FieldTokenKind.Positional, FieldTokenKind.Parts, FieldTokenKind.Words, FieldTokenKind.Terms };
+
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, null)))
+        {
+            var attributes = TokenReplay.NewAttributes();
+            var type = new FieldType { IsIndexed = true, IsTokenized = true, IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS };
+            type.Freeze();
+            writer.AddDocument([.. kinds.Select(kind => new Field(kind.ToString(), new TokenReplay(tokens, kind, attributes), type))]);
+            writer.Commit();
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        var leaf = Assert.Single(reader.Leaves).AtomicReader;
+        foreach (var kind in kinds)
+        {
+            var expected = analysed.Where(t => FieldTokens.Takes(kind, t))
+                .GroupBy(t => kind == FieldTokenKind.Words ? t.Word : t.Term, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            if (kind != FieldTokenKind.Parts || text.StartsWith("Våldsutsatta", StringComparison.Ordinal))
+            {
+                Assert.NotEmpty(expected);
+            }
+
+            Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), Indexed(leaf, kind.ToString()).OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Encoded_terms_follow_one_another_and_end_where_each_term_ends()
+    {
+        string[] terms = ["våld", "", "a", "€", "😀", "skyddsbedömning"];
+
+        var (bytes, ends) = TokenReplay.Encode(terms);
+
+        var start = 0;
+        for (var i = 0; i < terms.Length; i++)
+        {
+            Assert.Equal(terms[i], System.Text.Encoding.UTF8.GetString(bytes, start, ends[i] - start));
+            start = ends[i];
+        }
+    }
+
+    private static Dictionary<string, int> Indexed(AtomicReader reader, string field)
+    {
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (reader.GetTerms(field) is not { } fieldTerms)
+        {
+            return terms;
+        }
+
+        var termsEnum = fieldTerms.GetEnumerator();
+        while (termsEnum.MoveNext())
+        {
+            var postings = termsEnum.Docs(null, null, DocsFlags.FREQS);
+            postings.NextDoc();
+            terms[termsEnum.Term.Utf8ToString()] = postings.Freq;
+        }
+
+        return terms;
+    }
+}
