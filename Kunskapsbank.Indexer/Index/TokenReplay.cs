@@ -30,9 +30,7 @@ public sealed class TokenReplay : TokenStream
         ArgumentNullException.ThrowIfNull(tokens);
         _term = AddAttribute<ITermBytesAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
-        var (terms, increments) = Layout(tokens, kind);
-        (_bytes, _ends) = Encode(terms);
-        _increments = increments;
+        (_bytes, _ends, _increments) = Layout(tokens, kind);
     }
 
     /// <summary>A fresh attribute set for the fields of one block of documents.</summary>
@@ -62,31 +60,9 @@ public sealed class TokenReplay : TokenStream
         _next = 0;
     }
 
-    /// <summary>The terms as UTF-8, one after another, and where each ends.</summary>
-    internal static (byte[] Bytes, int[] Ends) Encode(string[] terms)
-    {
-        var chars = 0;
-        foreach (var term in terms)
-        {
-            chars += term.Length;
-        }
-
-        // Two bytes a character hold Swedish (å, ä, ö and é take two); a rarer character grows the buffer.
-        var bytes = new byte[chars * 2];
-        var ends = new int[terms.Length];
-        var end = 0;
-        for (var i = 0; i < terms.Length; i++)
-        {
-            end = Append(terms[i], ref bytes, end);
-            ends[i] = end;
-        }
-
-        return (bytes, ends);
-    }
-
     // Terms are short, so a loop over their characters beats the framework's vectorised encoder, whose set-up was
     // most of its cost here; anything beyond two bytes a character goes to the framework.
-    private static int Append(string term, ref byte[] bytes, int end)
+    private static int Append(string term, byte[] bytes, int end)
     {
         var start = end;
         foreach (var c in term)
@@ -102,34 +78,38 @@ public sealed class TokenReplay : TokenStream
             }
             else
             {
-                return AppendRare(term, ref bytes, start);
+                return start + Encoding.UTF8.GetBytes(term, bytes.AsSpan(start));
             }
         }
 
         return end;
     }
 
-    private static int AppendRare(string term, ref byte[] bytes, int end)
-    {
-        var needed = Encoding.UTF8.GetByteCount(term);
-        if (end + needed > bytes.Length)
-        {
-            Array.Resize(ref bytes, Math.Max(end + needed, bytes.Length * 2));
-        }
-
-        return end + Encoding.UTF8.GetBytes(term, bytes.AsSpan(end));
-    }
-
     // A positional field puts each segment at its start (FieldTokens.PositionalStarts: PositionGap after the highest
     // position before it) and a token at the segment's start plus its own position (parts at their word's, so increment
-    // 0), never below the highest position so far. Other fields take one position each.
-    private static (string[] Terms, int[]? Increments) Layout(FieldTokens tokens, FieldTokenKind kind)
+    // 0), never below the highest position so far. Other fields take one position each. The terms are written as UTF-8
+    // one after another into a buffer counted first, so a field costs no array of strings besides.
+    private static (byte[] Bytes, int[] Ends, int[]? Increments) Layout(FieldTokens tokens, FieldTokenKind kind)
     {
-        var terms = new string[tokens.Count(kind)];
+        var length = 0;
+        for (var s = 0; s < tokens.SegmentCount; s++)
+        {
+            foreach (ref readonly var token in tokens.Segment(s).Tokens.AsSpan())
+            {
+                if (FieldTokens.Takes(kind, token))
+                {
+                    length += Utf8Length(TermOf(kind, token));
+                }
+            }
+        }
+
+        var bytes = new byte[length];
+        var ends = new int[tokens.Count(kind)];
         var positional = kind == FieldTokenKind.Positional;
-        var increments = positional ? new int[terms.Length] : null;
+        var increments = positional ? new int[ends.Length] : null;
         var starts = positional ? tokens.PositionalStarts() : null;
         var taken = 0;
+        var end = 0;
         var highest = -1;
         for (var s = 0; s < tokens.SegmentCount; s++)
         {
@@ -140,7 +120,8 @@ public sealed class TokenReplay : TokenStream
                     continue;
                 }
 
-                terms[taken] = kind == FieldTokenKind.Words ? token.Word : token.Term;
+                end = Append(TermOf(kind, token), bytes, end);
+                ends[taken] = end;
                 if (increments is not null)
                 {
                     var position = starts![s] + Math.Max(0, token.Position);
@@ -152,6 +133,20 @@ public sealed class TokenReplay : TokenStream
             }
         }
 
-        return (terms, increments);
+        return (bytes, ends, increments);
+    }
+
+    private static string TermOf(FieldTokenKind kind, in Analysis.Token token) => kind == FieldTokenKind.Words ? token.Word : token.Term;
+
+    // As Append writes it: exact, but for a surrogate pair (counted as six bytes, written as four).
+    private static int Utf8Length(string term)
+    {
+        var length = 0;
+        foreach (var c in term)
+        {
+            length += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+
+        return length;
     }
 }

@@ -51,18 +51,23 @@ public sealed class TokenReplayTests
     }
 
     [Fact]
-    public void Encoded_terms_follow_one_another_and_end_where_each_term_ends()
+    public void Each_term_reaches_Lucene_as_its_own_UTF8_bytes()
     {
-        string[] terms = ["våld", "", "a", "€", "😀", "skyddsbedömning"];
+        string[] terms = ["våld", "a", "€", "😀", "日本語", "skyddsbedömning"];
+        var tokens = new FieldTokens();
+        tokens.Add([.. terms.Select((term, i) => new Token(term, term, i * 20, i * 20 + term.Length, i))], 0);
 
-        var (bytes, ends) = TokenReplay.Encode(terms);
-
-        var start = 0;
-        for (var i = 0; i < terms.Length; i++)
+        using var replay = new TokenReplay(tokens, FieldTokenKind.Positional, TokenReplay.NewAttributes());
+        var bytes = replay.GetAttribute<Lucene.Net.Analysis.TokenAttributes.ITermToBytesRefAttribute>();
+        var replayed = new List<string>();
+        replay.Reset();
+        while (replay.IncrementToken())
         {
-            Assert.Equal(terms[i], System.Text.Encoding.UTF8.GetString(bytes, start, ends[i] - start));
-            start = ends[i];
+            bytes.FillBytesRef();
+            replayed.Add(System.Text.Encoding.UTF8.GetString(bytes.BytesRef.Bytes, bytes.BytesRef.Offset, bytes.BytesRef.Length));
         }
+
+        Assert.Equal(terms, replayed);
     }
 
     private static Dictionary<string, int> Indexed(AtomicReader reader, string field)
