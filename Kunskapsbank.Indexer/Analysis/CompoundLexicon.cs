@@ -27,10 +27,14 @@ public enum CompoundRoles
 /// </remarks>
 public sealed class CompoundLexicon
 {
-    // The decompressed file as UTF-8 bytes, lines sorted by form (byte order = code point order), and where each line
-    // starts. Binary search over this loads several times faster than building a dictionary of 450,000 strings.
+    // The decompressed file as UTF-8 bytes and where each line starts, plus an open-addressing table from a form's hash
+    // to its line: an entry is the line index + 1 (0 is empty) in its low bits and some other bits of the hash above
+    // them, so a probe that meets another form rarely has to read that form's line. Loads several times faster than a dictionary of 500,000 strings, and a
+    // look-up is one hash and a probe or two: the binary search it replaced took ~19 steps, each scanning a line, and
+    // splitting a word makes dozens of look-ups — 27 µs a new word, 7 % of a first build's CPU at 10,000 documents.
     private readonly byte[] _data;
     private readonly int[] _lineStarts;
+    private readonly int[] _table;
 
     // Longer strings are no Swedish word form; it also bounds the stack buffer of a look-up.
     private const int MaxFormLength = 100;
@@ -40,6 +44,7 @@ public sealed class CompoundLexicon
     {
         _data = data;
         _lineStarts = lineStarts;
+        _table = BuildTable(data, lineStarts);
         Prefixes = prefixes;
         Suffixes = suffixes;
         BadEndings = badEndings;
@@ -127,7 +132,7 @@ public sealed class CompoundLexicon
         return lemmaBytes.Length > 0 && lemmaBytes.SequenceEqual(expected);
     }
 
-    // The line of a form (start and length in _data), by binary search over the UTF-8 bytes.
+    // The line of a form (start and length in _data), through the hash table.
     private (int Start, int Length)? Find(ReadOnlySpan<char> form)
     {
         if (form.Length > MaxFormLength)
@@ -137,29 +142,77 @@ public sealed class CompoundLexicon
 
         Span<byte> key = stackalloc byte[form.Length * 3];
         key = key[..System.Text.Encoding.UTF8.GetBytes(form, key)];
-        int lo = 0, hi = _lineStarts.Length - 1;
-        while (lo <= hi)
+        var mask = _table.Length - 1;
+        var hash = Hash(key);
+        var check = Check(hash);
+        for (var slot = hash & mask; _table[slot] != 0; slot = (slot + 1) & mask)
         {
-            var mid = lo + ((hi - lo) >> 1);
-            var line = Line(mid);
-            var tab = line.IndexOf((byte)'\t');
-            var order = line[..tab].SequenceCompareTo(key);
-            if (order == 0)
+            if ((_table[slot] & ~LineMask) != check)
             {
-                return (_lineStarts[mid], line.Length);
+                continue;
             }
 
-            if (order < 0)
+            var index = (_table[slot] & LineMask) - 1;
+            var line = Line(index);
+            if (line[..line.IndexOf((byte)'\t')].SequenceEqual(key))
             {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
+                return (_lineStarts[index], line.Length);
             }
         }
 
         return null;
+    }
+
+    // Up to 2^20 - 1 lines (the lexicon has about 510,000); the bits above hold the check.
+    private const int LineMask = (1 << 20) - 1;
+
+    private static int Check(int hash) => (hash >> 20 << 20) & 0x7ff00000;
+
+    // At most half full, so a probe sequence stays short.
+    private static int[] BuildTable(byte[] data, int[] lineStarts)
+    {
+        if (lineStarts.Length >= LineMask)
+        {
+            throw new InvalidDataException($"The compound lexicon has {lineStarts.Length} lines; the look-up table holds {LineMask - 1}.");
+        }
+
+        var table = new int[Math.Max(16, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)lineStarts.Length * 2))];
+        var mask = table.Length - 1;
+        for (var i = 0; i < lineStarts.Length; i++)
+        {
+            var rest = data.AsSpan(lineStarts[i]);
+            var tab = rest.IndexOf((byte)'\t');
+            if (tab < 0)
+            {
+                continue;
+            }
+
+            var hash = Hash(rest[..tab]);
+            var slot = hash & mask;
+            while (table[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            table[slot] = Check(hash) | (i + 1);
+        }
+
+        return table;
+    }
+
+    // FNV-1a with a final mix, so the low bits the table uses depend on every byte.
+    private static int Hash(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        hash ^= hash >> 15;
+        hash *= 0x2c1b3c6du;
+        hash ^= hash >> 12;
+        return (int)(hash & 0x7fffffff);
     }
 
     // A line is form<TAB>roles<TAB>lemma (the lemma may be empty).
