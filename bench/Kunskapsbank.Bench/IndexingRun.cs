@@ -6,7 +6,7 @@ namespace Kunskapsbank.Bench;
 /// <summary>Indexes the corpus from scratch on one thread and measures throughput and size.</summary>
 internal static class IndexingRun
 {
-    public sealed record Result(int Threads, int Documents, int Failed, double Seconds, double CpuSeconds, double AllocatedMb, int Gen0, int Gen1, int Gen2, double CorpusMb, double IndexMb, double PeakRssMb)
+    public sealed record Result(int Threads, int Documents, int Failed, double Seconds, double CpuSeconds, double AllocatedMb, int Gen0, int Gen1, int Gen2, double GcPauseSeconds, double CorpusMb, double IndexMb, double PeakRssMb)
     {
         public double DocsPerSecond => Documents / Seconds;
 
@@ -31,6 +31,7 @@ internal static class IndexingRun
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var paused = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
         using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, options.CorpusPath) { IndexingThreads = threads });
         var progress = new StageClock(stopwatch, log);
@@ -50,6 +51,7 @@ internal static class IndexingRun
             GC.CollectionCount(0) - collections.Item1,
             GC.CollectionCount(1) - collections.Item2,
             GC.CollectionCount(2) - collections.Item3,
+            (GC.GetTotalPauseDuration() - paused).TotalSeconds,
             corpusBytes / 1e6,
             indexBytes / 1e6,
             PeakMemory.PeakRssMb());

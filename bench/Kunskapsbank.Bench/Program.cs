@@ -27,7 +27,7 @@ if (!options.ReuseIndex)
     {
         indexing = IndexingRun.Run(options, threads, output);
         indexings.Add(indexing);
-        output.WriteLine($"Indexering, {threads} tråd(ar): {indexing.Documents} dokument ({indexing.Failed} misslyckade) på {indexing.Seconds:F1} s = {indexing.DocsPerSecond:F0} dok/s, {indexing.MbPerSecond:F1} MB/s; processortid {indexing.CpuSeconds:F1} s; allokerat {indexing.AllocatedMb:F0} MB, GC {indexing.Gen0}/{indexing.Gen1}/{indexing.Gen2}; index {indexing.IndexMb:F0} MB; topp-RSS {indexing.PeakRssMb:F0} MB");
+        output.WriteLine($"Indexering, {threads} tråd(ar): {indexing.Documents} dokument ({indexing.Failed} misslyckade) på {indexing.Seconds:F1} s = {indexing.DocsPerSecond:F0} dok/s, {indexing.MbPerSecond:F1} MB/s; processortid {indexing.CpuSeconds:F1} s; allokerat {indexing.AllocatedMb:F0} MB, GC {indexing.Gen0}/{indexing.Gen1}/{indexing.Gen2}, paus {indexing.GcPauseSeconds:F1} s; index {indexing.IndexMb:F0} MB; topp-RSS {indexing.PeakRssMb:F0} MB");
     }
 }
 
@@ -41,6 +41,7 @@ if (options.IndexOnly)
         cpu_seconds = Math.Round(r.CpuSeconds, 2),
         allocated_mb = Math.Round(r.AllocatedMb, 0),
         gc_collections = new[] { r.Gen0, r.Gen1, r.Gen2 },
+        gc_pause_s = Math.Round(r.GcPauseSeconds, 2),
         index_docs_per_s = Math.Round(r.DocsPerSecond, 1),
         index_mb_per_s = Math.Round(r.MbPerSecond, 2),
         index_size_mb = Math.Round(r.IndexMb, 1),
