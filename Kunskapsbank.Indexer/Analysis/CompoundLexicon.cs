@@ -28,10 +28,11 @@ public enum CompoundRoles
 public sealed class CompoundLexicon
 {
     // The decompressed file as UTF-8 bytes and where each line starts, plus an open-addressing table from a form's hash
-    // to its line: an entry is the line index + 1 (0 is empty) in its low bits and some other bits of the hash above
-    // them, so a probe that meets another form rarely has to read that form's line. Loads several times faster than a dictionary of 500,000 strings, and a
-    // look-up is one hash and a probe or two: the binary search it replaced took ~19 steps, each scanning a line, and
-    // splitting a word makes dozens of look-ups — 27 µs a new word, 7 % of a first build's CPU at 10,000 documents.
+    // to its line: an entry is the line index + 1 (0 is empty) in its low bits and 11 other bits of the hash above
+    // them, so a probe that meets another form rarely reads that form's line. Loads several times faster than a
+    // dictionary of 500,000 strings, and a look-up is one hash and a probe or two: the binary search it replaced took
+    // ~19 steps, each scanning a line, and splitting a word makes dozens of look-ups (27 µs a new word, 7 % of a first
+    // build's CPU at 10,000 documents).
     private readonly byte[] _data;
     private readonly int[] _lineStarts;
     private readonly int[] _table;
