@@ -40,6 +40,10 @@ public sealed class CompoundLexicon
     // Longer strings are no Swedish word form; it also bounds the stack buffer of a look-up.
     private const int MaxFormLength = 100;
 
+    // A table entry's line part: up to 2^20 - 1 lines (the lexicon has about 510,000). The hash is never negative, so
+    // `hash & ~LineMask` is the 11 bits above it that an entry keeps as its check.
+    private const int LineMask = (1 << 20) - 1;
+
     private CompoundLexicon(
         byte[] data, int[] lineStarts, HashSet<string> prefixes, HashSet<string> suffixes, HashSet<string> badEndings)
     {
@@ -145,7 +149,7 @@ public sealed class CompoundLexicon
         key = key[..System.Text.Encoding.UTF8.GetBytes(form, key)];
         var mask = _table.Length - 1;
         var hash = Hash(key);
-        var check = Check(hash);
+        var check = hash & ~LineMask;
         for (var slot = hash & mask; _table[slot] != 0; slot = (slot + 1) & mask)
         {
             if ((_table[slot] & ~LineMask) != check)
@@ -163,11 +167,6 @@ public sealed class CompoundLexicon
 
         return null;
     }
-
-    // Up to 2^20 - 1 lines (the lexicon has about 510,000); the bits above hold the check.
-    private const int LineMask = (1 << 20) - 1;
-
-    private static int Check(int hash) => (hash >> 20 << 20) & 0x7ff00000;
 
     // At most half full, so a probe sequence stays short.
     private static int[] BuildTable(byte[] data, int[] lineStarts)
@@ -195,7 +194,7 @@ public sealed class CompoundLexicon
                 slot = (slot + 1) & mask;
             }
 
-            table[slot] = Check(hash) | (i + 1);
+            table[slot] = (hash & ~LineMask) | (i + 1);
         }
 
         return table;
