@@ -41,8 +41,8 @@ public sealed class Analyzer
         Visit(text, (in TokenView token) =>
         {
             position = Math.Max(0, position + token.PositionIncrement);
-            var termText = strings.Get(token.Term);
-            var wordText = token.Word.SequenceEqual(termText) ? termText : strings.Get(token.Word);
+            var termText = token.TermText ?? strings.Get(token.Term);
+            var wordText = token.WordText ?? (token.Word.SequenceEqual(termText) ? termText : strings.Get(token.Word));
             tokens.Add(new Token(termText, wordText, token.Start, token.End, position, token.Kind));
         });
         Token[] result = tokens.Count == 0 ? [] : [.. tokens];
@@ -72,6 +72,7 @@ public sealed class Analyzer
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
         var stopWord = stream.AddAttribute<IStopWordAttribute>();
+        var strings = stream.AddAttribute<ITermTextAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
@@ -81,7 +82,11 @@ public sealed class Analyzer
                 kind |= TokenKind.StopWord;
             }
 
-            visitor(new TokenView(term.Buffer.AsSpan(0, term.Length), word.Buffer.AsSpan(0, word.Length), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, kind));
+            visitor(new TokenView(term.Buffer.AsSpan(0, term.Length), word.Buffer.AsSpan(0, word.Length), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, kind)
+            {
+                TermText = strings.Term,
+                WordText = strings.Word,
+            });
         }
 
         stream.End();

@@ -27,6 +27,12 @@ public readonly ref struct TokenView(ReadOnlySpan<char> Term, ReadOnlySpan<char>
     /// <summary>Whole word, compound part, stop word.</summary>
     public TokenKind Kind { get; } = Kind;
 
+    /// <summary>The term as a string when the chain already has one (a remembered word), else null.</summary>
+    public string? TermText { get; init; }
+
+    /// <summary>The word as a string when the chain already has one, else null.</summary>
+    public string? WordText { get; init; }
+
     /// <summary>True for a part emitted by compound splitting.</summary>
     public bool IsCompoundPart => (Kind & TokenKind.CompoundPart) != 0;
 }

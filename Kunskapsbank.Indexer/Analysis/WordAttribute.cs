@@ -15,6 +15,9 @@ public interface IWordAttribute : IAttribute
 
     /// <summary>Copies <paramref name="length"/> characters of <paramref name="source"/> in as the word.</summary>
     void SetWord(char[] source, int length);
+
+    /// <summary>Copies <paramref name="source"/> in as the word.</summary>
+    void SetWord(ReadOnlySpan<char> source);
 }
 
 /// <summary>Lucene's implementation of <see cref="IWordAttribute"/> (found by name: the interface without its "I").</summary>
@@ -33,13 +36,19 @@ public sealed class WordAttribute : Lucene.Net.Util.Attribute, IWordAttribute
     public void SetWord(char[] source, int length)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (_buffer.Length < length)
+        SetWord(source.AsSpan(0, length));
+    }
+
+    /// <inheritdoc/>
+    public void SetWord(ReadOnlySpan<char> source)
+    {
+        if (_buffer.Length < source.Length)
         {
-            _buffer = new char[ArrayUtil.Oversize(length, sizeof(char))];
+            _buffer = new char[ArrayUtil.Oversize(source.Length, sizeof(char))];
         }
 
-        Array.Copy(source, _buffer, length);
-        Length = length;
+        source.CopyTo(_buffer);
+        Length = source.Length;
     }
 
     /// <inheritdoc/>

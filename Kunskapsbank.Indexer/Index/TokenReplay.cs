@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Numerics;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -18,9 +20,11 @@ public sealed class TokenReplay : TokenStream
     private readonly byte[] _bytes;
     private readonly int[] _ends;
     private readonly int[]? _increments;
+    private readonly int[]? _repeats;
     private readonly ITermBytesAttribute _term;
     private readonly IPositionIncrementAttribute _increment;
     private int _next;
+    private int _left;
 
     /// <summary>Replays the tokens <paramref name="kind"/> takes of <paramref name="tokens"/>, with the attributes of
     /// <paramref name="attributes"/> (shared by the fields of one block of documents).</summary>
@@ -30,7 +34,7 @@ public sealed class TokenReplay : TokenStream
         ArgumentNullException.ThrowIfNull(tokens);
         _term = AddAttribute<ITermBytesAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
-        (_bytes, _ends, _increments) = Layout(tokens, kind);
+        (_bytes, _ends, _increments, _repeats) = kind == FieldTokenKind.Positional ? Layout(tokens) : Grouped(tokens, kind);
     }
 
     /// <summary>A fresh attribute set for the fields of one block of documents.</summary>
@@ -39,6 +43,14 @@ public sealed class TokenReplay : TokenStream
     /// <inheritdoc />
     public override bool IncrementToken()
     {
+        if (_left > 0)
+        {
+            // The same term again: the attribute still points at it.
+            _left--;
+            _increment.PositionIncrement = 1;
+            return true;
+        }
+
         if (_next >= _ends.Length)
         {
             return false;
@@ -49,6 +61,7 @@ public sealed class TokenReplay : TokenStream
         var start = _next == 0 ? 0 : _ends[_next - 1];
         _term.Point(_bytes, start, _ends[_next] - start);
         _increment.PositionIncrement = _increments is null ? 1 : _increments[_next];
+        _left = _repeats is null ? 0 : _repeats[_next] - 1;
         _next++;
         return true;
     }
@@ -58,6 +71,7 @@ public sealed class TokenReplay : TokenStream
     {
         base.Reset();
         _next = 0;
+        _left = 0;
     }
 
     // Terms are short, so a loop over their characters beats the framework's vectorised encoder, whose set-up was
@@ -87,10 +101,11 @@ public sealed class TokenReplay : TokenStream
 
     // A positional field puts each segment at its start (FieldTokens.PositionalStarts: PositionGap after the highest
     // position before it) and a token at the segment's start plus its own position (parts at their word's, so increment
-    // 0), never below the highest position so far. Other fields take one position each. The terms are written as UTF-8
-    // one after another into a buffer counted first, so a field costs no array of strings besides.
-    private static (byte[] Bytes, int[] Ends, int[]? Increments) Layout(FieldTokens tokens, FieldTokenKind kind)
+    // 0), never below the highest position so far. The terms are written as UTF-8 one after another into a buffer
+    // counted first, so a field costs no array of strings besides.
+    private static (byte[] Bytes, int[] Ends, int[]? Increments, int[]? Repeats) Layout(FieldTokens tokens)
     {
+        const FieldTokenKind kind = FieldTokenKind.Positional;
         var length = 0;
         for (var s = 0; s < tokens.SegmentCount; s++)
         {
@@ -98,16 +113,15 @@ public sealed class TokenReplay : TokenStream
             {
                 if (FieldTokens.Takes(kind, token))
                 {
-                    length += Utf8Length(TermOf(kind, token));
+                    length += Utf8Length(token.Term);
                 }
             }
         }
 
         var bytes = new byte[length];
         var ends = new int[tokens.Count(kind)];
-        var positional = kind == FieldTokenKind.Positional;
-        var increments = positional ? new int[ends.Length] : null;
-        var starts = positional ? tokens.PositionalStarts() : null;
+        var increments = new int[ends.Length];
+        var starts = tokens.PositionalStarts();
         var taken = 0;
         var end = 0;
         var highest = -1;
@@ -120,21 +134,99 @@ public sealed class TokenReplay : TokenStream
                     continue;
                 }
 
-                end = Append(TermOf(kind, token), bytes, end);
+                end = Append(token.Term, bytes, end);
                 ends[taken] = end;
-                if (increments is not null)
-                {
-                    var position = starts![s] + Math.Max(0, token.Position);
-                    increments[taken] = Math.Max(0, position - highest);
-                    highest = Math.Max(highest, position);
-                }
-
+                var position = starts[s] + Math.Max(0, token.Position);
+                increments[taken] = Math.Max(0, position - highest);
+                highest = Math.Max(highest, position);
                 taken++;
             }
         }
 
-        return (bytes, ends, increments);
+        return (bytes, ends, increments, null);
     }
+
+    // A field without positions holds a term's documents and frequency only, so the order of its tokens does not change
+    // the index: each term is written once and replayed as often as it occurs, one occurrence after another. Lucene
+    // finds a term in its hash of the field's terms for every token, and a repeat finds it still in the cache (the
+    // look-ups of the fields' terms were the writing thread's largest cost).
+    private static (byte[] Bytes, int[] Ends, int[]? Increments, int[]? Repeats) Grouped(FieldTokens tokens, FieldTokenKind kind)
+    {
+        // An open-addressing table of the field's distinct terms, in pooled arrays: a dictionary per field and document
+        // was an eighth of the build's allocation.
+        var count = tokens.Count(kind);
+        var mask = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, count * 2)) - 1;
+        var slots = ArrayPool<int>.Shared.Rent(mask + 1);
+        var terms = ArrayPool<string>.Shared.Rent(Math.Max(1, count));
+        var counts = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
+        try
+        {
+            Array.Clear(slots, 0, mask + 1);
+            var groups = 0;
+            var length = 0;
+            for (var s = 0; s < tokens.SegmentCount; s++)
+            {
+                foreach (ref readonly var token in tokens.Segment(s).Tokens.AsSpan())
+                {
+                    if (!FieldTokens.Takes(kind, token))
+                    {
+                        continue;
+                    }
+
+                    var term = TermOf(kind, token);
+                    var slot = HashOf(term) & mask;
+                    while (slots[slot] != 0 && !SameTerm(terms[slots[slot] - 1], term))
+                    {
+                        slot = (slot + 1) & mask;
+                    }
+
+                    if (slots[slot] != 0)
+                    {
+                        counts[slots[slot] - 1]++;
+                        continue;
+                    }
+
+                    slots[slot] = groups + 1;
+                    terms[groups] = term;
+                    counts[groups] = 1;
+                    groups++;
+                    length += Utf8Length(term);
+                }
+            }
+
+            var bytes = new byte[length];
+            var ends = new int[groups];
+            var end = 0;
+            for (var i = 0; i < groups; i++)
+            {
+                end = Append(terms[i], bytes, end);
+                ends[i] = end;
+            }
+
+            return (bytes, ends, null, counts.AsSpan(0, groups).ToArray());
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(slots);
+            ArrayPool<string>.Shared.Return(terms, clearArray: true);
+            ArrayPool<int>.Shared.Return(counts);
+        }
+    }
+
+    // FNV-1a over the characters: terms are short, and the framework's randomised string hash costs more here.
+    private static int HashOf(string term)
+    {
+        var hash = 2166136261u;
+        foreach (var c in term)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash ^ (hash >> 15));
+    }
+
+    // The analysis mostly hands the same instance for the same term, so the reference decides most comparisons.
+    private static bool SameTerm(string a, string b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
 
     private static string TermOf(FieldTokenKind kind, in Analysis.Token token) => kind == FieldTokenKind.Words ? token.Word : token.Term;
 

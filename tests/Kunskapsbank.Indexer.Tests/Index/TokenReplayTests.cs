@@ -70,6 +70,38 @@ public sealed class TokenReplayTests
         Assert.Equal(terms, replayed);
     }
 
+    [Theory]
+    [InlineData(FieldTokenKind.Words)]
+    [InlineData(FieldTokenKind.Parts)]
+    [InlineData(FieldTokenKind.Terms)]
+    public void A_field_without_positions_gets_each_term_once_repeated_as_often_as_it_occurs(FieldTokenKind kind)
+    {
+        // Lucene finds a repeated term still in its cache when it comes right after itself; the field's frequencies and
+        // token count (its norm) are the text's whatever the order.
+        var analysed = Analyzer.Analyze("Barn och våld, barn och skolan, våldet och barnen: barn i skolbarnomsorgen och skolbarn.");
+        var tokens = new FieldTokens();
+        tokens.Add(analysed, 0);
+        var expected = analysed.Where(t => FieldTokens.Takes(kind, t)).Select(t => kind == FieldTokenKind.Words ? t.Word : t.Term).ToList();
+
+        using var replay = new TokenReplay(tokens, kind, TokenReplay.NewAttributes());
+        var bytes = replay.GetAttribute<Lucene.Net.Analysis.TokenAttributes.ITermToBytesRefAttribute>();
+        var increments = replay.GetAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        var replayed = new List<string>();
+        replay.Reset();
+        while (replay.IncrementToken())
+        {
+            bytes.FillBytesRef();
+            Assert.Equal(1, increments.PositionIncrement);
+            replayed.Add(System.Text.Encoding.UTF8.GetString(bytes.BytesRef.Bytes, bytes.BytesRef.Offset, bytes.BytesRef.Length));
+        }
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), replayed.Order(StringComparer.Ordinal));
+        var groups = replayed.Select((term, i) => (term, i)).GroupBy(p => p.term).ToList();
+        Assert.All(groups, g => Assert.Equal(g.Count() - 1, g.Last().i - g.First().i));
+        Assert.Equal(expected.Distinct().ToList(), groups.Select(g => g.Key).ToList());
+    }
+
     private static Dictionary<string, int> Indexed(AtomicReader reader, string field)
     {
         var terms = new Dictionary<string, int>(StringComparer.Ordinal);
