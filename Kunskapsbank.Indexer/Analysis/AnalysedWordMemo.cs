@@ -2,12 +2,14 @@ namespace Kunskapsbank.Indexer.Analysis;
 
 /// <summary>Remembers what the word filters of the chain made of a word, shared by every chain of one analyzer.</summary>
 /// <remarks>
-/// Word frequencies are skewed: most words of a text were seen a moment before. Direct-mapped, one slot per hash, so
-/// it never grows (<see cref="Slots"/> words, ≈ 10 MB when full) and a new word simply takes its slot. A word is
-/// remembered only the second time it misses its slot, so the long tail of words seen once does not push out the
-/// common ones. Entries are immutable and published with one reference write, so threads share the table without a
-/// lock: a reader sees the old entry or the new one and checks its key either way; the seen-once marks are plain
-/// integers, where a lost write only delays remembering a word.
+/// Word frequencies are skewed: nine of ten words of the benchmark corpus were in the memo when they came. Direct-mapped,
+/// one slot per hash, so it never grows: <see cref="Slots"/> words of 150–200 bytes each with their tokens and strings,
+/// ≈ 20–25 MB when full. A word takes its slot at its second miss there, and only when the word in the slot was not hit
+/// since the slot's last miss: the long tail of rare words neither pushes out the common ones nor turns the memo's
+/// entries into old-generation garbage (with free replacement the build's GC pauses rose by half). Entries are
+/// immutable and published with one reference write, so threads share the table without a lock: a reader sees the old
+/// entry or the new one and checks its key either way; the marks are plain integers and bytes, where a lost write only
+/// delays or hastens a replacement.
 /// </remarks>
 internal sealed class AnalysedWordMemo
 {

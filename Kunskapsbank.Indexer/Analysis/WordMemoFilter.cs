@@ -125,8 +125,8 @@ public sealed class WordMemoFilter : TokenFilter
         base.Dispose(disposing);
     }
 
-    // The memo's tokens for the current word, or null: then the word streams through the filters, recorded when it
-    // missed before.
+    // The memo's tokens for the current word, or null: then the word streams through the filters, recorded when the
+    // memo wants it (AnalysedWordMemo.ShouldRemember).
     private AnalysedWord? Remembered()
     {
         _recordKey = null;
