@@ -76,6 +76,14 @@ internal sealed class AnalysedWordMemo
         return false;
     }
 
+    /// <summary>Forgets every word (a reader at the same moment sees an entry or none, and either is right).</summary>
+    public void Clear()
+    {
+        Array.Clear(_words);
+        Array.Clear(_seenOnce);
+        Array.Clear(_hitSince);
+    }
+
     /// <summary>Remembers <paramref name="entry"/> in its slot, replacing what was there (see <see cref="ShouldRemember"/>).</summary>
     public void Remember(uint hash, AnalysedWord entry) => Volatile.Write(ref _words[hash & (Slots - 1)], entry);
 }

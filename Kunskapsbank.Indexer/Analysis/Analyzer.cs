@@ -92,6 +92,9 @@ public sealed class Analyzer
         stream.End();
     }
 
+    /// <summary>Empties the chain's word memo after a bulk change (see <see cref="SwedishLuceneAnalyzer.ForgetWords"/>).</summary>
+    public void ForgetWords() => Lucene.ForgetWords();
+
     /// <summary>The index term of one lower-case word, as the index makes it (overrides, protected words, -an rule).</summary>
     public string Stem(string word)
     {

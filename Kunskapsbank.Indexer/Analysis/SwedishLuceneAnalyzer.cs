@@ -54,6 +54,9 @@ public sealed class SwedishLuceneAnalyzer : Lucene.Net.Analysis.Analyzer
     /// <summary>The same chain without <see cref="WordMemoFilter"/>: every word goes through every filter (to check the memo against).</summary>
     internal static SwedishLuceneAnalyzer CreateWithoutMemo(CompoundLexicon lexicon) => new(lexicon, rememberWords: false);
 
+    /// <summary>Empties the word memo (<see cref="WordMemoFilter"/>); the analysis stays the same, only slower until it refills.</summary>
+    public void ForgetWords() => _memo?.Clear();
+
     /// <inheritdoc/>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

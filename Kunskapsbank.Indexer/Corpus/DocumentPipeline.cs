@@ -16,6 +16,9 @@ public sealed class DocumentPipeline(ExtractorRegistry extractors, Analyzer anal
     /// <see cref="ExtractionLimits.DeferOcr"/>); with neither document nor failure, the file is all scans.</param>
     public sealed record Outcome(IndexedDocument? Document, FailedFile? Failure, int ScannedPages = 0);
 
+    /// <summary>Empties the analysis's word memo (after a bulk change: see <see cref="Analyzer.ForgetWords"/>).</summary>
+    public void ForgetWords() => analyzer.ForgetWords();
+
     /// <summary>Runs the pipeline for one file.</summary>
     public Outcome Prepare(CorpusFile file, FileFingerprint fingerprint, string metadataHash, IMetadataResolver resolver, CancellationToken cancellationToken)
     {

@@ -53,4 +53,18 @@ public class WordMemoFilterTests
 
         Assert.Equal(withoutMemo.Analyze(text), withMemo.Analyze(text));
     }
+
+    [Fact]
+    public void Forgotten_words_are_analysed_as_before()
+    {
+        var lucene = SwedishLuceneAnalyzer.Create(SharedAnalyzer.Instance.Lucene.Lexicon);
+        var analyzer = new Analyzer(lucene);
+        var text = string.Join("\n\n", Enumerable.Repeat(Tricky, 3));
+        var before = analyzer.Analyze(text);
+
+        analyzer.ForgetWords();
+
+        Assert.Equal(before, analyzer.Analyze(text));
+        Assert.Equal(LuceneTokens.Of(WithoutMemo, text), LuceneTokens.Of(lucene, text));
+    }
 }
