@@ -72,7 +72,7 @@ public sealed class Analyzer
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
         var stopWord = stream.AddAttribute<IStopWordAttribute>();
-        var strings = stream.AddAttribute<ITermTextAttribute>();
+        var texts = stream.AddAttribute<ITermTextAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
@@ -84,8 +84,8 @@ public sealed class Analyzer
 
             visitor(new TokenView(term.Buffer.AsSpan(0, term.Length), word.Buffer.AsSpan(0, word.Length), offset.StartOffset, offset.EndOffset, increment.PositionIncrement, kind)
             {
-                TermText = strings.Term,
-                WordText = strings.Word,
+                TermText = texts.Term,
+                WordText = texts.Word,
             });
         }
 
