@@ -19,4 +19,8 @@ public sealed record IndexOptions(string IndexPath, string CorpusPath)
     /// <summary>Read scanned PDF pages in the background (the default). False (`index --utan-ocr`): such files are
     /// recorded as waiting for OCR (`ocr` in the report) and read by the next process that runs with it.</summary>
     public bool RunOcr { get; init; } = true;
+
+    /// <summary>After a bulk change, empty the word memo and compact the heap (a long-running service: see
+    /// <c>CorpusSync</c>). A process that exits after indexing (the command line, the benchmark) leaves it off.</summary>
+    public bool ReleaseMemoryAfterBulkChange { get; init; }
 }

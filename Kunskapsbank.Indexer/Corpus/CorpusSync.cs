@@ -23,6 +23,9 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     /// <summary>A full sync changing at least this many files (or a tenth of the corpus) ends with a merge to one segment.</summary>
     private const int BulkChange = 500;
     private const string UnreadableReason = "Filen kunde inte läsas. Kontrollera att den finns och att tjänsten får läsa den.";
+
+    // The content hash of a work item whose hash the preparing thread takes (see Synchronise).
+    private const string HashWhenPrepared = "";
     private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
@@ -45,7 +48,8 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     /// <summary>Wires the sync; <paramref name="resolverFactory"/> is called again when the taxonomy may have changed.</summary>
     /// <param name="threads">Threads that extract and analyse documents ahead of the writing thread (1: all on one thread).</param>
     /// <param name="runOcr">False: files with scanned pages are recorded as `ocr` but not read in this process.</param>
-    public CorpusSync(IndexStore store, CorpusScanner scanner, DocumentPipeline pipeline, Func<IMetadataResolver> resolverFactory, int threads, bool runOcr = true)
+    /// <param name="resolver">The resolver in force at first, when the caller made it already (else the factory's).</param>
+    public CorpusSync(IndexStore store, CorpusScanner scanner, DocumentPipeline pipeline, Func<IMetadataResolver> resolverFactory, int threads, bool runOcr = true, IMetadataResolver? resolver = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
@@ -55,7 +59,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
         _scanner = scanner;
         _pipeline = pipeline;
         _resolverFactory = resolverFactory;
-        _resolver = resolverFactory();
+        _resolver = resolver ?? resolverFactory();
         _ocr = new BackgroundOcr(ReadScannedPages, store.IsReadOnly ? null : new OcrProgressFile(store.Path), runOcr && !store.IsReadOnly);
     }
 
@@ -70,6 +74,9 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
 
     /// <summary>The background OCR of scanned pages.</summary>
     public BackgroundOcr Ocr => _ocr;
+
+    /// <summary>After a bulk change, empty the word memo and compact the heap (<see cref="IndexOptions.ReleaseMemoryAfterBulkChange"/>).</summary>
+    public bool ReleaseMemoryAfterBulkChange { get; init; }
 
     /// <summary>Test seam: called before each document is written (throw to simulate a crash).</summary>
     internal Action<string>? BeforeDocumentWrite { get; set; }
@@ -275,7 +282,11 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
         var touches = new List<(LedgerEntry Entry, FileFingerprint Fingerprint)>();
         var unchanged = 0;
         var total = scan.Files.Count;
-        var checks = ReadFiles(scan.Files, stored, failures, taxonomyHash, progress, cancellationToken);
+        // A new file's content hash only decides something when a missing file could have moved to it; otherwise the
+        // preparing threads take it, beside the extraction that reads the file anyway (at 10,000 new files hashing here
+        // was a quarter of a second before any document could start).
+        var hashNewFiles = missingByHash.Count > 0;
+        var checks = ReadFiles(scan.Files, stored, failures, taxonomyHash, hashNewFiles, progress, cancellationToken);
 
         for (var i = 0; i < scan.Files.Count; i++)
         {
@@ -332,7 +343,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
                     continue;
                 }
 
-                contentHash = check.ContentHash ?? DocumentPipeline.HashFile(file.FullPath);
+                contentHash = check.ContentHash ?? (hashNewFiles ? DocumentPipeline.HashFile(file.FullPath) : HashWhenPrepared);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -431,13 +442,13 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
         using (var prepared = new PreparedInOrder<PreparedFile>(
             work.Count,
             _threads,
-            (i, token) => PreparedFile.Of(_pipeline.Prepare(work[i].File, work[i].Fingerprint, work[i].MetadataHash, _resolver, token)),
+            (i, token) => Prepare(work[i].File, work[i].Fingerprint, work[i].MetadataHash, token),
             cancellationToken))
         {
             for (var i = 0; i < work.Count; i++)
             {
                 var item = work[i];
-                var (outcome, block) = prepared.Take(i);
+                var (outcome, block, fingerprint) = prepared.Take(i);
                 if (outcome.Document is { } document)
                 {
                     BeforeDocumentWrite?.Invoke(document.Path);
@@ -447,17 +458,17 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
                 else if (outcome.Failure is { } failure)
                 {
                     failed.Add(failure);
-                    batch.RecordFailure(failure.Path, item.Fingerprint, item.MetadataHash, failure.Kind, failure.Reason, item.ExistingId);
+                    batch.RecordFailure(failure.Path, fingerprint, item.MetadataHash, failure.Kind, failure.Reason, item.ExistingId);
                 }
                 else
                 {
-                    batch.RecordWaitingForOcr(item.File.RelativePath, item.Fingerprint, item.MetadataHash, outcome.ScannedPages, item.ExistingId);
+                    batch.RecordWaitingForOcr(item.File.RelativePath, fingerprint, item.MetadataHash, outcome.ScannedPages, item.ExistingId);
                 }
 
                 if (outcome.ScannedPages > 0)
                 {
                     // The queue starts reading at once; its write waits for this sync's lock and checks the ledger.
-                    _ocr.Enqueue(new OcrJob(item.File.RelativePath, item.Fingerprint, item.MetadataHash, outcome.ScannedPages));
+                    _ocr.Enqueue(new OcrJob(item.File.RelativePath, fingerprint, item.MetadataHash, outcome.ScannedPages));
                     waitingForOcr++;
                 }
 
@@ -503,7 +514,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
             batch.Commit(completedSync: scope is null);
         }
 
-        if (bulk)
+        if (bulk && ReleaseMemoryAfterBulkChange)
         {
             ReleaseBulkMemory();
         }
@@ -515,11 +526,30 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     // buffers and the prepared documents; the service is held to 300 MB while it serves. Measured on the 10,000-document
     // corpus, a service that indexed it itself stood at 314–324 MB 30 s later (295–300 MB before the memo), because
     // nothing collects the old generation while the service only answers queries. One aggressive collection after a
-    // change that took tens of seconds is cheap; queries and single files refill the memo with what they use.
+    // change that took tens of seconds is cheap; queries and single files refill the memo with what they use. A process
+    // that exits after the sync (the command line) has nothing to gain from it and does not ask for it.
     private void ReleaseBulkMemory()
     {
         _pipeline.ForgetWords();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    // On a preparing thread: the file's content hash if the checking stage left it, then the pipeline and the block.
+    private PreparedFile Prepare(CorpusFile file, FileFingerprint fingerprint, string metadataHash, CancellationToken cancellationToken)
+    {
+        if (fingerprint.ContentHash.Length == 0)
+        {
+            try
+            {
+                fingerprint = fingerprint with { ContentHash = DocumentPipeline.HashFile(file.FullPath) };
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return new PreparedFile(new DocumentPipeline.Outcome(null, new FailedFile(file.RelativePath, "unreadable", UnreadableReason)), null, fingerprint);
+            }
+        }
+
+        return PreparedFile.Of(_pipeline.Prepare(file, fingerprint, metadataHash, _resolver, cancellationToken), fingerprint);
     }
 
     /// <summary>The OCR queue's work for one file: extract it reading its scanned pages, then write the document under
@@ -624,8 +654,9 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     // Reading the files is most of the checking stage (the metadata hash looks for sidecars beside each file, the content
     // hash reads it whole: 5 s at 100,000 files on one thread while the preparing threads waited), so it runs on the
     // sync's threads first and the decisions follow in corpus order. A file the ledger knows with the same size, time and
-    // metadata is not read (Unchanged, as the decisions use it); a hash this left out is read by the decisions themselves.
-    private FileCheck[] ReadFiles(IReadOnlyList<CorpusFile> files, Dictionary<string, LedgerEntry> stored, Dictionary<string, LedgerEntry> failures, string taxonomyHash, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
+    // metadata is not read (Unchanged, as the decisions use it), and a new file only when a missing one could have moved
+    // to it (hashNewFiles; else the preparing threads hash it); a hash this left out is read by the decisions themselves.
+    private FileCheck[] ReadFiles(IReadOnlyList<CorpusFile> files, Dictionary<string, LedgerEntry> stored, Dictionary<string, LedgerEntry> failures, string taxonomyHash, bool hashNewFiles, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
         var checks = new FileCheck[files.Count];
         var done = 0;
@@ -640,7 +671,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
                 var metadataHash = MetadataHash(file, taxonomyHash);
                 var known = stored.GetValueOrDefault(file.RelativePath) ?? failures.GetValueOrDefault(file.RelativePath);
                 var same = known is not null && Unchanged(known, file, metadataHash);
-                checks[i] = new FileCheck(metadataHash, same ? null : DocumentPipeline.HashFile(file.FullPath), false);
+                checks[i] = new FileCheck(metadataHash, same || (known is null && !hashNewFiles) ? null : DocumentPipeline.HashFile(file.FullPath), false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

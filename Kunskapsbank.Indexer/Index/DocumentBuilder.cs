@@ -223,18 +223,21 @@ public static class DocumentBuilder
 
     private static void AddText(LuceneDocument doc, List<int> lengths, string field, FieldTokens tokens, FieldTokenKind kind, AttributeSource attributes)
     {
-        var count = tokens.Count(kind);
-        lengths.Add(count);
-        if (count > 0)
+        if (tokens.Count(kind) == 0)
         {
-            var type = kind switch
-            {
-                FieldTokenKind.Positional => IndexSchema.Positional,
-                FieldTokenKind.Parts => IndexSchema.PartsOnly,
-                _ => IndexSchema.Frequencies,
-            };
-            doc.Add(new Field(field, new TokenReplay(tokens, kind, attributes), type));
+            lengths.Add(0);
+            return;
         }
+
+        var replay = new TokenReplay(tokens, kind, attributes);
+        lengths.Add(replay.Length);
+        var type = kind switch
+        {
+            FieldTokenKind.Positional => IndexSchema.Positional,
+            FieldTokenKind.Parts => IndexSchema.PartsOnly,
+            _ => IndexSchema.Frequencies,
+        };
+        doc.Add(new Field(field, replay, type));
     }
 
     // The resolver already tags the derived facets (ar, utgivare, dokumenttyp, status); they are added here only when

@@ -11,7 +11,7 @@ public enum FieldTokenKind
     /// <summary>Compound parts only, one position each: the positional field less these is the whole-word stems.</summary>
     Parts,
 
-    /// <summary>Exact surface words of whole words, one position each.</summary>
+    /// <summary>Exact surface words of whole words, one position each; a stop word once per document.</summary>
     Words,
 
     /// <summary>Stems and parts, one position each (passage fields: no phrases run on them).</summary>
@@ -69,7 +69,8 @@ public sealed class FieldTokens
         _segments.Add(new Stretch(array, offset, terms, highest));
     }
 
-    /// <summary>How many tokens a field of <paramref name="kind"/> gets (its length for ranking).</summary>
+    /// <summary>How many of the analysed tokens a field of <paramref name="kind"/> takes (a word field keeps a stop word
+    /// once, so its length is <see cref="TokenReplay.Length"/>).</summary>
     public int Count(FieldTokenKind kind) => kind switch
     {
         FieldTokenKind.Positional or FieldTokenKind.Terms => _terms,

@@ -12,6 +12,12 @@ public sealed class IndexBatch
     private readonly IndexStore _store;
     private readonly Dictionary<string, LedgerEntry> _ledger;
 
+    // During a bulk change: the newest changes, written at the next merge or commit. Only the newest
+    // RecentChangesKept survive the prune that ends the change, so the older ones are never written: writing one change
+    // per document and deleting all but the last few hundred at the end cost a Lucene document each, and the deletes
+    // were applied on one thread after the final flush.
+    private Queue<StoredChange>? _heldChanges;
+
     /// <summary>Starts writing; <paramref name="ledger"/> is the ledger as the index holds it and is kept in step.</summary>
     public IndexBatch(IndexStore store, Dictionary<string, LedgerEntry> ledger)
     {
@@ -110,6 +116,7 @@ public sealed class IndexBatch
     /// again instead of copying (half of that merge's time at 100,000 documents).</param>
     public void Commit(bool completedSync, bool pruneChanges = true)
     {
+        WriteHeldChanges();
         var data = _store.Data;
         if (completedSync)
         {
@@ -127,11 +134,20 @@ public sealed class IndexBatch
         Pending = 0;
     }
 
-    /// <summary>Bulk-change settings of the writer until disposed (see <see cref="IndexStore.BeginBulk"/>).</summary>
-    internal BulkWrites BeginBulk() => _store.BeginBulk();
+    /// <summary>Bulk-change settings of the writer until disposed (see <see cref="IndexStore.BeginBulk"/>); from now on
+    /// only the newest <see cref="IndexSchema.RecentChangesKept"/> changes between two commits are written.</summary>
+    internal BulkWrites BeginBulk()
+    {
+        _heldChanges ??= new Queue<StoredChange>(IndexSchema.RecentChangesKept + 1);
+        return _store.BeginBulk();
+    }
 
     /// <summary>Merges the index into one segment; call before the commit that ends a bulk change.</summary>
-    public void MergeToOneSegment() => _store.MergeToOneSegment();
+    public void MergeToOneSegment()
+    {
+        WriteHeldChanges();
+        _store.MergeToOneSegment();
+    }
 
     /// <summary>Makes what was written visible to searches without committing.</summary>
     public void Refresh() => _store.Refresh();
@@ -150,7 +166,27 @@ public sealed class IndexBatch
     {
         var data = _store.Data;
         _store.SetData(data with { NextChange = data.NextChange + 1 });
-        _store.Writer.AddDocument(DocumentBuilder.Change(new StoredChange(data.NextChange, DateTimeOffset.UtcNow, kind, path, oldPath)));
+        var change = new StoredChange(data.NextChange, DateTimeOffset.UtcNow, kind, path, oldPath);
+        if (_heldChanges is { } held)
+        {
+            held.Enqueue(change);
+            if (held.Count > IndexSchema.RecentChangesKept)
+            {
+                held.Dequeue();
+            }
+
+            return;
+        }
+
+        _store.Writer.AddDocument(DocumentBuilder.Change(change));
+    }
+
+    private void WriteHeldChanges()
+    {
+        while (_heldChanges is { } held && held.TryDequeue(out var change))
+        {
+            _store.Writer.AddDocument(DocumentBuilder.Change(change));
+        }
     }
 
     // A new id or a new path has nothing to replace: adding skips a delete term that every segment would be searched for.

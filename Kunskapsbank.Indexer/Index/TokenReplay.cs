@@ -26,6 +26,9 @@ public sealed class TokenReplay : TokenStream
     private int _next;
     private int _left;
 
+    /// <summary>How many tokens the stream gives: the field's length.</summary>
+    public int Length { get; }
+
     /// <summary>Replays the tokens <paramref name="kind"/> takes of <paramref name="tokens"/>, with the attributes of
     /// <paramref name="attributes"/> (shared by the fields of one block of documents).</summary>
     public TokenReplay(FieldTokens tokens, FieldTokenKind kind, AttributeSource attributes)
@@ -35,6 +38,7 @@ public sealed class TokenReplay : TokenStream
         _term = AddAttribute<ITermBytesAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
         (_bytes, _ends, _increments, _repeats) = kind == FieldTokenKind.Positional ? Layout(tokens) : Grouped(tokens, kind);
+        Length = _repeats is null ? _ends.Length : Sum(_repeats);
     }
 
     /// <summary>A fresh attribute set for the fields of one block of documents.</summary>
@@ -182,7 +186,13 @@ public sealed class TokenReplay : TokenStream
 
                     if (slots[slot] != 0)
                     {
-                        counts[slots[slot] - 1]++;
+                        // A stop word is scored only when a query holds nothing else (QueryAnalyzer), so its exact
+                        // form counts once per document: that was a third of the tokens of the body's word field.
+                        if (kind != FieldTokenKind.Words || !token.IsStopWord)
+                        {
+                            counts[slots[slot] - 1]++;
+                        }
+
                         continue;
                     }
 
@@ -211,6 +221,17 @@ public sealed class TokenReplay : TokenStream
             ArrayPool<string>.Shared.Return(terms, clearArray: true);
             ArrayPool<int>.Shared.Return(counts);
         }
+    }
+
+    private static int Sum(int[] values)
+    {
+        var sum = 0;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return sum;
     }
 
     // FNV-1a over the characters: terms are short, and the framework's randomised string hash costs more here.

@@ -27,7 +27,7 @@ if (!options.ReuseIndex)
     {
         indexing = IndexingRun.Run(options, threads, output);
         indexings.Add(indexing);
-        output.WriteLine($"Indexering, {threads} tråd(ar): {indexing.Documents} dokument ({indexing.Failed} misslyckade) på {indexing.Seconds:F1} s = {indexing.DocsPerSecond:F0} dok/s, {indexing.MbPerSecond:F1} MB/s; processortid {indexing.CpuSeconds:F1} s; allokerat {indexing.AllocatedMb:F0} MB, GC {indexing.Gen0}/{indexing.Gen1}/{indexing.Gen2}, paus {indexing.GcPauseSeconds:F1} s; index {indexing.IndexMb:F0} MB; topp-RSS {indexing.PeakRssMb:F0} MB");
+        output.WriteLine($"Indexering, {threads} tråd(ar): {indexing.Documents} dokument ({indexing.Failed} misslyckade) på {indexing.Seconds:F1} s = {indexing.DocsPerSecond:F0} dok/s, {indexing.MbPerSecond:F1} MB/s; processortid {indexing.CpuSeconds:F1} s (skrivande tråden {indexing.WriterCpuSeconds:F1} s); allokerat {indexing.AllocatedMb:F0} MB, GC {indexing.Gen0}/{indexing.Gen1}/{indexing.Gen2}, paus {indexing.GcPauseSeconds:F1} s; index {indexing.IndexMb:F0} MB; topp-RSS {indexing.PeakRssMb:F0} MB");
     }
 }
 
@@ -39,6 +39,7 @@ if (options.IndexOnly)
         docs = r.Documents,
         seconds = Math.Round(r.Seconds, 2),
         cpu_seconds = Math.Round(r.CpuSeconds, 2),
+        writer_cpu_seconds = Math.Round(r.WriterCpuSeconds, 2),
         allocated_mb = Math.Round(r.AllocatedMb, 0),
         gc_collections = new[] { r.Gen0, r.Gen1, r.Gen2 },
         gc_pause_s = Math.Round(r.GcPauseSeconds, 2),

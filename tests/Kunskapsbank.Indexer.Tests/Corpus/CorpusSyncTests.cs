@@ -79,6 +79,40 @@ public sealed class CorpusSyncTests
     }
 
     [Fact]
+    public void Sync_NewFiles_RecordTheirContentHash_TakenWhileTheyArePrepared()
+    {
+        // Nothing is missing, so no new file can be a moved one: the checking stage leaves the hash to the preparing threads.
+        using var corpus = new TestCorpus { IndexingThreads = 2 };
+        var paths = Enumerable.Range(0, 6).Select(i => corpus.WriteMarkdown($"dok-{i}.md", $"Titel {i}", $"Text {i} om kvinnojour.")).ToList();
+        corpus.WriteMarkdown("trasig.md", "Trasig", "Text.");
+        File.WriteAllBytes(corpus.FullPath("trasig.md"), [0xFF, 0xFE, 0x00, 0x01, 0x00, 0x00, 0x00]);
+
+        corpus.Sync();
+
+        using var lease = corpus.Index.Store.Acquire();
+        var ledger = Kunskapsbank.Indexer.Index.StoredReading.ReadLedger(lease.Searcher).ToDictionary(e => e.Path);
+        foreach (var path in paths.Append(corpus.FullPath("trasig.md")))
+        {
+            var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+            Assert.Equal(expected, ledger[Path.GetFileName(path)].Fingerprint.ContentHash);
+        }
+    }
+
+    [Fact]
+    public void Sync_RenamedFile_BesideANewFile_IsStillMoved()
+    {
+        using var corpus = new TestCorpus();
+        var path = corpus.WriteMarkdown("gammal.md", "Titel", "Text om kvinnojour.");
+        corpus.Sync();
+
+        File.Move(path, corpus.FullPath("ny.md"));
+        corpus.WriteMarkdown("annan.md", "Annan", "Text om barnahus.");
+        var report = corpus.Sync();
+
+        Assert.Equal((1, 1, 0), (report.Moved, report.Indexed, report.Removed));
+    }
+
+    [Fact]
     public void Sync_RenamedFile_IsMovedWithoutReextraction()
     {
         using var corpus = new TestCorpus();

@@ -8,7 +8,7 @@ using Lucene.Net.Util;
 namespace Kunskapsbank.Indexer.Tests.Index;
 
 /// <summary>The replay hands Lucene each field's terms as UTF-8 it encoded itself: the index holds exactly the analysed
-/// terms, in every field kind, whatever their characters.</summary>
+/// terms, in every field kind, whatever their characters (a word field holds a stop word once).</summary>
 public sealed class TokenReplayTests
 {
     private static readonly Analyzer Analyzer = SwedishAnalyzer.Create();
@@ -40,7 +40,7 @@ public sealed class TokenReplayTests
         {
             var expected = analysed.Where(t => FieldTokens.Takes(kind, t))
                 .GroupBy(t => kind == FieldTokenKind.Words ? t.Word : t.Term, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => kind == FieldTokenKind.Words && g.First().IsStopWord ? 1 : g.Count(), StringComparer.Ordinal);
             if (kind != FieldTokenKind.Parts || text.StartsWith("Våldsutsatta", StringComparison.Ordinal))
             {
                 Assert.NotEmpty(expected);
@@ -58,16 +58,8 @@ public sealed class TokenReplayTests
         tokens.Add([.. terms.Select((term, i) => new Token(term, term, i * 20, i * 20 + term.Length, i))], 0);
 
         using var replay = new TokenReplay(tokens, FieldTokenKind.Positional, TokenReplay.NewAttributes());
-        var bytes = replay.GetAttribute<Lucene.Net.Analysis.TokenAttributes.ITermToBytesRefAttribute>();
-        var replayed = new List<string>();
-        replay.Reset();
-        while (replay.IncrementToken())
-        {
-            bytes.FillBytesRef();
-            replayed.Add(System.Text.Encoding.UTF8.GetString(bytes.BytesRef.Bytes, bytes.BytesRef.Offset, bytes.BytesRef.Length));
-        }
 
-        Assert.Equal(terms, replayed);
+        Assert.Equal(terms, Replayed(replay));
     }
 
     [Theory]
@@ -81,7 +73,10 @@ public sealed class TokenReplayTests
         var analysed = Analyzer.Analyze("Barn och våld, barn och skolan, våldet och barnen: barn i skolbarnomsorgen och skolbarn.");
         var tokens = new FieldTokens();
         tokens.Add(analysed, 0);
-        var expected = analysed.Where(t => FieldTokens.Takes(kind, t)).Select(t => kind == FieldTokenKind.Words ? t.Word : t.Term).ToList();
+        var seenStopWords = new HashSet<string>(StringComparer.Ordinal);
+        var expected = analysed.Where(t => FieldTokens.Takes(kind, t))
+            .Where(t => kind != FieldTokenKind.Words || !t.IsStopWord || seenStopWords.Add(t.Word))
+            .Select(t => kind == FieldTokenKind.Words ? t.Word : t.Term).ToList();
 
         using var replay = new TokenReplay(tokens, kind, TokenReplay.NewAttributes());
         var bytes = replay.GetAttribute<Lucene.Net.Analysis.TokenAttributes.ITermToBytesRefAttribute>();
@@ -96,10 +91,47 @@ public sealed class TokenReplayTests
         }
 
         Assert.NotEmpty(expected);
+        Assert.Equal(expected.Count, replay.Length);
         Assert.Equal(expected.Order(StringComparer.Ordinal), replayed.Order(StringComparer.Ordinal));
         var groups = replayed.Select((term, i) => (term, i)).GroupBy(p => p.term).ToList();
         Assert.All(groups, g => Assert.Equal(g.Count() - 1, g.Last().i - g.First().i));
         Assert.Equal(expected.Distinct().ToList(), groups.Select(g => g.Key).ToList());
+    }
+
+    [Fact]
+    public void A_stop_word_counts_once_per_text_in_the_word_field_and_every_time_elsewhere()
+    {
+        // Only a query of stop words alone scores them, so their exact form needs no frequency: a third of the body's
+        // word-field tokens were stop words. Phrases and the document's length still see every occurrence.
+        var analysed = Analyzer.Analyze("Våld och hot och kränkningar, och våld igen: och så vidare.");
+        var tokens = new FieldTokens();
+        tokens.Add(analysed, 0);
+        Assert.Contains(analysed, t => t.Word == "och" && t.IsStopWord);
+
+        using var words = new TokenReplay(tokens, FieldTokenKind.Words, TokenReplay.NewAttributes());
+        using var positional = new TokenReplay(tokens, FieldTokenKind.Positional, TokenReplay.NewAttributes());
+        var counts = Replayed(words).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(1, counts["och"]);
+        Assert.Equal(2, counts["våld"]);
+        Assert.Equal(4, Replayed(positional).Count(t => t == "och"));
+        Assert.Equal(tokens.Count(FieldTokenKind.Positional), positional.Length);
+        Assert.Equal(counts.Values.Sum(), words.Length);
+        Assert.True(words.Length < tokens.Count(FieldTokenKind.Words));
+    }
+
+    private static List<string> Replayed(TokenReplay replay)
+    {
+        var bytes = replay.GetAttribute<Lucene.Net.Analysis.TokenAttributes.ITermToBytesRefAttribute>();
+        var replayed = new List<string>();
+        replay.Reset();
+        while (replay.IncrementToken())
+        {
+            bytes.FillBytesRef();
+            replayed.Add(System.Text.Encoding.UTF8.GetString(bytes.BytesRef.Bytes, bytes.BytesRef.Offset, bytes.BytesRef.Length));
+        }
+
+        return replayed;
     }
 
     private static Dictionary<string, int> Indexed(AtomicReader reader, string field)
