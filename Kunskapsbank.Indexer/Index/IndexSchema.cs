@@ -140,13 +140,13 @@ public static class IndexSchema
     /// <summary>Body: compound parts only.</summary>
     public const string BodyParts = "body_p";
 
-    /// <summary>Title: exact surface words.</summary>
+    /// <summary>Title: exact surface words (a stop word once per document).</summary>
     public const string TitleWords = "title_w";
 
-    /// <summary>Headings: exact surface words.</summary>
+    /// <summary>Headings: exact surface words (a stop word once per document).</summary>
     public const string HeadingWords = "heading_w";
 
-    /// <summary>Body: exact surface words.</summary>
+    /// <summary>Body: exact surface words (a stop word once per document).</summary>
     public const string BodyWords = "body_w";
 
     /// <summary>Ordinal of a passage in its document (stored; in the index it is the passage's distance from its document).</summary>
