@@ -458,7 +458,10 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
                 else if (outcome.Failure is { } failure)
                 {
                     failed.Add(failure);
-                    batch.RecordFailure(failure.Path, fingerprint, item.MetadataHash, failure.Kind, failure.Reason, item.ExistingId);
+                    if (fingerprint.ContentHash.Length > 0)
+                    {
+                        batch.RecordFailure(failure.Path, fingerprint, item.MetadataHash, failure.Kind, failure.Reason, item.ExistingId);
+                    }
                 }
                 else
                 {
@@ -545,6 +548,8 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                // Reported, not recorded (the hash stays empty): the next sync tries the file again, as when the
+                // checking stage cannot read one.
                 return new PreparedFile(new DocumentPipeline.Outcome(null, new FailedFile(file.RelativePath, "unreadable", UnreadableReason)), null, fingerprint);
             }
         }
