@@ -458,7 +458,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
                 else if (outcome.Failure is { } failure)
                 {
                     failed.Add(failure);
-                    if (fingerprint.ContentHash.Length > 0)
+                    if (fingerprint.ContentHash != HashWhenPrepared)
                     {
                         batch.RecordFailure(failure.Path, fingerprint, item.MetadataHash, failure.Kind, failure.Reason, item.ExistingId);
                     }
@@ -540,7 +540,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     // On a preparing thread: the file's content hash if the checking stage left it, then the pipeline and the block.
     private PreparedFile Prepare(CorpusFile file, FileFingerprint fingerprint, string metadataHash, CancellationToken cancellationToken)
     {
-        if (fingerprint.ContentHash.Length == 0)
+        if (fingerprint.ContentHash == HashWhenPrepared)
         {
             try
             {

@@ -38,7 +38,7 @@ public sealed class TokenReplay : TokenStream
         _term = AddAttribute<ITermBytesAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
         (_bytes, _ends, _increments, _repeats) = kind == FieldTokenKind.Positional ? Layout(tokens) : Grouped(tokens, kind);
-        Length = _repeats is null ? _ends.Length : Sum(_repeats);
+        Length = _repeats is null ? _ends.Length : _repeats.Sum();
     }
 
     /// <summary>A fresh attribute set for the fields of one block of documents.</summary>
@@ -221,17 +221,6 @@ public sealed class TokenReplay : TokenStream
             ArrayPool<string>.Shared.Return(terms, clearArray: true);
             ArrayPool<int>.Shared.Return(counts);
         }
-    }
-
-    private static int Sum(int[] values)
-    {
-        var sum = 0;
-        foreach (var value in values)
-        {
-            sum += value;
-        }
-
-        return sum;
     }
 
     // FNV-1a over the characters: terms are short, and the framework's randomised string hash costs more here.
