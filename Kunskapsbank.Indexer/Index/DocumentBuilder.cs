@@ -70,7 +70,6 @@ public static class DocumentBuilder
         AddText(doc, lengths, IndexSchema.Body, body, FieldTokenKind.Positional, attributes);
         AddText(doc, lengths, IndexSchema.BodyParts, body, FieldTokenKind.Parts, attributes);
         AddText(doc, lengths, IndexSchema.BodyWords, body, FieldTokenKind.Words, attributes);
-        doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
 
         var count = (int)Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1);
         var layout = Layout(body, segments, count);
@@ -78,13 +77,20 @@ public static class DocumentBuilder
 
         var chunks = PassageChunks.Pack(document.Passages, count);
         var block = new List<LuceneDocument>(count + 1) { doc };
+        var (withText, textTerms, withHeading, headingTerms) = (0, 0, 0, 0);
         for (var i = 0; i < count; i++)
         {
             // A heading that only repeats the title (a document's own first heading, often) chose the document, not
             // the passage: it earns no heading bonus in placement, or it would win over the passage that answers.
             var heading = SameTerms(analysed.Headings[i], analysed.Title) ? [] : analysed.Headings[i];
-            block.Add(BuildPassage(i, document.Passages[i], chunks[i], heading, layout.Length(i), attributes));
+            block.Add(BuildPassage(i, document.Passages[i], chunks[i], heading, layout.Length(i), attributes, out var headingLength));
+            (withText, textTerms) = layout.Length(i) > 0 ? (withText + 1, textTerms + layout.Length(i)) : (withText, textTerms);
+            (withHeading, headingTerms) = headingLength > 0 ? (withHeading + 1, headingTerms + headingLength) : (withHeading, headingTerms);
         }
+
+        // The passages' totals ride on the document: a passage of its own would cost the writing thread a doc value each.
+        lengths.AddRange([withText, textTerms, withHeading, headingTerms]);
+        doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
 
         return new PreparedBlock(document, block, attributes);
     }
@@ -188,7 +194,7 @@ public static class DocumentBuilder
         return new PassagePositions(starts, lengths);
     }
 
-    private static LuceneDocument BuildPassage(int ordinal, Extraction.ExtractedPassage passage, byte[]? chunk, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes)
+    private static LuceneDocument BuildPassage(int ordinal, Extraction.ExtractedPassage passage, byte[]? chunk, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes, out int headingLength)
     {
         var doc = new LuceneDocument { KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Passage, attributes) };
         if (chunk is not null)
@@ -221,9 +227,9 @@ public static class DocumentBuilder
 
         var passageHeading = new FieldTokens();
         passageHeading.Add(heading, 0);
-        var lengths = new List<int>(IndexSchema.PassageTextFields.Count) { textLength };
+        var lengths = new List<int>(1);
         AddText(doc, lengths, IndexSchema.PassageHeading, passageHeading, FieldTokenKind.Terms, attributes);
-        doc.Add(new BinaryDocValuesField(IndexSchema.Lengths, new BytesRef(FieldLengths.Encode(lengths))));
+        headingLength = lengths[0];
         return doc;
     }
 
@@ -288,11 +294,14 @@ public static class DocumentBuilder
 /// <summary>What only the document page, the report and a move read (the <see cref="IndexSchema.Details"/> stored field).</summary>
 public sealed record StoredDetails(string ContentType, int? PageCount, IReadOnlyList<FacetTag> Tags, IReadOnlyList<string> Problems, string? Supersedes);
 
-/// <summary>The token counts of a Lucene document's text fields (the <see cref="IndexSchema.Lengths"/> doc values).</summary>
-/// <remarks>A count of fields first (which says the kind: <see cref="IndexSchema.DocumentTextFields"/> or
-/// <see cref="IndexSchema.PassageTextFields"/>), then one variable-length integer per field in schema order.</remarks>
+/// <summary>The token counts of a document's text fields and of its passages' (the <see cref="IndexSchema.Lengths"/> doc values).</summary>
+/// <remarks>A count of values first, then one variable-length integer per <see cref="IndexSchema.DocumentTextFields"/>
+/// field in schema order, then for its passages: how many have text, their terms, how many have a heading, its terms
+/// (<see cref="IndexSchema.PassageTextFields"/>).</remarks>
 public static class FieldLengths
 {
+    private static int ValueCount => IndexSchema.DocumentTextFields.Count + (2 * IndexSchema.PassageTextFields.Count);
+
     /// <summary>The encoded counts.</summary>
     public static byte[] Encode(IReadOnlyList<int> lengths)
     {
@@ -307,23 +316,29 @@ public static class FieldLengths
         return [.. bytes];
     }
 
-    /// <summary>The text fields and their counts; empty for a Lucene document without text fields.</summary>
-    public static IEnumerable<(string Field, int Length)> Decode(byte[] bytes, int offset, int length)
+    /// <summary>Each text field with how many Lucene documents of the block have it and their tokens; empty for a
+    /// Lucene document without the doc value.</summary>
+    public static IEnumerable<(string Field, int Documents, long Tokens)> Decode(byte[] bytes, int offset, int length)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var end = offset + length;
         var i = offset;
-        if (i >= end)
+        if (i >= end || VarInts.Read(bytes, ref i, end) != ValueCount)
         {
             yield break;
         }
 
-        var count = VarInts.Read(bytes, ref i, end);
-        var fields = count == IndexSchema.DocumentTextFields.Count ? IndexSchema.DocumentTextFields
-            : count == IndexSchema.PassageTextFields.Count ? IndexSchema.PassageTextFields : [];
-        for (var f = 0; f < fields.Count && i < end; f++)
+        foreach (var field in IndexSchema.DocumentTextFields)
         {
-            yield return (fields[f], VarInts.Read(bytes, ref i, end));
+            var tokens = VarInts.Read(bytes, ref i, end);
+            yield return (field, tokens > 0 ? 1 : 0, tokens);
+        }
+
+        foreach (var field in IndexSchema.PassageTextFields)
+        {
+            var documents = VarInts.Read(bytes, ref i, end);
+            var tokens = VarInts.Read(bytes, ref i, end);
+            yield return (field, documents, tokens);
         }
     }
 }

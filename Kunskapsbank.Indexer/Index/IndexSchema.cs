@@ -30,11 +30,13 @@ namespace Kunskapsbank.Indexer.Index;
 /// norms — the exact surface words (exact above stem), the prefix field, and the vocabulary for corrections and typeahead.</description></item>
 /// <item><term><see cref="Details"/></term><description>stored only — JSON of what only the document page, the report and a
 /// move need (tags with source and reason, problems, content type, page count, metadata).</description></item>
-/// <item><term><see cref="Lengths"/></term><description>binary doc values — the token count of each text field, so the
-/// statistics of deleted documents can be subtracted exactly (see <c>Ranking/LiveStatisticsSearcher</c>).</description></item>
+/// <item><term><see cref="Lengths"/></term><description>binary doc values — the token count of each text field, and
+/// how many of its passages have text or a heading with their token counts, so the statistics of deleted documents and
+/// passages can be subtracted exactly (see <c>Ranking/LiveStatisticsSearcher</c>).</description></item>
 /// <item><term><c>passage</c></term><description>one per passage (paragraph, page or section): the unit of placement.
-/// <see cref="DocumentKey"/>; no doc values: a passage's document is the one its block starts with, and its ordinal its
-/// distance from it (a numeric doc value per passage cost the writing thread a reflective size estimate each);
+/// <see cref="DocumentKey"/>; no doc values but its chunk's: a passage's document is the one its block starts with, its
+/// ordinal its distance from it, and its lengths count in its document's (a doc value per passage cost the writing
+/// thread a reflective size estimate each);
 /// <see cref="PassageHeading"/> freqs + norms (BM25 of the paragraph's heading; none for a heading that only repeats the
 /// title, which chose the document, not the passage); <see cref="PassageText"/> one term, docs
 /// only, on a passage whose text has terms — the text's own terms are not inverted again: a passage's share of the
@@ -58,7 +60,7 @@ namespace Kunskapsbank.Indexer.Index;
 public static class IndexSchema
 {
     /// <summary>The schema version; an index of another version is rebuilt (older) or refused (newer).</summary>
-    public const int Version = 15;
+    public const int Version = 16;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -237,7 +239,7 @@ public static class IndexSchema
     public static IReadOnlyList<string> DocumentTextFields { get; } =
         [Title, TitleParts, TitleWords, Heading, HeadingParts, HeadingWords, Body, BodyParts, BodyWords];
 
-    /// <summary>The text fields of a passage, in the order of <see cref="Lengths"/>.</summary>
+    /// <summary>The text fields of a passage, in the order their totals follow the document's in <see cref="Lengths"/>.</summary>
     public static IReadOnlyList<string> PassageTextFields { get; } = [PassageText, PassageHeading];
 
     /// <summary>Positions, freqs and norms: the fields phrases run on.</summary>

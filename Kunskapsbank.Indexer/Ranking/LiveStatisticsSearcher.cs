@@ -169,6 +169,7 @@ public sealed class DeletionCache
             return new Deletions([], new Dictionary<string, (long, long)>());
         }
 
+        var passageCounts = reader.GetNumericDocValues(IndexSchema.PassageCount);
         var deleted = new List<int>();
         var fields = new Dictionary<string, (long Documents, long Tokens)>(StringComparer.Ordinal);
         var bytes = new BytesRef();
@@ -186,14 +187,23 @@ public sealed class DeletionCache
             }
 
             deleted.Add(doc);
-            foreach (var (field, length) in FieldLengths.Decode(bytes.Bytes, bytes.Offset, bytes.Length))
+            foreach (var (field, documents, tokens) in FieldLengths.Decode(bytes.Bytes, bytes.Offset, bytes.Length))
             {
-                if (length > 0)
+                if (documents > 0)
                 {
-                    var (documents, tokens) = fields.GetValueOrDefault(field);
-                    fields[field] = (documents + 1, tokens + length);
+                    var (allDocuments, allTokens) = fields.GetValueOrDefault(field);
+                    fields[field] = (allDocuments + documents, allTokens + tokens);
                 }
             }
+
+            // The document's lengths hold its passages' totals; the passages (its block, deleted with it) follow it.
+            var passages = (int)(passageCounts?.Get(doc) ?? 0);
+            for (var passage = doc + 1; passage <= doc + passages && passage < reader.MaxDoc && !live.Get(passage); passage++)
+            {
+                deleted.Add(passage);
+            }
+
+            doc += passages;
         }
 
         return new Deletions([.. deleted], fields);

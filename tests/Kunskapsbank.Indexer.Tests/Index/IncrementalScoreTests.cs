@@ -1,4 +1,7 @@
+using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Tests.Corpus;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace Kunskapsbank.Indexer.Tests.Index;
 
@@ -98,6 +101,69 @@ public sealed class IncrementalScoreTests
         }
 
         Assert.Equal(Facets(clean), Facets(incremental));
+    }
+
+    [Fact]
+    public void Sync_AfterChangedAndDeletedFiles_PassageStatisticsAreThoseOfACleanIndex()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["a.md"] = "## Skolan\n\nSkolan gör en orosanmälan när barn far illa.\n\n## Stöd\n\nKvinnojouren ger stöd och samtal.",
+            ["b.md"] = "## Skolan och barnen\n\nBarn i skolan berättar om våld.\n\n## Våld i nära relationer\n\nVåld drabbar barn.",
+            ["c.md"] = "## Stöd till barn\n\nStödsamtal för barn som upplevt våld.\n\n## Skolan\n\nElevhälsan i skolan.",
+            ["d.md"] = "## Hedersrelaterat våld\n\nFörtryck i hederns namn.",
+        };
+        using var incremental = new TestCorpus();
+        foreach (var (path, body) in files)
+        {
+            incremental.WriteMarkdown(path, "Vägledning", body);
+        }
+
+        incremental.Sync();
+        files["a.md"] = "## Barn\n\nBarn som far illa får stöd.\n\n## Skolan\n\nSkolan och socialtjänsten samverkar om barn.";
+        files.Remove("c.md");
+        incremental.WriteMarkdown("a.md", "Vägledning", files["a.md"]);
+        File.Delete(incremental.FullPath("c.md"));
+        incremental.Sync();
+
+        using var clean = new TestCorpus();
+        foreach (var (path, body) in files)
+        {
+            clean.WriteMarkdown(path, "Vägledning", body);
+        }
+
+        clean.Sync();
+
+        using var expected = clean.Index.Store.Acquire();
+        using var actual = incremental.Index.Store.Acquire();
+        Assert.True(actual.Searcher.IndexReader.HasDeletions, "the changed and deleted documents' passages are still in the index, deleted");
+        foreach (var field in new[] { IndexSchema.PassageText, IndexSchema.PassageHeading })
+        {
+            var want = expected.Searcher.CollectionStatistics(field);
+            var got = actual.Searcher.CollectionStatistics(field);
+            Assert.Equal((want.DocCount, want.SumTotalTermFreq), (got.DocCount, got.SumTotalTermFreq));
+            var terms = Terms(expected.Searcher, field).Union(Terms(actual.Searcher, field)).ToList();
+            Assert.NotEmpty(terms);
+            Assert.Equal(terms.Select(t => DocFreq(expected.Searcher, field, t)), terms.Select(t => DocFreq(actual.Searcher, field, t)));
+        }
+    }
+
+    private static List<string> Terms(IndexSearcher searcher, string field)
+    {
+        var terms = new List<string>();
+        var enumerator = MultiFields.GetTerms(searcher.IndexReader, field)?.GetEnumerator();
+        while (enumerator is not null && enumerator.MoveNext())
+        {
+            terms.Add(enumerator.Term.Utf8ToString());
+        }
+
+        return terms;
+    }
+
+    private static long DocFreq(IndexSearcher searcher, string field, string text)
+    {
+        var term = new Term(field, text);
+        return searcher.TermStatistics(term, TermContext.Build(searcher.TopReaderContext, term)).DocFreq;
     }
 
     private static string Taxonomy(string traumaTrigger) => $"""

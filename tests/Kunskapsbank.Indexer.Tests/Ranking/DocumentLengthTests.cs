@@ -37,8 +37,8 @@ public sealed class DocumentLengthTests
             {
                 var bytes = new BytesRef();
                 lengthValues.Get(doc, bytes);
-                var lengths = FieldLengths.Decode(bytes.Bytes, bytes.Offset, bytes.Length).ToDictionary(l => l.Field, l => l.Length);
-                var whole = lengths[IndexSchema.Body] - lengths[IndexSchema.BodyParts];
+                var lengths = FieldLengths.Decode(bytes.Bytes, bytes.Offset, bytes.Length).ToDictionary(l => l.Field, l => l.Tokens);
+                var whole = (int)(lengths[IndexSchema.Body] - lengths[IndexSchema.BodyParts]);
                 var expected = similarity.ComputeNorm(new FieldInvertState(IndexSchema.Body, 0, whole, 0, 0, 1f));
                 Assert.Equal(expected, norms.Get(doc));
                 wholeWords += whole;
