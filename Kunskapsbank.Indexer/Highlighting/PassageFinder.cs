@@ -50,7 +50,6 @@ public static class PassageFinder
         var rarity = new WithinDocument(postings);
         var scores = new Dictionary<int, float>();
         var leafScores = new Dictionary<int, float>();
-        var chunks = new PassageChunkReader(searcher);
         for (var i = 0; i < ordered.Count; i++)
         {
             scores.Clear();
@@ -76,7 +75,7 @@ public static class PassageFinder
                     break;
                 }
 
-                result[ordered[i].Id].Add(chunks.Read(passage.Doc, ordered[i].Id));
+                result[ordered[i].Id].Add(StoredReading.ReadPassage(searcher, passage.Doc, ordered[i].Id));
             }
         }
 

@@ -75,7 +75,6 @@ public static class DocumentBuilder
         var layout = Layout(body, segments, count);
         doc.Add(new BinaryDocValuesField(IndexSchema.PassageLayout, new BytesRef(layout.Encode())));
 
-        var chunks = PassageChunks.Pack(document.Passages, count);
         var block = new List<LuceneDocument>(count + 1) { doc };
         var (withText, textTerms, withHeading, headingTerms) = (0, 0, 0, 0);
         for (var i = 0; i < count; i++)
@@ -83,7 +82,7 @@ public static class DocumentBuilder
             // A heading that only repeats the title (a document's own first heading, often) chose the document, not
             // the passage: it earns no heading bonus in placement, or it would win over the passage that answers.
             var heading = SameTerms(analysed.Headings[i], analysed.Title) ? [] : analysed.Headings[i];
-            block.Add(BuildPassage(i, document.Passages[i], chunks[i], heading, layout.Length(i), attributes, out var headingLength));
+            block.Add(BuildPassage(i, document.Passages[i], heading, layout.Length(i), attributes, out var headingLength));
             (withText, textTerms) = layout.Length(i) > 0 ? (withText + 1, textTerms + layout.Length(i)) : (withText, textTerms);
             (withHeading, headingTerms) = headingLength > 0 ? (withHeading + 1, headingTerms + headingLength) : (withHeading, headingTerms);
         }
@@ -194,29 +193,24 @@ public static class DocumentBuilder
         return new PassagePositions(starts, lengths);
     }
 
-    private static LuceneDocument BuildPassage(int ordinal, Extraction.ExtractedPassage passage, byte[]? chunk, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes, out int headingLength)
+    private static LuceneDocument BuildPassage(int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes, out int headingLength)
     {
-        var doc = new LuceneDocument { KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Passage, attributes) };
-        if (chunk is not null)
+        var doc = new LuceneDocument
         {
-            doc.Add(new BinaryDocValuesField(IndexSchema.PassageChunk, new BytesRef(chunk)));
+            KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Passage, attributes),
+            new StoredField(IndexSchema.Ordinal, ordinal),
+            new StoredField(IndexSchema.Offset, passage.Offset),
+            new StoredField(IndexSchema.Headings, string.Join(IndexSchema.Separator, passage.HeadingPath)),
+            new StoredField(IndexSchema.Text, passage.Text),
+        };
+        if (passage.Page is int page)
+        {
+            doc.Add(new StoredField(IndexSchema.Page, page));
         }
 
-        if (chunk is not null && PassageChunks.IsStoredMarker(chunk))
+        if (passage.IsOcr)
         {
-            doc.Add(new StoredField(IndexSchema.Ordinal, ordinal));
-            doc.Add(new StoredField(IndexSchema.Offset, passage.Offset));
-            doc.Add(new StoredField(IndexSchema.Headings, string.Join(IndexSchema.Separator, passage.HeadingPath)));
-            doc.Add(new StoredField(IndexSchema.Text, passage.Text));
-            if (passage.Page is int page)
-            {
-                doc.Add(new StoredField(IndexSchema.Page, page));
-            }
-
-            if (passage.IsOcr)
-            {
-                doc.Add(new StoredField(IndexSchema.Ocr, 1));
-            }
+            doc.Add(new StoredField(IndexSchema.Ocr, 1));
         }
 
         // The text's terms are read from the document's body positions; the mark only counts the passages that have some.

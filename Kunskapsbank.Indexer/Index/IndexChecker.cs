@@ -7,7 +7,7 @@ namespace Kunskapsbank.Indexer.Index;
 /// <summary>`kunskapsbank check`: Lucene's CheckIndex plus our own invariants, as Swedish findings (none when healthy).</summary>
 /// <remarks>Reads the last commit only and takes no lock, so it can run beside the service. The invariants are the ones a
 /// crash must never break: every indexed ledger entry has exactly one document with its id and path, every document has
-/// its ledger entry, every passage its document and its readable text, no path or id twice, and the schema version is this program's.</remarks>
+/// its ledger entry, every passage its document, no path or id twice, and the schema version is this program's.</remarks>
 public static class IndexChecker
 {
     /// <summary>True when the folder at <paramref name="path"/> holds a commit (false: nothing has been saved yet).</summary>
@@ -113,20 +113,13 @@ public static class IndexChecker
         }
 
         // A passage belongs to the document whose block it is in: the live document before it, within its passage count.
-        // Its page, heading path and text are in the chunks that follow the document, each where its first passage is.
         var owned = new System.Collections.BitArray(searcher.IndexReader.MaxDoc);
-        var chunks = new PassageChunkReader(searcher);
         foreach (var doc in StoredReading.AllOfKind(searcher, IndexSchema.Kinds.Document))
         {
             var count = StoredReading.PassageCount(searcher, doc);
             for (var i = 1; i <= count && doc + i < owned.Length; i++)
             {
                 owned[doc + i] = true;
-            }
-
-            if (chunks.Verify(doc, count) is { } problem)
-            {
-                findings.Add($"{StoredReading.ReadSummary(searcher, doc).Path}: {problem}");
             }
         }
 

@@ -34,16 +34,14 @@ namespace Kunskapsbank.Indexer.Index;
 /// how many of its passages have text or a heading with their token counts, so the statistics of deleted documents and
 /// passages can be subtracted exactly (see <c>Ranking/LiveStatisticsSearcher</c>).</description></item>
 /// <item><term><c>passage</c></term><description>one per passage (paragraph, page or section): the unit of placement.
-/// <see cref="DocumentKey"/>; no doc values but its chunk's: a passage's document is the one its block starts with, its
+/// <see cref="DocumentKey"/>; no doc values: a passage's document is the one its block starts with, its
 /// ordinal its distance from it, and its lengths count in its document's (a doc value per passage cost the writing
 /// thread a reflective size estimate each);
 /// <see cref="PassageHeading"/> freqs + norms (BM25 of the paragraph's heading; none for a heading that only repeats the
 /// title, which chose the document, not the passage); <see cref="PassageText"/> one term, docs
 /// only, on a passage whose text has terms — the text's own terms are not inverted again: a passage's share of the
-/// document's <see cref="Body"/> positions is its text (<see cref="PassageLayout"/>); <see cref="PassageChunk"/> on the
-/// first passage of each chunk: page, heading path, offset, OCR flag and text of it and the passages after it, compressed on
-/// the preparing thread (the writing thread copies the bytes; stored fields it would compress itself). A passage too big for
-/// a chunk of its own has them as stored fields instead.</description></item>
+/// document's <see cref="Body"/> positions is its text (<see cref="PassageLayout"/>); stored: ordinal, page, heading path,
+/// offset, OCR flag and the text.</description></item>
 /// <item><term><see cref="PassageLayout"/></term><description>binary doc values on the document — per passage the first
 /// <see cref="Body"/> position of its text and its number of terms (the length BM25 gives the paragraph).</description></item>
 /// <item><term><c>file</c></term><description>the ledger, one per file in the corpus (indexed or failed): <see cref="FilePath"/>
@@ -60,7 +58,7 @@ namespace Kunskapsbank.Indexer.Index;
 public static class IndexSchema
 {
     /// <summary>The schema version; an index of another version is rebuilt (older) or refused (newer).</summary>
-    public const int Version = 16;
+    public const int Version = 17;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -167,10 +165,6 @@ public static class IndexSchema
 
     /// <summary>Passage heading: stems and parts (freqs).</summary>
     public const string PassageHeading = "p_heading";
-
-    /// <summary>Compressed page, heading path, offset, OCR flag and text of consecutive passages (binary doc values on the
-    /// first of them, <see cref="PassageChunks"/>).</summary>
-    public const string PassageChunk = "passage_chunk";
 
     /// <summary>Stored page of a passage.</summary>
     public const string Page = "page";

@@ -113,21 +113,13 @@ public static class StoredReading
         };
         var collector = new AllDocsCollector();
         searcher.Search(query, collector);
-        collector.Docs.Sort();
-        var chunks = new PassageChunkReader(searcher);
-        return collector.Docs.Select(d => chunks.Read(d, id)).OrderBy(p => p.Ordinal).ToList();
+        return collector.Docs.Select(d => ReadPassage(searcher, d, id)).OrderBy(p => p.Ordinal).ToList();
     }
 
     /// <summary>One passage by its global Lucene doc number.</summary>
     public static StoredPassage ReadPassage(IndexSearcher searcher, int doc, long documentId)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        return new PassageChunkReader(searcher).Read(doc, documentId);
-    }
-
-    /// <summary>A passage whose fields are stored fields (one too big for a chunk, <see cref="PassageChunks"/>).</summary>
-    internal static StoredPassage ReadStoredPassage(IndexSearcher searcher, int doc, long documentId)
-    {
         var stored = new PassageVisitor();
         searcher.IndexReader.Document(doc, stored);
         return new StoredPassage(

@@ -168,34 +168,6 @@ public sealed class IndexFolderTests
     }
 
     [Fact]
-    public void Check_APassageChunkThatCannotBeUnpacked_IsReportedInSwedish()
-    {
-        using var corpus = new TestCorpus();
-        corpus.WriteMarkdown("a.md", "A", "Text om kvinnojour.");
-        corpus.Sync();
-        corpus.Reopen();
-
-        // A document and its passage written behind the engine's back, the passage's chunk damaged.
-        var summary = new DocumentSummary(999, "skadad.md", "Skadad", null, null, null, "gallande", null);
-        ChangeBehindTheEnginesBack(corpus.IndexPath, writer => writer.AddDocuments(
-        [
-            [
-                new StringField(IndexSchema.Kind, IndexSchema.Kinds.Document, Field.Store.NO),
-                new NumericDocValuesField(IndexSchema.PassageCount, 1),
-                new BinaryDocValuesField(IndexSchema.Summary, new BytesRef(SummaryCodec.Encode(summary))),
-            ],
-            [
-                new StringField(IndexSchema.Kind, IndexSchema.Kinds.Passage, Field.Store.NO),
-                new BinaryDocValuesField(IndexSchema.PassageChunk, new BytesRef(new byte[] { 0, 1, 40, 1, 2, 3, 4, 5 })),
-            ],
-        ]));
-
-        var findings = IndexChecker.Check(corpus.IndexPath);
-
-        Assert.Contains(findings, f => f.StartsWith("skadad.md: Texten från stycke 0 går inte att packa upp", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void Search_SwedishLettersAreNotFolded()
     {
         using var corpus = new TestCorpus();
