@@ -82,9 +82,19 @@ public static class DocumentBuilder
             // A heading that only repeats the title (a document's own first heading, often) chose the document, not
             // the passage: it earns no heading bonus in placement, or it would win over the passage that answers.
             var heading = SameTerms(analysed.Headings[i], analysed.Title) ? [] : analysed.Headings[i];
-            block.Add(BuildPassage(i, document.Passages[i], heading, layout.Length(i), attributes, out var headingLength));
-            (withText, textTerms) = layout.Length(i) > 0 ? (withText + 1, textTerms + layout.Length(i)) : (withText, textTerms);
-            (withHeading, headingTerms) = headingLength > 0 ? (withHeading + 1, headingTerms + headingLength) : (withHeading, headingTerms);
+            var textLength = layout.Length(i);
+            block.Add(BuildPassage(i, document.Passages[i], heading, textLength, attributes, out var headingLength));
+            if (textLength > 0)
+            {
+                withText++;
+                textTerms += textLength;
+            }
+
+            if (headingLength > 0)
+            {
+                withHeading++;
+                headingTerms += headingLength;
+            }
         }
 
         // The passages' totals ride on the document: a passage of its own would cost the writing thread a doc value each.
