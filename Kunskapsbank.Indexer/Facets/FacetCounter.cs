@@ -15,6 +15,7 @@ public sealed class FacetCounter
 {
     private readonly FacetOrdinals _ordinals;
     private readonly IReadOnlyList<FacetOrdinals.Entry> _entries;
+    private readonly int[] _facetOf;
     private readonly bool[] _selected;
     private readonly long _requiredMask;
 
@@ -27,6 +28,14 @@ public sealed class FacetCounter
         _entries = ordinals.Entries;
         Counts = new int[_entries.Count];
         _selected = new bool[_entries.Count];
+
+        // The facet of each value ordinal as a flat array: a document failing one selected facet is counted by looking
+        // up each of its values, and through the entries list that was an interface call and an object per value.
+        _facetOf = new int[_entries.Count];
+        for (var i = 0; i < _facetOf.Length; i++)
+        {
+            _facetOf[i] = _entries[i].Facet;
+        }
         foreach (var (facet, values) in selected)
         {
             var f = ordinals.FacetIndex(facet);
@@ -62,7 +71,7 @@ public sealed class FacetCounter
             {
                 if (ordinal < _selected.Length && _selected[ordinal])
                 {
-                    satisfied |= 1L << _entries[ordinal].Facet;
+                    satisfied |= 1L << _facetOf[ordinal];
                 }
             }
         }
@@ -91,7 +100,7 @@ public sealed class FacetCounter
             var facet = BitOperations.TrailingZeroCount(missing);
             foreach (var ordinal in values)
             {
-                if (ordinal < Counts.Length && _entries[ordinal].Facet == facet)
+                if (ordinal < _facetOf.Length && _facetOf[ordinal] == facet)
                 {
                     Counts[ordinal]++;
                 }
