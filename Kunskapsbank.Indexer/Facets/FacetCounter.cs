@@ -15,7 +15,7 @@ public sealed class FacetCounter
 {
     private readonly FacetOrdinals _ordinals;
     private readonly IReadOnlyList<FacetOrdinals.Entry> _entries;
-    private readonly int[] _facetOf;
+    private readonly ReadOnlyMemory<int> _facetOf;
     private readonly bool[] _selected;
     private readonly long _requiredMask;
 
@@ -28,14 +28,7 @@ public sealed class FacetCounter
         _entries = ordinals.Entries;
         Counts = new int[_entries.Count];
         _selected = new bool[_entries.Count];
-
-        // The facet of each value ordinal as a flat array: a document failing one selected facet is counted by looking
-        // up each of its values, and through the entries list that was an interface call and an object per value.
-        _facetOf = new int[_entries.Count];
-        for (var i = 0; i < _facetOf.Length; i++)
-        {
-            _facetOf[i] = _entries[i].Facet;
-        }
+        _facetOf = ordinals.FacetOfOrdinals[.._entries.Count];
         foreach (var (facet, values) in selected)
         {
             var f = ordinals.FacetIndex(facet);
@@ -64,6 +57,7 @@ public sealed class FacetCounter
     /// <summary>Counts one matching document; returns true when it passes all selected facets (is a result).</summary>
     public bool Add(ReadOnlySpan<int> values, bool countFacets)
     {
+        var facetOf = _facetOf.Span;
         var satisfied = 0L;
         if (_requiredMask != 0)
         {
@@ -71,7 +65,7 @@ public sealed class FacetCounter
             {
                 if (ordinal < _selected.Length && _selected[ordinal])
                 {
-                    satisfied |= 1L << _facetOf[ordinal];
+                    satisfied |= 1L << facetOf[ordinal];
                 }
             }
         }
@@ -100,7 +94,7 @@ public sealed class FacetCounter
             var facet = BitOperations.TrailingZeroCount(missing);
             foreach (var ordinal in values)
             {
-                if (ordinal < _facetOf.Length && _facetOf[ordinal] == facet)
+                if (ordinal < facetOf.Length && facetOf[ordinal] == facet)
                 {
                     Counts[ordinal]++;
                 }

@@ -15,6 +15,7 @@ public sealed class FacetOrdinals
     private readonly ConcurrentDictionary<(string Facet, string Value), int> _ordinals = new();
     private readonly ConcurrentDictionary<string, int> _facetIndex = new(StringComparer.Ordinal);
     private volatile Entry[] _entries = new Entry[64];
+    private volatile int[] _facetOf = new int[64];
     private volatile int _count;
     private volatile string[] _facets = [];
 
@@ -31,6 +32,17 @@ public sealed class FacetOrdinals
         {
             var count = _count;
             return new ArraySegment<Entry>(_entries, 0, count);
+        }
+    }
+
+    /// <summary>The facet index of every value so far, by ordinal (<see cref="Entry.Facet"/> as a flat array: counting
+    /// looks one up per value of a document, and through <see cref="Entries"/> that was an interface call and an object).</summary>
+    public ReadOnlyMemory<int> FacetOfOrdinals
+    {
+        get
+        {
+            var count = _count;
+            return new ReadOnlyMemory<int>(_facetOf, 0, count);
         }
     }
 
@@ -78,9 +90,13 @@ public sealed class FacetOrdinals
                 var grown = new Entry[ordinal * 2];
                 Array.Copy(_entries, grown, ordinal);
                 _entries = grown;
+                var grownFacets = new int[ordinal * 2];
+                Array.Copy(_facetOf, grownFacets, ordinal);
+                _facetOf = grownFacets;
             }
 
             _entries[ordinal] = new Entry(f, value, label);
+            _facetOf[ordinal] = f;
             _count = ordinal + 1;
             _ordinals[(facet, value)] = ordinal;
             return ordinal;

@@ -61,15 +61,15 @@ public static class DocumentBuilder
         }
 
         var lengths = new List<int>(IndexSchema.DocumentTextFields.Count);
-        AddText(doc, lengths, IndexSchema.Title, title, FieldTokenKind.Positional, attributes);
-        AddText(doc, lengths, IndexSchema.TitleParts, title, FieldTokenKind.Parts, attributes);
-        AddText(doc, lengths, IndexSchema.TitleWords, title, FieldTokenKind.Words, attributes);
-        AddText(doc, lengths, IndexSchema.Heading, headings, FieldTokenKind.Positional, attributes);
-        AddText(doc, lengths, IndexSchema.HeadingParts, headings, FieldTokenKind.Parts, attributes);
-        AddText(doc, lengths, IndexSchema.HeadingWords, headings, FieldTokenKind.Words, attributes);
-        AddText(doc, lengths, IndexSchema.Body, body, FieldTokenKind.Positional, attributes);
-        AddText(doc, lengths, IndexSchema.BodyParts, body, FieldTokenKind.Parts, attributes);
-        AddText(doc, lengths, IndexSchema.BodyWords, body, FieldTokenKind.Words, attributes);
+        lengths.Add(AddText(doc, IndexSchema.Title, title, FieldTokenKind.Positional, attributes));
+        lengths.Add(AddText(doc, IndexSchema.TitleParts, title, FieldTokenKind.Parts, attributes));
+        lengths.Add(AddText(doc, IndexSchema.TitleWords, title, FieldTokenKind.Words, attributes));
+        lengths.Add(AddText(doc, IndexSchema.Heading, headings, FieldTokenKind.Positional, attributes));
+        lengths.Add(AddText(doc, IndexSchema.HeadingParts, headings, FieldTokenKind.Parts, attributes));
+        lengths.Add(AddText(doc, IndexSchema.HeadingWords, headings, FieldTokenKind.Words, attributes));
+        lengths.Add(AddText(doc, IndexSchema.Body, body, FieldTokenKind.Positional, attributes));
+        lengths.Add(AddText(doc, IndexSchema.BodyParts, body, FieldTokenKind.Parts, attributes));
+        lengths.Add(AddText(doc, IndexSchema.BodyWords, body, FieldTokenKind.Words, attributes));
 
         var count = (int)Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1);
         var layout = Layout(body, segments, count);
@@ -231,22 +231,19 @@ public static class DocumentBuilder
 
         var passageHeading = new FieldTokens();
         passageHeading.Add(heading, 0);
-        var lengths = new List<int>(1);
-        AddText(doc, lengths, IndexSchema.PassageHeading, passageHeading, FieldTokenKind.Terms, attributes);
-        headingLength = lengths[0];
+        headingLength = AddText(doc, IndexSchema.PassageHeading, passageHeading, FieldTokenKind.Terms, attributes);
         return doc;
     }
 
-    private static void AddText(LuceneDocument doc, List<int> lengths, string field, FieldTokens tokens, FieldTokenKind kind, AttributeSource attributes)
+    // Adds the field when it has tokens; returns its length (0 without).
+    private static int AddText(LuceneDocument doc, string field, FieldTokens tokens, FieldTokenKind kind, AttributeSource attributes)
     {
         if (tokens.Count(kind) == 0)
         {
-            lengths.Add(0);
-            return;
+            return 0;
         }
 
         var replay = new TokenReplay(tokens, kind, attributes);
-        lengths.Add(replay.Length);
         var type = kind switch
         {
             FieldTokenKind.Positional => IndexSchema.Positional,
@@ -254,6 +251,7 @@ public static class DocumentBuilder
             _ => IndexSchema.Frequencies,
         };
         doc.Add(new Field(field, replay, type));
+        return replay.Length;
     }
 
     // The resolver already tags the derived facets (ar, utgivare, dokumenttyp, status); they are added here only when
