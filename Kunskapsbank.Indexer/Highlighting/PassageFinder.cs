@@ -83,7 +83,8 @@ public static class PassageFinder
     }
 
     // A leaf's score per passage: a word is its stem in the text plus its stem in the heading (×1.5), each BM25's
-    // frequency part times the leaf's weight; a phrase needs all its stems (each in text or heading) and scores as them;
+    // frequency part times the leaf's weight; a phrase needs all its stems (each in text or heading), and the passages
+    // whose text holds it word for word when there are any, and scores as them;
     // a prefix is any of its most frequent expansions in the text, each with its BM25 idf.
     private static void ScoreLeaf(PassagePostings postings, LuceneQueryBuilder builder, int document, QueryClause leaf, float weight, Dictionary<int, float> into)
     {
@@ -94,7 +95,7 @@ public static class PassageFinder
                 break;
             case PhraseClause phrase:
                 {
-                    var stems = phrase.Stems.Distinct(StringComparer.Ordinal).ToList();
+                    var stems = phrase.Placed.Select(i => phrase.Stems[i]).Distinct(StringComparer.Ordinal).ToList();
                     var perStem = new Dictionary<int, float>();
                     for (var s = 0; s < stems.Count; s++)
                     {
@@ -120,6 +121,16 @@ public static class PassageFinder
                             {
                                 into.Remove(doc);
                             }
+                        }
+                    }
+
+                    var placed = phrase.Placed.ToList();
+                    if (!phrase.OnlyStopWords
+                        && postings.HoldingPhrase([.. placed.Select(i => phrase.Stems[i])], [.. placed.Select(i => phrase.Positions?[i] ?? i)])[document] is { } holding)
+                    {
+                        foreach (var doc in into.Keys.Where(doc => !holding.Contains(doc)).ToList())
+                        {
+                            into.Remove(doc);
                         }
                     }
 
@@ -209,10 +220,10 @@ public static class PassageFinder
 
         public float Weight(int index, PageDocument document, QueryClause leaf)
         {
-            var stems = leaf switch
+            IReadOnlyList<string> stems = leaf switch
             {
                 TermClause term => [term.Stem],
-                PhraseClause phrase => phrase.Stems,
+                PhraseClause phrase => [.. phrase.Placed.Select(i => phrase.Stems[i])],
                 _ => [],
             };
             if (stems.Count == 0)

@@ -24,6 +24,7 @@ internal sealed class PassagePostings
     private readonly Dictionary<(string Field, string Term), Occurrences> _terms = [];
     private readonly Dictionary<string, FieldScoring> _fields = new(StringComparer.Ordinal);
     private readonly PassagePositions?[] _layouts;
+    private readonly Dictionary<string, HashSet<int>?[]> _phrases = new(StringComparer.Ordinal);
 
     /// <param name="documents">The page's documents in ascending doc order.</param>
     /// <param name="enums">The searching thread's enumerators.</param>
@@ -57,18 +58,76 @@ internal sealed class PassagePostings
         return occurrences;
     }
 
-    private Occurrences ReadText(string term)
+    /// <summary>Per page document, the passages (global doc numbers) whose text holds the phrase word for word, each stem at
+    /// its offset from the first; null where none does (the phrase matched in the title or a heading only).</summary>
+    /// <remarks>All of a phrase's stems in a passage is not yet the phrase ("barn behöver stöd när våld upplevs" holds the
+    /// stems of "barn som upplever våld"), so the passage that has it word for word is preferred.</remarks>
+    public HashSet<int>?[] HoldingPhrase(IReadOnlyList<string> stems, IReadOnlyList<int> offsets)
     {
-        var scoring = TextScoring();
-        var perDocument = new List<Hit>?[_documents.Count];
-        var bytes = new BytesRef(term);
-        var leaves = _searcher.IndexReader.Leaves;
-        var (states, context, docFreq) = SeekEverySegment(IndexSchema.Body, bytes);
-        if (docFreq == 0)
+        var key = string.Join(' ', stems.Select((stem, i) => $"{offsets[i]}:{stem}"));
+        if (_phrases.TryGetValue(key, out var holding))
         {
-            return new Occurrences(perDocument, 0, 0f, scoring);
+            return holding;
         }
 
+        holding = new HashSet<int>?[_documents.Count];
+        var positions = stems.Select(PositionsInText).ToList();
+        for (var i = 0; i < _documents.Count; i++)
+        {
+            if (positions.Any(p => p[i] is null))
+            {
+                continue;
+            }
+
+            var layout = _layouts[i] ?? PassagePositions.Empty;
+            foreach (var position in positions[0][i]!)
+            {
+                var start = position - offsets[0];
+                var whole = true;
+                for (var s = 1; s < stems.Count && whole; s++)
+                {
+                    whole = positions[s][i]!.BinarySearch(start + offsets[s]) >= 0;
+                }
+
+                if (whole && layout.PassageAt(position) is var passage and >= 0)
+                {
+                    (holding[i] ??= []).Add(_documents[i].Doc + 1 + passage);
+                }
+            }
+        }
+
+        _phrases[key] = holding;
+        return holding;
+    }
+
+    // The body positions of a term in each page document, ascending (null where it does not occur); loads the layouts.
+    private List<int>?[] PositionsInText(string term)
+    {
+        var perDocument = new List<int>?[_documents.Count];
+        var bytes = new BytesRef(term);
+        var (states, _, docFreq) = SeekEverySegment(IndexSchema.Body, bytes);
+        if (docFreq == 0)
+        {
+            return perDocument;
+        }
+
+        foreach (var (i, leaf, positions) in InBody(bytes, states))
+        {
+            Layout(i, leaf);
+            var list = perDocument[i] = new List<int>(positions.Freq);
+            for (var k = positions.Freq; k > 0; k--)
+            {
+                list.Add(positions.NextPosition());
+            }
+        }
+
+        return perDocument;
+    }
+
+    // Each page document (by index) whose body holds the term, with the positions enum on it.
+    private IEnumerable<(int Index, AtomicReaderContext Leaf, DocsAndPositionsEnum Positions)> InBody(BytesRef bytes, TermState?[] states)
+    {
+        var leaves = _searcher.IndexReader.Leaves;
         DocsAndPositionsEnum? positions = null;
         var current = -1;
         for (var i = 0; i < _documents.Count; i++)
@@ -94,11 +153,27 @@ internal sealed class PassagePostings
                 at = positions.Advance(local);
             }
 
-            if (at != local)
+            if (at == local)
             {
-                continue;
+                yield return (i, leaf, positions);
             }
+        }
+    }
 
+    private Occurrences ReadText(string term)
+    {
+        var scoring = TextScoring();
+        var perDocument = new List<Hit>?[_documents.Count];
+        var bytes = new BytesRef(term);
+        var (states, context, docFreq) = SeekEverySegment(IndexSchema.Body, bytes);
+        if (docFreq == 0)
+        {
+            return new Occurrences(perDocument, 0, 0f, scoring);
+        }
+
+        foreach (var (i, leaf, positions) in InBody(bytes, states))
+        {
+            var document = _documents[i];
             var layout = Layout(i, leaf);
             var counts = new int[layout.Count];
             for (var k = positions.Freq; k > 0; k--)

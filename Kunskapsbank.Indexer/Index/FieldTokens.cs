@@ -5,7 +5,8 @@ namespace Kunskapsbank.Indexer.Index;
 /// <summary>Which of a text's analysed tokens an index field takes, and how they are positioned (see <see cref="IndexSchema"/>).</summary>
 public enum FieldTokenKind
 {
-    /// <summary>Whole-word stems and compound parts with their positions (parts at increment 0 behind their word).</summary>
+    /// <summary>Whole-word stems and compound parts with their positions (parts at increment 0 behind their word); a stop
+    /// word leaves its position empty.</summary>
     Positional,
 
     /// <summary>Compound parts only, one position each: the positional field less these is the whole-word stems.</summary>
@@ -14,7 +15,7 @@ public enum FieldTokenKind
     /// <summary>Exact surface words of whole words, one position each; a stop word once per document.</summary>
     Words,
 
-    /// <summary>Stems and parts, one position each (passage fields: no phrases run on them).</summary>
+    /// <summary>Stems and parts but stop words, one position each (passage fields: no phrases run on them).</summary>
     Terms,
 }
 
@@ -53,8 +54,13 @@ public sealed class FieldTokens
                 continue;
             }
 
-            terms++;
+            // A stop word keeps its position (the numbering stays that of the text) but no term of its own.
             highest = Math.Max(highest, Math.Max(0, token.Position));
+            if (!token.IsStopWord)
+            {
+                terms++;
+            }
+
             if (token.IsCompoundPart)
             {
                 _parts++;
@@ -78,7 +84,7 @@ public sealed class FieldTokens
         _ => _words,
     };
 
-    /// <summary>How many terms (stems and parts) segment <paramref name="index"/> holds.</summary>
+    /// <summary>How many terms (stems and parts but stop words) segment <paramref name="index"/> holds.</summary>
     public int TermsIn(int index) => _segments[index].Terms;
 
     /// <summary>The tokens and start offset of segment <paramref name="index"/>.</summary>
@@ -97,7 +103,7 @@ public sealed class FieldTokens
         {
             var start = highest < 0 ? 0 : highest + IndexSchema.PositionGap;
             starts[s] = start;
-            if (_segments[s].Terms > 0)
+            if (_segments[s].HighestPosition >= 0)
             {
                 highest = Math.Max(highest, start + _segments[s].HighestPosition);
             }
@@ -109,7 +115,7 @@ public sealed class FieldTokens
     /// <summary>True when a field of <paramref name="kind"/> takes <paramref name="token"/>.</summary>
     public static bool Takes(FieldTokenKind kind, in Token token) => kind switch
     {
-        FieldTokenKind.Positional or FieldTokenKind.Terms => token.Term.Length > 0,
+        FieldTokenKind.Positional or FieldTokenKind.Terms => token.Term.Length > 0 && !token.IsStopWord,
         FieldTokenKind.Parts => token.Term.Length > 0 && token.IsCompoundPart,
         _ => token.Term.Length > 0 && !token.IsCompoundPart && token.Word.Length > 0,
     };

@@ -20,8 +20,9 @@ namespace Kunskapsbank.Indexer.Index;
 /// <item><term><see cref="Facet"/>, <see cref="FacetLabel"/></term><description>sorted-set doc values
 /// (<c>facet␟value</c> and <c>facet␟value␟label</c>) — counting over all hits from per-segment ordinals.</description></item>
 /// <item><term><see cref="Title"/>, <see cref="Heading"/>, <see cref="Body"/></term><description>positions, norms, not
-/// stored — whole-word stems and compound parts (at position increment 0, so phrases still match). The only positional
-/// fields: phrases need them, nothing else does.</description></item>
+/// stored — whole-word stems and compound parts (at position increment 0, so phrases still match); a stop word leaves
+/// its position empty (a phrase's stop word only holds a place, and stop words were a quarter of the body's tokens). The
+/// only positional fields: phrases need them, nothing else does.</description></item>
 /// <item><term><see cref="TitleParts"/>, <see cref="HeadingParts"/>, <see cref="BodyParts"/></term><description>freqs,
 /// no norms — the compound parts only: a stem scores above a compound part that shares it, so a query word subtracts
 /// its part occurrences from its positional ones (fewer tokens than a whole-word stem field: indexing inverts a part
@@ -58,7 +59,7 @@ namespace Kunskapsbank.Indexer.Index;
 public static class IndexSchema
 {
     /// <summary>The schema version; an index of another version is rebuilt (older) or refused (newer).</summary>
-    public const int Version = 17;
+    public const int Version = 18;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;

@@ -63,11 +63,20 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
                 {
                     // The phrase decides the match (on any zone); its words score as words. A stop word only holds its
                     // place, as in Lucene's and Elasticsearch's phrases over stop-filtered text: "barn som upplever våld"
-                    // is barn, a word, upplever, våld. Reading the positions of och/som/i in every candidate document
-                    // made phrases the slowest of all queries, and scoring them advanced nine postings lists that hold
-                    // almost every document for an idf of next to nothing. A phrase of stop words only keeps them all.
-                    var onlyStopWords = Enumerable.Range(0, phrase.Stems.Count).All(phrase.IsStopWord);
-                    var kept = Enumerable.Range(0, phrase.Stems.Count).Where(i => onlyStopWords || !phrase.IsStopWord(i)).ToList();
+                    // is barn, a word, upplever, våld. The positional fields hold no stop words (decision 42), so a
+                    // phrase of stop words alone is matched as its words, each required, from the word fields.
+                    if (phrase.OnlyStopWords)
+                    {
+                        var words = new BooleanQuery(disableCoord: true);
+                        for (var i = 0; i < phrase.Stems.Count; i++)
+                        {
+                            words.Add(Word(phrase.Stems[i], phrase.Words[i]), Occur.MUST);
+                        }
+
+                        return words;
+                    }
+
+                    var kept = phrase.Placed.ToList();
                     var anywhere = new ZonePhraseQuery(
                         [.. FieldWeights.Zones.Select(z => z.Positional)],
                         [.. kept.Select(i => phrase.Stems[i])],

@@ -16,6 +16,13 @@ public sealed record PhraseClause(IReadOnlyList<string> Stems, IReadOnlyList<str
 {
     /// <summary>True when word <paramref name="index"/> is a stop word.</summary>
     public bool IsStopWord(int index) => StopWords is { } stopWords && index < stopWords.Count && stopWords[index];
+
+    /// <summary>True when every word is a stop word: the positional fields hold none of them, so the phrase is matched
+    /// as its words (see <c>LuceneQueryBuilder</c>).</summary>
+    public bool OnlyStopWords => Stems.Count > 0 && Enumerable.Range(0, Stems.Count).All(IsStopWord);
+
+    /// <summary>The indexes of the words the positional fields hold: all but the stop words, which only keep their place.</summary>
+    public IEnumerable<int> Placed => Enumerable.Range(0, Stems.Count).Where(i => OnlyStopWords || !IsStopWord(i));
 }
 
 /// <summary>A prefix of surface words (lower-cased, not stemmed).</summary>

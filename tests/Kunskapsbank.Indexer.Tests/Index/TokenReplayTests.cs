@@ -99,10 +99,11 @@ public sealed class TokenReplayTests
     }
 
     [Fact]
-    public void A_stop_word_counts_once_per_text_in_the_word_field_and_every_time_elsewhere()
+    public void A_stop_word_counts_once_in_the_word_field_and_only_holds_its_place_in_the_positional_field()
     {
-        // Only a query of stop words alone scores them, so their exact form needs no frequency: a third of the body's
-        // word-field tokens were stop words. Phrases and the document's length still see every occurrence.
+        // Only a query of stop words alone scores them, so their exact form needs no frequency (a third of the body's
+        // word-field tokens were stop words), and a phrase's stop word only holds a place, so the positional field keeps
+        // the place but not the term (a quarter of the body's tokens).
         var analysed = Analyzer.Analyze("Våld och hot och kränkningar, och våld igen: och så vidare.");
         var tokens = new FieldTokens();
         tokens.Add(analysed, 0);
@@ -111,13 +112,35 @@ public sealed class TokenReplayTests
         using var words = new TokenReplay(tokens, FieldTokenKind.Words, TokenReplay.NewAttributes());
         using var positional = new TokenReplay(tokens, FieldTokenKind.Positional, TokenReplay.NewAttributes());
         var counts = Replayed(words).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        var placed = Positions(positional);
 
         Assert.Equal(1, counts["och"]);
         Assert.Equal(2, counts["våld"]);
-        Assert.Equal(4, Replayed(positional).Count(t => t == "och"));
+        Assert.DoesNotContain(placed, p => p.Term == "och");
+        var analysedPositions = analysed.Where(t => FieldTokens.Takes(FieldTokenKind.Positional, t)).Select(t => (t.Term, t.Position)).ToList();
+        Assert.Equal(analysedPositions, placed);
+        Assert.Equal(2, placed.Single(p => p.Term == "hot").Position);
         Assert.Equal(tokens.Count(FieldTokenKind.Positional), positional.Length);
+        Assert.Equal(analysed.Count(t => t.Term.Length > 0 && !t.IsStopWord), positional.Length);
         Assert.Equal(counts.Values.Sum(), words.Length);
         Assert.True(words.Length < tokens.Count(FieldTokenKind.Words));
+    }
+
+    private static List<(string Term, int Position)> Positions(TokenReplay replay)
+    {
+        var bytes = replay.GetAttribute<Lucene.Net.Analysis.TokenAttributes.ITermToBytesRefAttribute>();
+        var increment = replay.GetAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        var placed = new List<(string, int)>();
+        var position = -1;
+        replay.Reset();
+        while (replay.IncrementToken())
+        {
+            bytes.FillBytesRef();
+            position += increment.PositionIncrement;
+            placed.Add((bytes.BytesRef.Utf8ToString(), position));
+        }
+
+        return placed;
     }
 
     private static List<string> Replayed(TokenReplay replay)

@@ -118,6 +118,36 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void Search_PhraseWithAStopWord_PlacesAndMarksThePassageThatHoldsIt()
+    {
+        // Paragraphs long enough to be passages of their own (short ones are joined up to a passage's length).
+        var filler = string.Join(' ', Enumerable.Repeat(Filler, 6));
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "Stöd", $"{filler}\n\nBarn behöver stöd när våld upplevs. {filler}\n\n{filler}\n\nBarn som upplever våld behöver stöd. {filler}\n\n{filler}");
+        corpus.Sync();
+
+        // The stop word leaves its position empty in the index; the passage is still chosen by the phrase's other words.
+        var hit = Assert.Single(corpus.Search("\"barn som upplever våld\"").Hits);
+
+        Assert.False(hit.TitleOnly);
+        Assert.StartsWith("Barn som upplever våld", hit.Passages[0].Text);
+        Assert.Contains("<mark>upplever</mark>", hit.Passages[0].Snippet);
+    }
+
+    [Fact]
+    public void Search_PhraseOfStopWordsOnly_FindsTheDocumentsHoldingAllItsWords()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("ordning.md", "A", "Det som hände i går.");
+        corpus.WriteMarkdown("omvand.md", "B", "Som det var förut.");
+        corpus.WriteMarkdown("ena.md", "C", "Bara det ena.");
+        corpus.Sync();
+
+        // Stop words hold no positions in the index (as after Lucene's StopFilter), so the order cannot be checked.
+        Assert.Equal(["omvand.md", "ordning.md"], corpus.Paths("\"det som\"").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Search_Newest_SortsByYear()
     {
         using var corpus = new TestCorpus();

@@ -59,8 +59,11 @@ public sealed class TypoToleranceSetTests : IClassFixture<GoldenSearchTests.Ship
         foreach (var row in Misspellings)
         {
             Assert.NotEqual(row[0], row[3]);
+            // First, or tied with the first: one-byte norms put documents of near lengths with the word as often at
+            // the same score, and a tie is ordered by the index, not by relevance.
             var hits = Search(row[3]).Hits;
-            Assert.Equal(row[4], hits.Count > 0 ? hits[0].Path : null);
+            Assert.NotEmpty(hits);
+            Assert.Contains(row[4], hits.TakeWhile(h => h.Score == hits[0].Score).Select(h => h.Path));
         }
     }
 
