@@ -135,6 +135,22 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     /// <inheritdoc />
     public bool WarmWritePath() => WritePathWarmUp.Run(_pipeline, _resolver);
 
+    // A bulk change has the write path compiled on another thread while the preparing threads start, not on the writing
+    // thread, the one the build waits for (no quick JIT, ARCHITECTURE.md decision 37): it compiled Lucene's indexing
+    // chain at its first document and the flush at its last. Only a saving of time, so a scratch folder that cannot be
+    // written costs nothing else.
+    private Task WarmInBackground() => Task.Run(() =>
+    {
+        try
+        {
+            WarmWritePath();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The build compiles the path itself, as it did before.
+        }
+    });
+
     /// <inheritdoc />
     public IndexReport GetReport()
     {
@@ -437,6 +453,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
 
         var sinceRefresh = Stopwatch.StartNew();
         var bulk = scope is null && work.Count >= Math.Max(BulkChange, ledger.Count / 10);
+        var warming = bulk ? WarmInBackground() : Task.CompletedTask;
         using var bulkWrites = bulk ? batch.BeginBulk() : null;
         var commitInterval = bulk ? BulkCommitInterval : CommitInterval;
         using (var prepared = new PreparedInOrder<PreparedFile>(
@@ -517,6 +534,8 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
             batch.Commit(completedSync: scope is null);
         }
 
+        // Long done by now; waited for so that its scratch folder is gone when a command line process exits.
+        warming.Wait(CancellationToken.None);
         if (bulk && ReleaseMemoryAfterBulkChange)
         {
             ReleaseBulkMemory();
