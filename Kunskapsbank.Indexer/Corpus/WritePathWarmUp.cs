@@ -55,7 +55,7 @@ internal static class WritePathWarmUp
             }
 
             using var directory = new RAMDirectory();
-            using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, null) { Similarity = IndexStore.Similarity });
+            using var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, null) { Similarity = IndexStore.Similarity, Codec = IndexStore.Codec });
             writer.AddDocuments(DocumentBuilder.Prepare(document).WithId(1));
             writer.AddDocument(DocumentBuilder.Ledger(new LedgerEntry(FileName, fingerprint, string.Empty, FileStates.Indexed, 1, null, null, DateTimeOffset.UtcNow)));
             writer.AddDocument(DocumentBuilder.Change(new StoredChange(1, DateTimeOffset.UtcNow, ChangeKinds.Added, FileName, null)));

@@ -69,6 +69,9 @@ public sealed class IndexStore : IDisposable
     /// <summary>The similarity every searcher and the writer use: BM25 (Lucene 4.8's default is TF-IDF).</summary>
     public static Similarity Similarity { get; } = new BM25Similarity();
 
+    /// <summary>The codec every segment is written with (<see cref="KunskapsbankCodec"/>).</summary>
+    public static Lucene.Net.Codecs.Codec Codec { get; } = new KunskapsbankCodec();
+
     /// <summary>Opens the index folder for writing (creating or rebuilding it as needed) or for reading only.</summary>
     /// <exception cref="InvalidDataException">The folder holds something else, or an index of a newer schema.</exception>
     /// <exception cref="IndexLockedException">Another process writes to the index.</exception>
@@ -247,6 +250,7 @@ public sealed class IndexStore : IDisposable
             Similarity = Similarity,
             RAMBufferSizeMB = BulkWrites.NormalRamBufferMb,
             MergePolicy = mergePolicy,
+            Codec = Codec,
         };
         try
         {
