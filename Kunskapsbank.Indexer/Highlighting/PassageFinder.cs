@@ -95,7 +95,7 @@ public static class PassageFinder
                 break;
             case PhraseClause phrase:
                 {
-                    var stems = phrase.Placed.Select(i => phrase.Stems[i]).Distinct(StringComparer.Ordinal).ToList();
+                    var stems = phrase.PlacedStems.Distinct(StringComparer.Ordinal).ToList();
                     var perStem = new Dictionary<int, float>();
                     for (var s = 0; s < stems.Count; s++)
                     {
@@ -124,9 +124,7 @@ public static class PassageFinder
                         }
                     }
 
-                    var placed = phrase.Placed.ToList();
-                    if (!phrase.OnlyStopWords
-                        && postings.HoldingPhrase([.. placed.Select(i => phrase.Stems[i])], [.. placed.Select(i => phrase.Positions?[i] ?? i)])[document] is { } holding)
+                    if (!phrase.OnlyStopWords && postings.HoldingPhrase(phrase.PlacedStems, phrase.PlacedOffsets)[document] is { } holding)
                     {
                         foreach (var doc in into.Keys.Where(doc => !holding.Contains(doc)).ToList())
                         {
@@ -223,7 +221,7 @@ public static class PassageFinder
             IReadOnlyList<string> stems = leaf switch
             {
                 TermClause term => [term.Stem],
-                PhraseClause phrase => [.. phrase.Placed.Select(i => phrase.Stems[i])],
+                PhraseClause phrase => phrase.PlacedStems,
                 _ => [],
             };
             if (stems.Count == 0)

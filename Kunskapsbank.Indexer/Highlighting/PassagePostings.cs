@@ -71,7 +71,9 @@ internal sealed class PassagePostings
         }
 
         holding = new HashSet<int>?[_documents.Count];
-        var positions = stems.Select(PositionsInText).ToList();
+        // A stem that occurs twice in the phrase is read once.
+        var read = stems.Distinct(StringComparer.Ordinal).ToDictionary(stem => stem, PositionsInText, StringComparer.Ordinal);
+        var positions = stems.Select(stem => read[stem]).ToList();
         for (var i = 0; i < _documents.Count; i++)
         {
             if (positions.Any(p => p[i] is null))

@@ -76,15 +76,14 @@ public sealed class LuceneQueryBuilder(IndexReader reader, ReusableEnums? enums 
                         return words;
                     }
 
-                    var kept = phrase.Placed.ToList();
                     var anywhere = new ZonePhraseQuery(
                         [.. FieldWeights.Zones.Select(z => z.Positional)],
-                        [.. kept.Select(i => phrase.Stems[i])],
-                        [.. kept.Select(i => phrase.Positions?[i] ?? i)],
+                        [.. phrase.PlacedStems],
+                        [.. phrase.PlacedOffsets],
                         enums,
                         merged);
                     var query = new BooleanQuery(disableCoord: true) { { anywhere, Occur.MUST } };
-                    foreach (var i in kept)
+                    foreach (var i in phrase.Placed)
                     {
                         query.Add(Word(phrase.Stems[i], phrase.Words[i]), Occur.SHOULD);
                     }

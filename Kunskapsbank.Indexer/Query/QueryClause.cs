@@ -22,7 +22,13 @@ public sealed record PhraseClause(IReadOnlyList<string> Stems, IReadOnlyList<str
     public bool OnlyStopWords => Stems.Count > 0 && Enumerable.Range(0, Stems.Count).All(IsStopWord);
 
     /// <summary>The indexes of the words the positional fields hold: all but the stop words, which only keep their place.</summary>
-    public IEnumerable<int> Placed => Enumerable.Range(0, Stems.Count).Where(i => OnlyStopWords || !IsStopWord(i));
+    public IReadOnlyList<int> Placed => OnlyStopWords ? [.. Enumerable.Range(0, Stems.Count)] : [.. Enumerable.Range(0, Stems.Count).Where(i => !IsStopWord(i))];
+
+    /// <summary>The stems of <see cref="Placed"/>.</summary>
+    public IReadOnlyList<string> PlacedStems => [.. Placed.Select(i => Stems[i])];
+
+    /// <summary>The positions of <see cref="Placed"/> relative to the phrase's first word.</summary>
+    public IReadOnlyList<int> PlacedOffsets => [.. Placed.Select(i => Positions?[i] ?? i)];
 }
 
 /// <summary>A prefix of surface words (lower-cased, not stemmed).</summary>
