@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Numerics;
-using Kunskapsbank.Indexer.Metadata;
-using Kunskapsbank.Indexer.Search;
 
 namespace Kunskapsbank.Indexer.Facets;
 
@@ -13,8 +10,6 @@ namespace Kunskapsbank.Indexer.Facets;
 /// </summary>
 public sealed class FacetCounter
 {
-    private readonly FacetOrdinals _ordinals;
-    private readonly IReadOnlyList<FacetOrdinals.Entry> _entries;
     private readonly ReadOnlyMemory<int> _facetOf;
     private readonly bool[] _selected;
     private readonly long _requiredMask;
@@ -24,11 +19,10 @@ public sealed class FacetCounter
     {
         ArgumentNullException.ThrowIfNull(ordinals);
         ArgumentNullException.ThrowIfNull(selected);
-        _ordinals = ordinals;
-        _entries = ordinals.Entries;
-        Counts = new int[_entries.Count];
-        _selected = new bool[_entries.Count];
-        _facetOf = ordinals.FacetOfOrdinals[.._entries.Count];
+        var known = ordinals.Entries.Count;
+        Counts = new int[known];
+        _selected = new bool[known];
+        _facetOf = ordinals.FacetOfOrdinals[..known];
         foreach (var (facet, values) in selected)
         {
             var f = ordinals.FacetIndex(facet);
@@ -57,6 +51,24 @@ public sealed class FacetCounter
     /// <summary>Counts one matching document; returns true when it passes all selected facets (is a result).</summary>
     public bool Add(ReadOnlySpan<int> values, bool countFacets)
     {
+        if (_requiredMask == 0)
+        {
+            // Nothing selected, the common case: every value counts (a tight loop; a facet search calls this per hit).
+            if (countFacets)
+            {
+                var counts = Counts;
+                foreach (var ordinal in values)
+                {
+                    if ((uint)ordinal < (uint)counts.Length)
+                    {
+                        counts[ordinal]++;
+                    }
+                }
+            }
+
+            return true;
+        }
+
         var facetOf = _facetOf.Span;
         var satisfied = 0L;
         if (_requiredMask != 0)
@@ -104,57 +116,6 @@ public sealed class FacetCounter
         return false;
     }
 
-    /// <summary>The counts per facet for the response: values with hits or selected, ordered as editors expect.</summary>
-    /// <param name="facets">The facets to report, in display order.</param>
-    public Dictionary<string, IReadOnlyList<FacetCount>> ToFacetCounts(IReadOnlyList<string> facets, Taxonomy taxonomy)
-    {
-        ArgumentNullException.ThrowIfNull(facets);
-        ArgumentNullException.ThrowIfNull(taxonomy);
-        var result = new Dictionary<string, IReadOnlyList<FacetCount>>();
-        foreach (var facet in facets)
-        {
-            var f = _ordinals.FacetIndex(facet);
-            var values = new List<(int Order, FacetCount Count)>();
-            var taxonomyFacet = taxonomy.Find(facet);
-            var positions = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (var i = 0; taxonomyFacet is not null && i < taxonomyFacet.Values.Count; i++)
-            {
-                positions.TryAdd(taxonomyFacet.Values[i].Id, i);
-            }
-
-            for (var ordinal = 0; ordinal < Counts.Length && f >= 0; ordinal++)
-            {
-                var entry = _entries[ordinal];
-                if (entry.Facet != f || (Counts[ordinal] == 0 && !_selected[ordinal]))
-                {
-                    continue;
-                }
-
-                var position = positions.GetValueOrDefault(entry.Value, -1);
-                var label = position >= 0 ? taxonomyFacet!.Values[position].Label
-                    : facet == FacetIds.Status ? StatusIds.LabelOf(entry.Value)
-                    : entry.Label ?? entry.Value;
-                var order = position >= 0 ? position : facet == FacetIds.Status ? StatusOrder(entry.Value) : 100_000 + ordinal;
-                values.Add((order, new FacetCount(entry.Value, label, Counts[ordinal], _selected[ordinal])));
-            }
-
-            IEnumerable<(int Order, FacetCount Count)> ordered = facet switch
-            {
-                FacetIds.Ar => values.OrderByDescending(v => v.Count.Id, StringComparer.Ordinal),
-                FacetIds.Utgivare => values.OrderByDescending(v => v.Count.Count).ThenBy(v => v.Count.Label, StringComparer.Create(CultureInfo.GetCultureInfo("sv-SE"), false)),
-                _ => values.OrderBy(v => v.Order),
-            };
-            result[facet] = ordered.Select(v => v.Count).ToList();
-        }
-
-        return result;
-    }
-
-    private static int StatusOrder(string value) => value switch
-    {
-        "gallande" => 0,
-        "ersatt" => 1,
-        "upphavd" => 2,
-        _ => 3,
-    };
+    /// <summary>True when the request selected the value with this ordinal.</summary>
+    public bool IsSelected(int ordinal) => ordinal < _selected.Length && _selected[ordinal];
 }

@@ -33,6 +33,7 @@ public sealed class SearchEngine : ISearchEngine
     private readonly QueryCorrector _corrector;
     private readonly TitleList _titles = new();
     private readonly SegmentFacetsCache _facets = new(new FacetOrdinals());
+    private volatile FacetReport? _report;
 
     private readonly ReusableEnumsPool _enums = new();
     private readonly WordPostingsCache _mergedWords = new();
@@ -87,7 +88,7 @@ public sealed class SearchEngine : ISearchEngine
             if (clause is not null)
             {
                 var correction = request.CorrectTypos
-                    ? _corrector.Correct(_vocabulary.Get(searcher), searcher.IndexReader, clause, request.Query, offerSuggestions: result.Total <= QueryCorrector.FewDocuments)
+                    ? _corrector.Correct(_vocabulary.Get(searcher), searcher.IndexReader, clause, request.Query, offerSuggestions: result.Total <= QueryCorrector.FewDocuments, enums)
                     : QueryCorrection.None;
                 if (correction.SearchedClause is not null)
                 {
@@ -120,7 +121,7 @@ public sealed class SearchEngine : ISearchEngine
 
             var ranked = result.Top.ToSortedList().Skip((page - 1) * pageSize).Take(pageSize).ToList();
             Lap(timings, "rank", clock);
-            var facets = request.IncludeFacets ? result.Counter.ToFacetCounts(FacetList(taxonomy), taxonomy) : new Dictionary<string, IReadOnlyList<FacetCount>>();
+            var facets = request.IncludeFacets ? Report(taxonomy).Report(result.Counter) : new Dictionary<string, IReadOnlyList<FacetCount>>();
             Lap(timings, "facet", clock);
 
             var leaves = QueryLeaves.PositiveOf(clause);
@@ -196,7 +197,7 @@ public sealed class SearchEngine : ISearchEngine
         var taxonomy = _taxonomy();
         PrepareFacets(lease.Searcher, taxonomy);
         var result = Match(lease.Searcher, BrowseQuery(), [], new SearchRequest { Query = string.Empty }, 0, browse: true);
-        return result.Counter.ToFacetCounts(FacetList(taxonomy), taxonomy)
+        return Report(taxonomy).Report(result.Counter)
             .Select(f => new FacetSummary(f.Key, taxonomy.Find(f.Key)?.Label ?? FacetCatalog.DefaultLabel(f.Key), f.Value))
             .ToList();
     }
@@ -346,6 +347,18 @@ public sealed class SearchEngine : ISearchEngine
         {
             _ = _facets.Of(leaf.AtomicReader);
         }
+    }
+
+    // Built again when the taxonomy changes or a segment brings values or facets not seen before.
+    private FacetReport Report(Taxonomy taxonomy)
+    {
+        var report = _report;
+        if (report is null || !report.Covers(taxonomy))
+        {
+            _report = report = FacetReport.Build(_facets.Ordinals, FacetList(taxonomy), taxonomy);
+        }
+
+        return report;
     }
 
     private List<string> FacetList(Taxonomy taxonomy) =>

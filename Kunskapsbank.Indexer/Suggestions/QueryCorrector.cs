@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kunskapsbank.Indexer.Analysis;
+using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Query;
 using Lucene.Net.Index;
 
@@ -48,7 +49,8 @@ public sealed class QueryCorrector(Analyzer analyzer)
 
     /// <summary>Corrections of <paramref name="clause"/> (the analysed <paramref name="query"/>) against the words of <paramref name="reader"/> (<paramref name="vocabulary"/>).</summary>
     /// <param name="offerSuggestions">Also look for corrections of rare words (worth it only when the query found few documents).</param>
-    public QueryCorrection Correct(Vocabulary vocabulary, IndexReader reader, QueryClause clause, string query, bool offerSuggestions)
+    /// <param name="enums">The search's reused terms enums for the look-ups of the query's own words, if it has them.</param>
+    public QueryCorrection Correct(Vocabulary vocabulary, IndexReader reader, QueryClause clause, string query, bool offerSuggestions, ReusableEnums? enums = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(clause);
@@ -65,7 +67,7 @@ public sealed class QueryCorrector(Analyzer analyzer)
                 continue;
             }
 
-            var frequency = TermDictionaryReader.StemFrequency(reader, term.Stem);
+            var frequency = enums is null ? TermDictionaryReader.StemFrequency(reader, term.Stem) : TermDictionaryReader.StemFrequency(reader, term.Stem, enums);
             if (frequency > FewDocuments || (frequency > 0 && !offerSuggestions))
             {
                 continue;
