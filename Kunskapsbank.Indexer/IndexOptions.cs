@@ -23,4 +23,8 @@ public sealed record IndexOptions(string IndexPath, string CorpusPath)
     /// <summary>After a bulk change, empty the word memo and compact the heap (a long-running service: see
     /// <c>CorpusSync</c>). A process that exits after indexing (the command line, the benchmark) leaves it off.</summary>
     public bool ReleaseMemoryAfterBulkChange { get; init; }
+
+    /// <summary>Run the write path once on a built-in document on a second thread while the index opens, so a process
+    /// about to index (the command line's `index`, the service, the benchmark) compiles it while a core is idle.</summary>
+    public bool WarmWritePathWhileOpening { get; init; }
 }

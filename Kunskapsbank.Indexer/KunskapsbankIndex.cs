@@ -80,9 +80,22 @@ public sealed class KunskapsbankIndex : IDisposable
         var opening = Task.Run(() => IndexStore.Open(options.IndexPath, options.ReadOnly));
         Analyzer analyzer;
         IMetadataResolver resolver;
+        Task? warming = null;
         try
         {
             analyzer = SwedishAnalyzer.Create();
+            if (options.WarmWritePathWhileOpening && !options.ReadOnly)
+            {
+                // The folder's thread is idle once it is open, while this one still reads the taxonomy and then the
+                // corpus folder (ARCHITECTURE.md decision 37).
+                var warmUpPipeline = Pipeline(ExtractorRegistry.CreateDefault(), analyzer, options);
+                warming = opening.ContinueWith(
+                    opened => WritePathWarmUp.RunQuietly(warmUpPipeline, new MetadataResolver(new Taxonomy([]), analyzer)),
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnRanToCompletion,
+                    TaskScheduler.Default);
+            }
+
             resolver = MetadataResolver.ForCorpus(corpus, analyzer);
         }
         catch
@@ -98,22 +111,22 @@ public sealed class KunskapsbankIndex : IDisposable
         }
 
         var store = opening.GetAwaiter().GetResult();
-        return Open(options, store, analyzer, ExtractorRegistry.CreateDefault(), resolver, () => MetadataResolver.ForCorpus(corpus, analyzer));
+        return Open(options, store, analyzer, ExtractorRegistry.CreateDefault(), resolver, () => MetadataResolver.ForCorpus(corpus, analyzer), warming);
     }
 
     /// <summary>Wires the stages over an opened store; the store is disposed if wiring fails.</summary>
-    private static KunskapsbankIndex Open(IndexOptions options, IndexStore store, Analyzer analyzer, ExtractorRegistry extractors, IMetadataResolver resolver, Func<IMetadataResolver> resolverFactory)
+    private static KunskapsbankIndex Open(IndexOptions options, IndexStore store, Analyzer analyzer, ExtractorRegistry extractors, IMetadataResolver resolver, Func<IMetadataResolver> resolverFactory, Task? warming = null)
     {
         var corpus = Path.GetFullPath(options.CorpusPath);
         try
         {
-            // Scanned pages are read by the background queue, never inside the sync (a long scan must not hold up other files).
-            var pipeline = new DocumentPipeline(extractors, analyzer, options.Limits with { DeferOcr = true });
+            var pipeline = Pipeline(extractors, analyzer, options);
             CorpusSync? sync = null;
             var scanner = new CorpusScanner(corpus, path => sync?.Resolver.IsMetadataFile(path) ?? false);
             sync = new CorpusSync(store, scanner, pipeline, resolverFactory, options.IndexingThreads, options.RunOcr, resolver)
             {
                 ReleaseMemoryAfterBulkChange = options.ReleaseMemoryAfterBulkChange,
+                WarmingUp = warming,
             };
             var search = new SearchEngine(store, analyzer, () => sync.Resolver.Taxonomy);
             return new KunskapsbankIndex(store, analyzer, sync, search, corpus);
@@ -124,6 +137,10 @@ public sealed class KunskapsbankIndex : IDisposable
             throw;
         }
     }
+
+    // Scanned pages are read by the background queue, never inside the sync (a long scan must not hold up other files).
+    private static DocumentPipeline Pipeline(ExtractorRegistry extractors, Analyzer analyzer, IndexOptions options) =>
+        new(extractors, analyzer, options.Limits with { DeferOcr = true });
 
     /// <inheritdoc />
     /// <remarks>A file being read by OCR is stopped; it stays `ocr` in the ledger and the next sync queues it again.</remarks>

@@ -40,7 +40,7 @@ internal sealed class IndexCommand : CliCommand<IndexCommand.Settings>
         try
         {
             var withOcr = !settings.WithoutOcr;
-            using var index = KunskapsbankIndex.Open(new IndexOptions(settings.IndexPath, settings.Corpus) { RunOcr = withOcr });
+            using var index = KunskapsbankIndex.Open(new IndexOptions(settings.IndexPath, settings.Corpus) { RunOcr = withOcr, WarmWritePathWhileOpening = true });
             if (index.WasRebuilt)
             {
                 console.Out.WriteLine("Indexet hade en äldre version och byggs om från början.");

@@ -78,6 +78,10 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     /// <summary>After a bulk change, empty the word memo and compact the heap (<see cref="IndexOptions.ReleaseMemoryAfterBulkChange"/>).</summary>
     public bool ReleaseMemoryAfterBulkChange { get; init; }
 
+    /// <summary>The write path's warm-up started while the index opened (<see cref="IndexOptions.WarmWritePathWhileOpening"/>),
+    /// or null: a bulk change then starts its own.</summary>
+    public Task? WarmingUp { get; init; }
+
     /// <summary>Test seam: called before each document is written (throw to simulate a crash).</summary>
     internal Action<string>? BeforeDocumentWrite { get; set; }
 
@@ -139,17 +143,7 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     // thread, the one the build waits for (no quick JIT, ARCHITECTURE.md decision 37): it compiled Lucene's indexing
     // chain at its first document and the flush at its last. Only a saving of time, so a scratch folder that cannot be
     // written costs nothing else.
-    private Task WarmInBackground() => Task.Run(() =>
-    {
-        try
-        {
-            WarmWritePath();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The build compiles the path itself, as it did before.
-        }
-    });
+    private Task WarmInBackground() => WarmingUp ?? Task.Run(() => WritePathWarmUp.RunQuietly(_pipeline, _resolver));
 
     /// <inheritdoc />
     public IndexReport GetReport()
@@ -193,7 +187,12 @@ public sealed class CorpusSync : ICorpusIndexer, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _ocr.Dispose();
+    public void Dispose()
+    {
+        // Its scratch folder is gone before a command line process exits.
+        WarmingUp?.Wait(CancellationToken.None);
+        _ocr.Dispose();
+    }
 
     // While a file waits: the queue's live progress when it reads this content, else "waiting" with the ledger's page
     // count; once indexed: how many pages OCR read.

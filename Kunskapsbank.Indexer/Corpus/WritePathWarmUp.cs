@@ -35,6 +35,20 @@ internal static class WritePathWarmUp
         Barnets behov utreds för sig; barnen ska höras.
         """;
 
+    /// <summary>As <see cref="Run"/>, for a background thread: a folder that cannot be written means no warm-up, the
+    /// files are indexed without it.</summary>
+    public static void RunQuietly(DocumentPipeline pipeline, IMetadataResolver resolver)
+    {
+        try
+        {
+            Run(pipeline, resolver);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The build compiles the path itself.
+        }
+    }
+
     /// <summary>True when the document went the whole way: prepared, written, flushed and found by a search.</summary>
     /// <param name="scratchParent">Where its temporary folder goes (the system's temporary folder when null).</param>
     public static bool Run(DocumentPipeline pipeline, IMetadataResolver resolver, string? scratchParent = null)

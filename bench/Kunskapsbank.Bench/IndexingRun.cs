@@ -44,7 +44,7 @@ internal static class IndexingRun
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var paused = GC.GetTotalPauseDuration();
         var stopwatch = Stopwatch.StartNew();
-        using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, options.CorpusPath) { IndexingThreads = threads });
+        using var index = KunskapsbankIndex.Open(new IndexOptions(options.IndexPath, options.CorpusPath) { IndexingThreads = threads, WarmWritePathWhileOpening = true });
         var progress = new StageClock(stopwatch, log);
         var report = index.Corpus.SyncAll(progress, CancellationToken.None);
         stopwatch.Stop();

@@ -40,4 +40,35 @@ public sealed class WritePathWarmUpTests
 
         Assert.Empty(Directory.GetFileSystemEntries(scratch));
     }
+
+    [Fact]
+    public void OpeningWithTheWarmUp_WarmsBesideTheFolderAndFinishesBeforeDispose()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "Skyddat boende", "Kvinnojouren erbjuder skyddat boende.");
+        Task? warming;
+        using (var index = KunskapsbankIndex.Open(new IndexOptions(corpus.IndexPath, corpus.CorpusPath) { WarmWritePathWhileOpening = true }))
+        {
+            warming = index.Sync.WarmingUp;
+            Assert.NotNull(warming);
+            Assert.Equal(1, index.Corpus.SyncAll(null, CancellationToken.None).Indexed);
+            Assert.Equal(["a.md"], index.Search.Search(new Kunskapsbank.Indexer.Search.SearchRequest { Query = "kvinnojour" }).Hits.Select(h => h.Path));
+        }
+
+        Assert.True(warming.IsCompletedSuccessfully);
+        Assert.Empty(Kunskapsbank.Indexer.Index.IndexChecker.Check(corpus.IndexPath));
+    }
+
+    [Fact]
+    public void OpeningToRead_DoesNotWarmTheWritePath()
+    {
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("a.md", "Skyddat boende", "Kvinnojouren erbjuder skyddat boende.");
+        corpus.Sync();
+        corpus.Reopen();
+
+        using var reader = KunskapsbankIndex.Open(new IndexOptions(corpus.IndexPath, corpus.CorpusPath) { ReadOnly = true, WarmWritePathWhileOpening = true });
+
+        Assert.Null(reader.Sync.WarmingUp);
+    }
 }
