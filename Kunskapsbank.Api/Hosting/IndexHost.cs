@@ -48,7 +48,6 @@ public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<Ind
                         Limits = ExtractionLimits.Default with { MaxOcrPages = settings.Ocr.MaxPagesPerFile },
                         RunOcr = settings.Ocr.Enabled,
                         ReleaseMemoryAfterBulkChange = true,
-                        WarmWritePathWhileOpening = true,
                     });
 
                     try
