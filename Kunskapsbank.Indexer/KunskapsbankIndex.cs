@@ -90,7 +90,7 @@ public sealed class KunskapsbankIndex : IDisposable
                 // corpus folder (ARCHITECTURE.md decision 37).
                 var warmUpPipeline = Pipeline(ExtractorRegistry.CreateDefault(), analyzer, options);
                 warming = opening.ContinueWith(
-                    opened => WritePathWarmUp.RunQuietly(warmUpPipeline, new MetadataResolver(new Taxonomy([]), analyzer)),
+                    _ => WritePathWarmUp.RunQuietly(warmUpPipeline, new MetadataResolver(new Taxonomy([]), analyzer)),
                     CancellationToken.None,
                     TaskContinuationOptions.OnlyOnRanToCompletion,
                     TaskScheduler.Default);
