@@ -79,18 +79,21 @@ public sealed class KunskapsbankIndex : IDisposable
         // build's start on one thread.
         var opening = Task.Run(() => IndexStore.Open(options.IndexPath, options.ReadOnly));
         Analyzer analyzer;
+        DocumentPipeline pipeline;
         IMetadataResolver resolver;
         Task? warming = null;
         try
         {
             analyzer = SwedishAnalyzer.Create();
+
+            // Scanned pages are read by the background queue, never inside the sync (a long scan must not hold up other files).
+            pipeline = new DocumentPipeline(ExtractorRegistry.CreateDefault(), analyzer, options.Limits with { DeferOcr = true });
             if (options.WarmWritePathWhileOpening && !options.ReadOnly)
             {
                 // The folder's thread is idle once it is open, while this one still reads the taxonomy and then the
                 // corpus folder (ARCHITECTURE.md decision 37).
-                var warmUpPipeline = Pipeline(ExtractorRegistry.CreateDefault(), analyzer, options);
                 warming = opening.ContinueWith(
-                    _ => WritePathWarmUp.RunQuietly(warmUpPipeline, new MetadataResolver(new Taxonomy([]), analyzer)),
+                    _ => WritePathWarmUp.RunQuietly(pipeline, new MetadataResolver(new Taxonomy([]), analyzer)),
                     CancellationToken.None,
                     TaskContinuationOptions.OnlyOnRanToCompletion,
                     TaskScheduler.Default);
@@ -111,16 +114,15 @@ public sealed class KunskapsbankIndex : IDisposable
         }
 
         var store = opening.GetAwaiter().GetResult();
-        return Open(options, store, analyzer, ExtractorRegistry.CreateDefault(), resolver, () => MetadataResolver.ForCorpus(corpus, analyzer), warming);
+        return Open(options, store, analyzer, pipeline, resolver, () => MetadataResolver.ForCorpus(corpus, analyzer), warming);
     }
 
     /// <summary>Wires the stages over an opened store; the store is disposed if wiring fails.</summary>
-    private static KunskapsbankIndex Open(IndexOptions options, IndexStore store, Analyzer analyzer, ExtractorRegistry extractors, IMetadataResolver resolver, Func<IMetadataResolver> resolverFactory, Task? warming = null)
+    private static KunskapsbankIndex Open(IndexOptions options, IndexStore store, Analyzer analyzer, DocumentPipeline pipeline, IMetadataResolver resolver, Func<IMetadataResolver> resolverFactory, Task? warming)
     {
         var corpus = Path.GetFullPath(options.CorpusPath);
         try
         {
-            var pipeline = Pipeline(extractors, analyzer, options);
             CorpusSync? sync = null;
             var scanner = new CorpusScanner(corpus, path => sync?.Resolver.IsMetadataFile(path) ?? false);
             sync = new CorpusSync(store, scanner, pipeline, resolverFactory, options.IndexingThreads, options.RunOcr, resolver)
@@ -137,10 +139,6 @@ public sealed class KunskapsbankIndex : IDisposable
             throw;
         }
     }
-
-    // Scanned pages are read by the background queue, never inside the sync (a long scan must not hold up other files).
-    private static DocumentPipeline Pipeline(ExtractorRegistry extractors, Analyzer analyzer, IndexOptions options) =>
-        new(extractors, analyzer, options.Limits with { DeferOcr = true });
 
     /// <inheritdoc />
     /// <remarks>A file being read by OCR is stopped; it stays `ocr` in the ledger and the next sync queues it again.</remarks>

@@ -56,14 +56,7 @@ public sealed class FacetCounter
             // Nothing selected, the common case: every value counts (a tight loop; a facet search calls this per hit).
             if (countFacets)
             {
-                var counts = Counts;
-                foreach (var ordinal in values)
-                {
-                    if ((uint)ordinal < (uint)counts.Length)
-                    {
-                        counts[ordinal]++;
-                    }
-                }
+                CountAll(values);
             }
 
             return true;
@@ -71,14 +64,11 @@ public sealed class FacetCounter
 
         var facetOf = _facetOf.Span;
         var satisfied = 0L;
-        if (_requiredMask != 0)
+        foreach (var ordinal in values)
         {
-            foreach (var ordinal in values)
+            if (ordinal < _selected.Length && _selected[ordinal])
             {
-                if (ordinal < _selected.Length && _selected[ordinal])
-                {
-                    satisfied |= 1L << facetOf[ordinal];
-                }
+                satisfied |= 1L << facetOf[ordinal];
             }
         }
 
@@ -90,14 +80,7 @@ public sealed class FacetCounter
 
         if (missing == 0)
         {
-            foreach (var ordinal in values)
-            {
-                if (ordinal < Counts.Length)
-                {
-                    Counts[ordinal]++;
-                }
-            }
-
+            CountAll(values);
             return true;
         }
 
@@ -114,6 +97,18 @@ public sealed class FacetCounter
         }
 
         return false;
+    }
+
+    private void CountAll(ReadOnlySpan<int> values)
+    {
+        var counts = Counts;
+        foreach (var ordinal in values)
+        {
+            if ((uint)ordinal < (uint)counts.Length)
+            {
+                counts[ordinal]++;
+            }
+        }
     }
 
     /// <summary>True when the request selected the value with this ordinal.</summary>

@@ -49,13 +49,14 @@ public sealed class QueryCorrector(Analyzer analyzer)
 
     /// <summary>Corrections of <paramref name="clause"/> (the analysed <paramref name="query"/>) against the words of <paramref name="reader"/> (<paramref name="vocabulary"/>).</summary>
     /// <param name="offerSuggestions">Also look for corrections of rare words (worth it only when the query found few documents).</param>
-    /// <param name="enums">The search's reused terms enums for the look-ups of the query's own words, if it has them.</param>
-    public QueryCorrection Correct(Vocabulary vocabulary, IndexReader reader, QueryClause clause, string query, bool offerSuggestions, ReusableEnums? enums = null)
+    /// <param name="enums">The search's reused terms enums, for the look-ups of words and stems.</param>
+    public QueryCorrection Correct(Vocabulary vocabulary, IndexReader reader, QueryClause clause, string query, bool offerSuggestions, ReusableEnums enums)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(clause);
         ArgumentNullException.ThrowIfNull(query);
-        var corrector = new SpellingCorrector(vocabulary, reader, analyzer, Stopwatch.GetTimestamp() + (long)(TimeBudget.TotalSeconds * Stopwatch.Frequency));
+        ArgumentNullException.ThrowIfNull(enums);
+        var corrector = new SpellingCorrector(vocabulary, reader, enums, analyzer, Stopwatch.GetTimestamp() + (long)(TimeBudget.TotalSeconds * Stopwatch.Frequency));
         var searched = new Dictionary<TermClause, TermClause>();
         var widened = new Dictionary<TermClause, TermClause>();
         var corrections = new List<(string, Correction)>();
@@ -67,7 +68,7 @@ public sealed class QueryCorrector(Analyzer analyzer)
                 continue;
             }
 
-            var frequency = enums is null ? TermDictionaryReader.StemFrequency(reader, term.Stem) : TermDictionaryReader.StemFrequency(reader, term.Stem, enums);
+            var frequency = TermDictionaryReader.StemFrequency(reader, term.Stem, enums);
             if (frequency > FewDocuments || (frequency > 0 && !offerSuggestions))
             {
                 continue;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kunskapsbank.Indexer.Analysis;
+using Kunskapsbank.Indexer.Index;
 using Kunskapsbank.Indexer.Ranking;
 using Lucene.Net.Index;
 
@@ -37,14 +38,16 @@ public sealed class SpellingCorrector
 
     private readonly Vocabulary _vocabulary;
     private readonly IndexReader _reader;
+    private readonly ReusableEnums _enums;
     private readonly Analyzer _analyzer;
     private readonly long _deadline;
 
-    /// <summary>A corrector over <paramref name="vocabulary"/> (the words of <paramref name="reader"/>) that stops looking at <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp).</summary>
-    public SpellingCorrector(Vocabulary vocabulary, IndexReader reader, Analyzer analyzer, long deadline)
+    /// <summary>A corrector over <paramref name="vocabulary"/> (the words of <paramref name="reader"/>, looked up with the search's <paramref name="enums"/>) that stops looking at <paramref name="deadline"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    public SpellingCorrector(Vocabulary vocabulary, IndexReader reader, ReusableEnums enums, Analyzer analyzer, long deadline)
     {
         _vocabulary = vocabulary;
         _reader = reader;
+        _enums = enums;
         _analyzer = analyzer;
         _deadline = deadline;
     }
@@ -115,7 +118,7 @@ public sealed class SpellingCorrector
             {
                 var joined = head + fixedTail;
                 var stem = _analyzer.Stem(joined);
-                var frequency = TermDictionaryReader.StemFrequency(_reader, stem);
+                var frequency = TermDictionaryReader.StemFrequency(_reader, stem, _enums);
                 var candidate = new Correction(joined, stem, distance, frequency, CorrectionRoute.Compound);
                 if (frequency > 0 && Ranks(candidate, best))
                 {

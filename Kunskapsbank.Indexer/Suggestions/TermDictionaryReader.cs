@@ -9,15 +9,8 @@ namespace Kunskapsbank.Indexer.Suggestions;
 /// <remarks>The seam for typo tolerance: a corrector needs "how common is this stem" and "which words are there".</remarks>
 public static class TermDictionaryReader
 {
-    /// <summary>Documents holding <paramref name="stem"/> (as a whole word's stem or a compound part) in any zone; the largest zone count.</summary>
-    public static int StemFrequency(IndexReader reader, string stem)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentNullException.ThrowIfNull(stem);
-        return FieldWeights.Zones.Max(zone => reader.DocFreq(new Term(zone.Positional, stem)));
-    }
-
-    /// <summary>As <see cref="StemFrequency(IndexReader, string)"/>, seeking with a search's reused terms enums.</summary>
+    /// <summary>Documents holding <paramref name="stem"/> (as a whole word's stem or a compound part) in any zone; the largest
+    /// zone count. Seeks with the search's reused terms enums.</summary>
     /// <remarks>Every query word of five letters or more is checked for a typo; through <c>IndexReader.DocFreq</c> each
     /// check made a block-tree terms enum per zone and segment (kilobytes each: a tenth of a top-10 search's garbage).</remarks>
     public static int StemFrequency(IndexReader reader, string stem, ReusableEnums enums)
