@@ -36,6 +36,7 @@ public sealed class BackgroundOcr : IDisposable
     private readonly Action<OcrJob, IProgress<OcrProgress>, CancellationToken> _read;
     private readonly OcrProgressFile? _progressFile;
     private readonly object _gate = new();
+    private readonly System.Threading.Lock _publishing = new();
     private readonly List<OcrJob> _waiting = [];
     private readonly CancellationTokenSource _stopping = new();
     private Running? _running;
@@ -112,6 +113,8 @@ public sealed class BackgroundOcr : IDisposable
                 running.Cancellation.Cancel();
             }
         }
+
+        Publish();
     }
 
     /// <summary>The file being read and the waiting ones.</summary>
@@ -142,6 +145,13 @@ public sealed class BackgroundOcr : IDisposable
             progress?.Report(status);
             if (status.IsIdle)
             {
+                // The worker marks itself done before it rewrites the progress file; publishing here as well means
+                // a caller that waited never finds a stale "OCR pågår" left beside an idle queue.
+                if (IsEnabled)
+                {
+                    Publish();
+                }
+
                 return;
             }
 
@@ -267,14 +277,19 @@ public sealed class BackgroundOcr : IDisposable
             return;
         }
 
-        var status = Status();
-        if (status.IsIdle)
+        // One publisher at a time, each reading the queue when its turn comes: otherwise an older status read on
+        // one thread could be written after a newer one from another, leaving the file behind the queue.
+        lock (_publishing)
         {
-            _progressFile.Delete();
-        }
-        else
-        {
-            _progressFile.Write(status.Files);
+            var status = Status();
+            if (status.IsIdle)
+            {
+                _progressFile.Delete();
+            }
+            else
+            {
+                _progressFile.Write(status.Files);
+            }
         }
     }
 
