@@ -8,6 +8,7 @@ internal sealed record BenchOptions(
     bool ReuseIndex,
     bool KeepIndex,
     int Rounds,
+    int Repeats,
     int Threads,
     IReadOnlyList<int> IndexThreads,
     bool IndexOnly,
@@ -23,6 +24,8 @@ internal sealed record BenchOptions(
           --index MAPP         indexmapp som behålls efteråt (standard: en temporär mapp som tas bort)
           --reuse-index        indexera inte om; mät bara frågor mot --index
           --rounds N           varv över frågorna per läge för svarstiderna (standard 20, som Lucene-referensen)
+          --repeat N           mät lägena N gånger, om vartannat (topp 10, facetter, hel sida, topp 10 …), och skriv
+                               medianen av varje mått, som Lucene-referensens RUNS=N (standard 1)
           --threads N          största antal trådar för genomströmning (standard 2)
           --index-threads L    trådar som förbereder dokument vid indexeringen, t.ex. 1,2: en indexering per värde,
                                frågorna mäts mot den sista (standard: antalet kärnor)
@@ -37,6 +40,7 @@ internal sealed record BenchOptions(
         string? corpus = null, queries = null, index = null, anchor = null, dump = null;
         var reuse = false;
         var rounds = 20;
+        var repeats = 1;
         var threads = 2;
         var indexThreads = new List<int> { Math.Max(1, Environment.ProcessorCount) };
         var indexOnly = false;
@@ -51,6 +55,7 @@ internal sealed record BenchOptions(
                 case "--index": index = Next(); break;
                 case "--reuse-index": reuse = true; break;
                 case "--rounds": rounds = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--repeat": repeats = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--threads": threads = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--index-threads":
                     indexThreads = [.. Next().Split(',').Select(t => Math.Max(1, int.Parse(t, System.Globalization.CultureInfo.InvariantCulture)))];
@@ -84,6 +89,7 @@ internal sealed record BenchOptions(
             reuse,
             index is not null,
             Math.Max(1, rounds),
+            Math.Max(1, repeats),
             Math.Max(1, threads),
             indexThreads,
             indexOnly,

@@ -68,11 +68,17 @@ foreach (var problem in check.Problems.Take(20))
 var run = new QueryRun(index.Search, queries, options.Rounds);
 output.WriteLine($"Uppvärmning: alla lägen, minst 5 varv och {options.WarmUpSeconds} s …");
 run.WarmUp(5, TimeSpan.FromSeconds(options.WarmUpSeconds));
-var results = new Dictionary<QueryMode, QueryRun.Result>();
-foreach (var mode in Enum.GetValues<QueryMode>())
+// Repeated measurements go round the modes, so a slow stretch of a shared machine falls on every mode, not on one.
+var blocks = Enum.GetValues<QueryMode>().ToDictionary(mode => mode, _ => new List<QueryRun.Result>());
+for (var repeat = 0; repeat < options.Repeats; repeat++)
 {
-    results[mode] = run.Measure(mode, options.Threads);
+    foreach (var mode in Enum.GetValues<QueryMode>())
+    {
+        blocks[mode].Add(run.Measure(mode, options.Threads));
+    }
 }
+
+var results = blocks.ToDictionary(b => b.Key, b => QueryRun.Result.Median(b.Value));
 
 var stages = run.Stages(QueryMode.Full);
 var typeahead = new TypeaheadRun(index.Search, queries, Math.Max(1, options.Rounds / 4));
@@ -96,6 +102,11 @@ foreach (var (mode, result) in results)
 {
     var s = result.OneThread;
     output.WriteLine($"{mode.ToString().ToLowerInvariant(),-22} {s.P50Ms,8:F2} {s.P95Ms,8:F2} {s.P99Ms,8:F2} {s.MaxMs,8:F2} {result.QpsOneThread,11:F0} {result.QpsManyThreads,13:F0} {result.AllocatedKbPerRequest,9:F0} {result.Gen0PerThousand,10} {result.CpuMsPerRequest,13:F3}");
+}
+
+if (options.Repeats > 1)
+{
+    output.WriteLine($"Medianer av {options.Repeats} mätningar per läge; p99 i var och en (ms): {string.Join("; ", results.Select(r => $"{r.Key.ToString().ToLowerInvariant()} {string.Join(" / ", r.Value.BlockP99Ms.Select(p => p.ToString("F2", CultureInfo.InvariantCulture)))}"))}");
 }
 
 output.WriteLine($"{$"full, vanliga ord ({common.Count})",-22} {commonStats.P50Ms,8:F2} {commonStats.P95Ms,8:F2} {commonStats.P99Ms,8:F2} {commonStats.MaxMs,8:F2}");
@@ -156,11 +167,13 @@ static object Mode(QueryRun.Result r) => new
     cpu_ms_per_request = Math.Round(r.CpuMsPerRequest, 3),
     gen0_per_1000 = r.Gen0PerThousand,
     gen2 = r.Gen2Collections,
+    p99_ms_each = r.BlockP99Ms.Select(p => Math.Round(p, 3)).ToArray(),
 };
 
 var summary = new
 {
     docs = docCount,
+    repeats = options.Repeats,
     index_docs_per_s = indexing is null ? (double?)null : Math.Round(indexing.DocsPerSecond, 1),
     index_mb_per_s = indexing is null ? (double?)null : Math.Round(indexing.MbPerSecond, 2),
     index_size_mb = indexing is null ? (double?)null : Math.Round(indexing.IndexMb, 1),

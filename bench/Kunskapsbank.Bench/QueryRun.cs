@@ -19,7 +19,53 @@ internal sealed class QueryRun(ISearchEngine engine, IReadOnlyList<BenchQuery> q
         double CpuMsPerRequest,
         int Gen0PerThousand,
         int Gen2Collections,
-        Dictionary<BenchQuery, List<double>> PerQuery);
+        Dictionary<BenchQuery, List<double>> PerQuery)
+    {
+        /// <summary>The p99 of each measurement this result was made from (one unless it is a median).</summary>
+        public IReadOnlyList<double> BlockP99Ms { get; init; } = [OneThread.P99Ms];
+
+        /// <summary>The median of every figure over repeated measurements of one mode, as the Lucene anchor's RUNS gives
+        /// it (a figure's median need not come from the same measurement as another's); the per-query times are pooled.</summary>
+        public static Result Median(IReadOnlyList<Result> blocks)
+        {
+            ArgumentOutOfRangeException.ThrowIfZero(blocks.Count);
+            if (blocks.Count == 1)
+            {
+                return blocks[0];
+            }
+
+            double Mid(Func<Result, double> figure) => MedianOf(blocks.Select(figure));
+            var latency = new LatencyStats(
+                blocks.Sum(b => b.OneThread.Count),
+                Mid(b => b.OneThread.P50Ms),
+                Mid(b => b.OneThread.P95Ms),
+                Mid(b => b.OneThread.P99Ms),
+                Mid(b => b.OneThread.MaxMs),
+                Mid(b => b.OneThread.Qps));
+            var pooled = blocks[0].PerQuery.Keys.ToDictionary(q => q, q => blocks.SelectMany(b => b.PerQuery[q]).ToList());
+            return new Result(
+                latency,
+                Mid(b => b.QpsOneThread),
+                Mid(b => b.QpsManyThreads),
+                blocks[0].Threads,
+                Mid(b => b.AllocatedKbPerRequest),
+                Mid(b => b.CpuMsPerRequest),
+                (int)Mid(b => b.Gen0PerThousand),
+                (int)Mid(b => b.Gen2Collections),
+                pooled)
+            {
+                BlockP99Ms = [.. blocks.Select(b => b.OneThread.P99Ms)],
+            };
+        }
+
+        // The middle value; for an even count the mean of the two middle ones.
+        private static double MedianOf(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            var middle = sorted.Length / 2;
+            return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+    }
 
     /// <summary>Runs every mode over the whole query set until both <paramref name="passes"/> and <paramref name="minimum"/> are reached.</summary>
     public void WarmUp(int passes, TimeSpan minimum)
