@@ -24,8 +24,9 @@ internal sealed record BenchOptions(
           --index MAPP         indexmapp som behålls efteråt (standard: en temporär mapp som tas bort)
           --reuse-index        indexera inte om; mät bara frågor mot --index
           --rounds N           varv över frågorna per läge för svarstiderna (standard 20, som Lucene-referensen)
-          --repeat N           mät lägena N gånger, om vartannat (topp 10, facetter, hel sida, topp 10 …), och skriv
-                               medianen av varje mått, som Lucene-referensens RUNS=N (standard 1)
+          --repeat N           indexera N gånger, var gång i en ny process, och mät lägena N gånger, om vartannat
+                               (topp 10, facetter, hel sida, topp 10 …); skriv medianen av varje mått, som
+                               Lucene-referensens RUNS=N (standard 1)
           --threads N          största antal trådar för genomströmning (standard 2)
           --index-threads L    trådar som förbereder dokument vid indexeringen, t.ex. 1,2: en indexering per värde,
                                frågorna mäts mot den sista (standard: antalet kärnor)

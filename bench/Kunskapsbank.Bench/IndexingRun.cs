@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Kunskapsbank.Indexer;
 
 namespace Kunskapsbank.Bench;
@@ -68,6 +69,60 @@ internal static class IndexingRun
             corpusBytes / 1e6,
             indexBytes / 1e6,
             PeakMemory.PeakRssMb());
+    }
+
+    /// <summary>The same indexing in a new process of this benchmark (`--index-only`), so that every repeat starts as
+    /// cold as the first — a second build in one process would find its code compiled — as the Lucene anchor's RUNS
+    /// starts a new JVM for each; the index is left at <see cref="BenchOptions.IndexPath"/>.</summary>
+    public static Result RunInNewProcess(BenchOptions options, int threads, TextWriter log)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(IndexingRun).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "--corpus", options.CorpusPath, "--queries", options.QueriesPath, "--index", options.IndexPath, "--index-threads", threads.ToString(CultureInfo.InvariantCulture), "--index-only" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("Kunde inte starta benchmarken som barnprocess.");
+        string? last = null;
+        while (child.StandardOutput.ReadLine() is { } line)
+        {
+            if (last is not null)
+            {
+                log.WriteLine($"  | {last}");
+            }
+
+            last = line;
+        }
+
+        child.WaitForExit();
+        if (child.ExitCode != 0 || last is null || !last.StartsWith('['))
+        {
+            throw new InvalidOperationException($"Indexeringen i barnprocessen misslyckades (kod {child.ExitCode}).");
+        }
+
+        var run = JsonDocument.Parse(last).RootElement[0];
+        double Number(string name) => run.GetProperty(name).GetDouble();
+        var collections = run.GetProperty("gc_collections");
+        return new Result(
+            run.GetProperty("threads").GetInt32(),
+            run.GetProperty("docs").GetInt32(),
+            run.GetProperty("failed").GetInt32(),
+            Number("seconds"),
+            Number("cpu_seconds"),
+            Number("writer_cpu_seconds"),
+            Number("allocated_mb"),
+            collections[0].GetInt32(),
+            collections[1].GetInt32(),
+            collections[2].GetInt32(),
+            Number("gc_pause_s"),
+            Number("corpus_mb"),
+            Number("index_size_mb"),
+            Number("peak_rss_mb"));
     }
 
     // Synchronous (Progress<T> posts to the thread pool, which would blur the stage times): prints when each stage
