@@ -105,16 +105,22 @@ public sealed class BackgroundOcr : IDisposable
     /// <summary>Forgets a file's job: it changed or went away. A job being read is stopped at once.</summary>
     public void Cancel(string path)
     {
+        bool removed;
         lock (_gate)
         {
-            _waiting.RemoveAll(w => w.Path == path);
+            removed = _waiting.RemoveAll(w => w.Path == path) > 0;
             if (_running is { } running && running.Job.Path == path)
             {
                 running.Cancellation.Cancel();
             }
         }
 
-        Publish();
+        // The sync cancels every changed file, queued or not; only a job taken off the list changes what other
+        // processes see (a cancelled running job is republished by the worker when it stops).
+        if (removed)
+        {
+            Publish();
+        }
     }
 
     /// <summary>The file being read and the waiting ones.</summary>

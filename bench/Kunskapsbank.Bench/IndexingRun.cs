@@ -105,7 +105,30 @@ internal static class IndexingRun
             throw new InvalidOperationException($"Indexeringen i barnprocessen misslyckades (kod {child.ExitCode}).");
         }
 
-        var run = JsonDocument.Parse(last).RootElement[0];
+        return FromJson(JsonDocument.Parse(last).RootElement[0]);
+    }
+
+    /// <summary>The last line of `--index-only`: one object per build, read back by <see cref="RunInNewProcess"/>.</summary>
+    public static string ToJson(IEnumerable<Result> runs) => JsonSerializer.Serialize(runs.Select(r => new
+    {
+        threads = r.Threads,
+        docs = r.Documents,
+        failed = r.Failed,
+        corpus_mb = Math.Round(r.CorpusMb, 3),
+        peak_rss_mb = Math.Round(r.PeakRssMb, 0),
+        seconds = Math.Round(r.Seconds, 2),
+        cpu_seconds = Math.Round(r.CpuSeconds, 2),
+        writer_cpu_seconds = Math.Round(r.WriterCpuSeconds, 2),
+        allocated_mb = Math.Round(r.AllocatedMb, 0),
+        gc_collections = new[] { r.Gen0, r.Gen1, r.Gen2 },
+        gc_pause_s = Math.Round(r.GcPauseSeconds, 2),
+        index_docs_per_s = Math.Round(r.DocsPerSecond, 1),
+        index_mb_per_s = Math.Round(r.MbPerSecond, 2),
+        index_size_mb = Math.Round(r.IndexMb, 1),
+    }));
+
+    private static Result FromJson(JsonElement run)
+    {
         double Number(string name) => run.GetProperty(name).GetDouble();
         var collections = run.GetProperty("gc_collections");
         return new Result(

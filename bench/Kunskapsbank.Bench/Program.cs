@@ -41,23 +41,7 @@ if (!options.ReuseIndex)
 
 if (options.IndexOnly)
 {
-    output.WriteLine(JsonSerializer.Serialize(indexings.Select(r => new
-    {
-        threads = r.Threads,
-        docs = r.Documents,
-        failed = r.Failed,
-        corpus_mb = Math.Round(r.CorpusMb, 3),
-        peak_rss_mb = Math.Round(r.PeakRssMb, 0),
-        seconds = Math.Round(r.Seconds, 2),
-        cpu_seconds = Math.Round(r.CpuSeconds, 2),
-        writer_cpu_seconds = Math.Round(r.WriterCpuSeconds, 2),
-        allocated_mb = Math.Round(r.AllocatedMb, 0),
-        gc_collections = new[] { r.Gen0, r.Gen1, r.Gen2 },
-        gc_pause_s = Math.Round(r.GcPauseSeconds, 2),
-        index_docs_per_s = Math.Round(r.DocsPerSecond, 1),
-        index_mb_per_s = Math.Round(r.MbPerSecond, 2),
-        index_size_mb = Math.Round(r.IndexMb, 1),
-    })));
+    output.WriteLine(IndexingRun.ToJson(indexings));
 
     // Without --index the folder is the benchmark's own temporary one (bench/index-pairs.sh left one per pair).
     if (!options.KeepIndex)
