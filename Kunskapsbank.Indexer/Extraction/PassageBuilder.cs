@@ -26,6 +26,9 @@ public sealed class PassageBuilder
     private readonly List<ExtractedPassage> _passages = [];
     private readonly List<string> _notes = [];
     private readonly int _maxChars;
+
+    // The passage being joined, reused for every page and section: a builder per call grew its chunks anew each time.
+    private readonly StringBuilder _current = new(TargetPassageChars + Separator.Length);
     private int _length;
 
     /// <summary>Starts an empty document that may hold at most <paramref name="maxChars"/> characters of text.</summary>
@@ -49,7 +52,7 @@ public sealed class PassageBuilder
     public void AddParagraphs(IEnumerable<string> paragraphs, int? page, IReadOnlyList<string> headingPath, bool isOcr = false)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-        var current = new StringBuilder();
+        var current = _current.Clear();
         var currentIsShort = false;
         foreach (var raw in paragraphs)
         {

@@ -6,19 +6,25 @@ namespace Kunskapsbank.Indexer.Extraction.Markdown;
 /// <summary>The text a reader sees of Markdig's inlines: emphasis and code marks gone, link text kept and its URL
 /// dropped (an autolink keeps its URL, which is its text), an image's alt text, entities decoded, inline HTML tags
 /// dropped. Walked with its own stack, so nesting costs no thread stack.</summary>
-public static class MarkdownInlineText
+/// <remarks>One reader serves one document on one thread: its builder and stack are reused for every block, because a
+/// new builder per paragraph grew its chunks anew each time (a tenth of a bulk build's allocations).</remarks>
+public sealed class MarkdownInlineText
 {
+    private readonly StringBuilder _builder = new(256);
+    private readonly Stack<Inline> _stack = new();
+
     /// <summary>The plain text of <paramref name="inline"/>, spaces collapsed.</summary>
-    public static string Of(ContainerInline? inline)
+    public string Of(ContainerInline? inline)
     {
         if (inline?.FirstChild is null)
         {
             return string.Empty;
         }
 
-        var builder = new StringBuilder();
+        var builder = _builder.Clear();
+        var stack = _stack;
+        stack.Clear();
         var decodedEntity = false;
-        var stack = new Stack<Inline>();
         stack.Push(inline.FirstChild);
         while (stack.Count > 0)
         {

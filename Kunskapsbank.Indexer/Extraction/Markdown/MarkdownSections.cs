@@ -26,6 +26,7 @@ public sealed class MarkdownSections
     private readonly string?[] _headings = new string?[6];
     private readonly List<string> _paragraphs = [];
     private readonly List<string> _lines = [];
+    private readonly MarkdownInlineText _inlineText = new();
     private int _linesEnd = -1;
 
     private MarkdownSections(string source, CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ public sealed class MarkdownSections
                 case YamlFrontMatterBlock or LinkReferenceDefinitionGroup or LinkReferenceDefinition:
                     break;
                 case HeadingBlock heading:
-                    StartHeading(heading.Level, MarkdownInlineText.Of(heading.Inline));
+                    StartHeading(heading.Level, _inlineText.Of(heading.Inline));
                     break;
                 case ThematicBreakBlock:
                     FlushLines();
@@ -98,7 +99,7 @@ public sealed class MarkdownSections
 
                     break;
                 case LeafBlock leaf:
-                    Add(MarkdownInlineText.Of(leaf.Inline), asLines, block);
+                    Add(_inlineText.Of(leaf.Inline), asLines, block);
                     break;
                 case ContainerBlock container:
                     PushChildren(stack, container, asLines);
@@ -183,12 +184,12 @@ public sealed class MarkdownSections
         }
     }
 
-    private static IEnumerable<string> TableRows(Table table)
+    private IEnumerable<string> TableRows(Table table)
     {
         foreach (var row in table.OfType<TableRow>())
         {
             var cells = row.OfType<TableCell>()
-                .Select(cell => string.Join(' ', cell.OfType<LeafBlock>().Select(leaf => MarkdownInlineText.Of(leaf.Inline))).Trim())
+                .Select(cell => string.Join(' ', cell.OfType<LeafBlock>().Select(leaf => _inlineText.Of(leaf.Inline))).Trim())
                 .Where(cell => cell.Length > 0);
             var line = string.Join(" | ", cells);
             if (line.Length > 0)
