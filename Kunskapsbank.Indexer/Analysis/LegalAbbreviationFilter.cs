@@ -17,11 +17,9 @@ public sealed class LegalAbbreviationFilter : TokenFilter
     // The letters an abbreviation begins with (all capitals): almost every word is passed over by one test instead of a
     // dictionary look-up, which hashed every token of every text.
     private readonly SearchValues<char> _firstLetters;
-    // Lucene's own attribute classes, not their interfaces: every token passes here, and interface calls go through
-    // dispatch stubs (see WordMemoFilter).
-    private readonly CharTermAttribute _term;
-    private readonly TypeAttribute _type;
-    private readonly OffsetMapAttribute _offsetMap;
+    private readonly ICharTermAttribute _term;
+    private readonly ITypeAttribute _type;
+    private readonly IOffsetMapAttribute _offsetMap;
 
     /// <summary>Replaces each whole token found in <paramref name="names"/> (case-sensitive) by its law name.</summary>
     public LegalAbbreviationFilter(TokenStream input, CharArrayDictionary<string> names)
@@ -29,9 +27,9 @@ public sealed class LegalAbbreviationFilter : TokenFilter
     {
         _names = names;
         _firstLetters = SearchValues.Create(string.Concat(names.Keys.Where(k => k.Length > 0).Select(k => k[0]).Distinct()));
-        _term = (CharTermAttribute)AddAttribute<ICharTermAttribute>();
-        _type = (TypeAttribute)AddAttribute<ITypeAttribute>();
-        _offsetMap = (OffsetMapAttribute)AddAttribute<IOffsetMapAttribute>();
+        _term = AddAttribute<ICharTermAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
+        _offsetMap = AddAttribute<IOffsetMapAttribute>();
     }
 
     /// <summary>The embedded abbreviation table: abbreviation (case-sensitive) → the law's name.</summary>

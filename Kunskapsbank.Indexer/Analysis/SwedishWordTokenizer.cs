@@ -31,16 +31,11 @@ public sealed class SwedishWordTokenizer : Tokenizer
     // The conjunctions after which a word ending in a hyphen is a compound's first part ("hälso- och sjukvård").
     private static readonly string[] Conjunctions = ["och", "eller", "samt", "respektive", "resp"];
 
-    // Lucene's own attribute classes, not their interfaces: every token passes here, and interface calls go through
-    // dispatch stubs (see WordMemoFilter).
-    private readonly CharTermAttribute _term;
-    private readonly OffsetAttribute _offset;
-    private readonly PositionIncrementAttribute _positionIncrement;
-    private readonly TypeAttribute _type;
-    private readonly OffsetMapAttribute _offsetMap;
-
-    // The reader's offset correction when it is a char filter (looked up once per input, not per token).
-    private CharFilter? _charFilter;
+    private readonly ICharTermAttribute _term;
+    private readonly IOffsetAttribute _offset;
+    private readonly IPositionIncrementAttribute _positionIncrement;
+    private readonly ITypeAttribute _type;
+    private readonly IOffsetMapAttribute _offsetMap;
 
     // The input, read whole at Reset.
     private char[] _text = new char[4096];
@@ -59,11 +54,11 @@ public sealed class SwedishWordTokenizer : Tokenizer
     public SwedishWordTokenizer(TextReader input)
         : base(input)
     {
-        _term = (CharTermAttribute)AddAttribute<ICharTermAttribute>();
-        _offset = (OffsetAttribute)AddAttribute<IOffsetAttribute>();
-        _positionIncrement = (PositionIncrementAttribute)AddAttribute<IPositionIncrementAttribute>();
-        _type = (TypeAttribute)AddAttribute<ITypeAttribute>();
-        _offsetMap = (OffsetMapAttribute)AddAttribute<IOffsetMapAttribute>();
+        _term = AddAttribute<ICharTermAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
+        _offsetMap = AddAttribute<IOffsetMapAttribute>();
     }
 
     /// <inheritdoc/>
@@ -121,7 +116,7 @@ public sealed class SwedishWordTokenizer : Tokenizer
     {
         base.End();
         ReadInputOnce();
-        var final = Correct(_length);
+        var final = CorrectOffset(_length);
         _offset.SetOffset(final, final);
         _positionIncrement.PositionIncrement += _skippedPositions;
     }
@@ -130,7 +125,6 @@ public sealed class SwedishWordTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        _charFilter = m_input as CharFilter;
         _read = false;
         _length = 0;
         _cursor = 0;
@@ -315,20 +309,18 @@ public sealed class SwedishWordTokenizer : Tokenizer
         _term.SetEmpty();
         AppendClean(start, end);
         _offsetMap.Map = _term.Length == end - start ? null : OffsetMap(start, end, _term.Length);
-        _offset.SetOffset(Correct(start), Correct(end));
+        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
         _positionIncrement.PositionIncrement = 0;
         _type.Type = SwedishTokenTypes.Part;
     }
 
     private void SetWhole(int start, int end, string type)
     {
-        _offset.SetOffset(Correct(start), Correct(end));
+        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
         _positionIncrement.PositionIncrement = 1 + _skippedPositions;
         _skippedPositions = 0;
         _type.Type = type;
     }
-
-    private int Correct(int offset) => _charFilter is null ? offset : _charFilter.CorrectOffset(offset);
 
     // Appends text[start..end] to the term without invisible characters, composed to NFC.
     private void AppendClean(int start, int end)
@@ -395,7 +387,7 @@ public sealed class SwedishWordTokenizer : Tokenizer
                 var length = prefix.ToString().Normalize(NormalizationForm.FormC).Length;
                 if (length < map.Length && map[length] < 0)
                 {
-                    map[length] = Correct(i);
+                    map[length] = CorrectOffset(i);
                 }
             }
 
@@ -405,7 +397,7 @@ public sealed class SwedishWordTokenizer : Tokenizer
             }
         }
 
-        map[^1] = Correct(end);
+        map[^1] = CorrectOffset(end);
         for (var k = map.Length - 2; k >= 0; k--)
         {
             if (map[k] < 0)
