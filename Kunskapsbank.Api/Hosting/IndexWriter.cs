@@ -6,11 +6,15 @@ namespace Kunskapsbank.Api.Hosting;
 /// <remarks>Sync errors are logged and reported, never thrown: the service keeps serving the index it has.</remarks>
 public sealed class IndexWriter(IndexHost host, WriterStatus status, ILogger<IndexWriter> logger) : IDisposable
 {
+    // A watcher batch this large (a folder copied in, every file touched) is written like a full sync: on a thread of
+    // its own (see RunAsync).
+    private const int LongWatcherBatch = 64;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Full incremental sync of the corpus folder.</summary>
     public Task<SyncReport?> SyncAllAsync(SyncTrigger trigger, CancellationToken cancellationToken) =>
-        RunAsync(trigger, (corpus, ct) => corpus.SyncAll(new InlineProgress(status.Progressed), ct), cancellationToken);
+        RunAsync(trigger, ownThread: true, (corpus, ct) => corpus.SyncAll(new InlineProgress(status.Progressed), ct), cancellationToken);
 
     /// <summary>Sync of the given absolute paths (files or folders, existing or gone).</summary>
     public async Task<SyncReport?> SyncPathsAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken)
@@ -21,7 +25,7 @@ public sealed class IndexWriter(IndexHost host, WriterStatus status, ILogger<Ind
         status.HandedOver(paths);
         try
         {
-            return await RunAsync(SyncTrigger.Watcher, (corpus, ct) => corpus.SyncPaths(paths, ct), cancellationToken);
+            return await RunAsync(SyncTrigger.Watcher, ownThread: paths.Count >= LongWatcherBatch, (corpus, ct) => corpus.SyncPaths(paths, ct), cancellationToken);
         }
         finally
         {
@@ -29,7 +33,7 @@ public sealed class IndexWriter(IndexHost host, WriterStatus status, ILogger<Ind
         }
     }
 
-    private async Task<SyncReport?> RunAsync(SyncTrigger trigger, Func<ICorpusIndexer, CancellationToken, SyncReport> sync, CancellationToken cancellationToken)
+    private async Task<SyncReport?> RunAsync(SyncTrigger trigger, bool ownThread, Func<ICorpusIndexer, CancellationToken, SyncReport> sync, CancellationToken cancellationToken)
     {
         if (host.Index is not { } index)
         {
@@ -41,7 +45,12 @@ public sealed class IndexWriter(IndexHost host, WriterStatus status, ILogger<Ind
         SyncReport? report = null;
         try
         {
-            report = await Task.Run(() => sync(index.Corpus, cancellationToken), cancellationToken);
+            // A full sync can write for minutes; on a thread of its own it leaves the pool's few threads to the
+            // requests (PreparedInOrder gives a long run's workers their own threads for the same reason). A small
+            // watcher batch is short and stays on the pool, where its analysis chain is reused.
+            report = ownThread
+                ? await Task.Factory.StartNew(() => sync(index.Corpus, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                : await Task.Run(() => sync(index.Corpus, cancellationToken), cancellationToken);
             Log(trigger, report);
             return report;
         }
