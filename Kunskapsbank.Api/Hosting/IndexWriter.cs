@@ -6,10 +6,6 @@ namespace Kunskapsbank.Api.Hosting;
 /// <remarks>Sync errors are logged and reported, never thrown: the service keeps serving the index it has.</remarks>
 public sealed class IndexWriter(IndexHost host, WriterStatus status, ILogger<IndexWriter> logger) : IDisposable
 {
-    // A watcher batch this large (a folder copied in, every file touched) is written like a full sync: on a thread of
-    // its own (see RunAsync).
-    private const int LongWatcherBatch = 64;
-
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Full incremental sync of the corpus folder.</summary>
@@ -25,7 +21,7 @@ public sealed class IndexWriter(IndexHost host, WriterStatus status, ILogger<Ind
         status.HandedOver(paths);
         try
         {
-            return await RunAsync(SyncTrigger.Watcher, ownThread: paths.Count >= LongWatcherBatch, (corpus, ct) => corpus.SyncPaths(paths, ct), cancellationToken);
+            return await RunAsync(SyncTrigger.Watcher, ownThread: paths.Count >= ICorpusIndexer.LongRunFiles, (corpus, ct) => corpus.SyncPaths(paths, ct), cancellationToken);
         }
         finally
         {

@@ -6,6 +6,13 @@ namespace Kunskapsbank.Indexer.Corpus;
 /// <summary>Keeps the index in step with the corpus folder. One writer at a time; searches are never blocked.</summary>
 public interface ICorpusIndexer
 {
+    /// <summary>From this many files a sync runs on threads of its own instead of the thread pool (its preparing
+    /// workers here, the sync itself where the service starts it).</summary>
+    /// <remarks>In the service the pool runs two to four threads on two cores; a full re-index held three of them for its
+    /// whole length, and requests waited for the pool to add threads (one per half second when it sees them starve): the
+    /// stress test's load under a full re-index stalled every kind of request at once for 2.1–4.7 s (decision 45).</remarks>
+    const int LongRunFiles = 64;
+
     /// <summary>Full incremental sync: added, changed (by content hash), removed and moved files.</summary>
     SyncReport SyncAll(IProgress<SyncProgress>? progress, CancellationToken cancellationToken);
 

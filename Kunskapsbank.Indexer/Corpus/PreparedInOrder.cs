@@ -9,8 +9,8 @@ namespace Kunskapsbank.Indexer.Corpus;
 /// parallel — no barrier per chunk where the slowest file of the chunk idles every other core. Workers run at most
 /// <c>window</c> items ahead, which bounds the memory of prepared documents. With one thread (or one item) everything
 /// runs inline on the consumer's thread. A short run's workers are thread-pool tasks, so their per-thread analysis
-/// chains are reused from one sync to the next; a long run's (from <see cref="DedicatedThreadsFrom"/> items) get threads
-/// of their own, because they hold them for seconds to minutes.
+/// chains are reused from one sync to the next; a long run's (from <see cref="ICorpusIndexer.LongRunFiles"/> items) get
+/// threads of their own, because they hold them for seconds to minutes.
 /// </remarks>
 internal sealed class PreparedInOrder<T> : IDisposable
     where T : class
@@ -24,12 +24,6 @@ internal sealed class PreparedInOrder<T> : IDisposable
     private readonly CancellationTokenRegistration _wakeOnStop;
     private int _next = -1;
     private bool _disposed;
-
-    /// <summary>From this many items the workers run on threads of their own instead of the thread pool.</summary>
-    /// <remarks>In the service the pool runs two to four threads on two cores; a full re-index took two of them for its
-    /// whole length, and requests waited for the pool to add threads (one per half second when it sees them starve):
-    /// the stress test's load under a full re-index stalled every kind of request at once for 2.5–4.7 s.</remarks>
-    public const int DedicatedThreadsFrom = 64;
 
     /// <summary>Starts <paramref name="threads"/> workers (none for one thread or one item) over <paramref name="count"/> items.</summary>
     public PreparedInOrder(int count, int threads, Func<int, CancellationToken, T> prepare, CancellationToken cancellationToken)
@@ -50,7 +44,7 @@ internal sealed class PreparedInOrder<T> : IDisposable
         _workers = new Task[workers];
         for (var w = 0; w < workers; w++)
         {
-            var options = count >= DedicatedThreadsFrom ? TaskCreationOptions.DenyChildAttach | TaskCreationOptions.LongRunning : TaskCreationOptions.DenyChildAttach;
+            var options = count >= ICorpusIndexer.LongRunFiles ? TaskCreationOptions.DenyChildAttach | TaskCreationOptions.LongRunning : TaskCreationOptions.DenyChildAttach;
             _workers[w] = Task.Factory.StartNew(Work, CancellationToken.None, options, TaskScheduler.Default);
         }
     }

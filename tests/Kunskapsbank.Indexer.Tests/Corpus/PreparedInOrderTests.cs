@@ -23,7 +23,7 @@ public sealed class PreparedInOrderTests
     [Fact]
     public void ALongRun_PreparesOnThreadsOfItsOwn_LeavingTheThreadPoolToRequests()
     {
-        var onPool = Prepare(PreparedInOrder<string>.DedicatedThreadsFrom);
+        var onPool = Prepare(ICorpusIndexer.LongRunFiles);
 
         Assert.All(onPool, Assert.False);
     }
