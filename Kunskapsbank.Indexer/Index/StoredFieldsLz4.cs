@@ -33,6 +33,14 @@ internal sealed class StoredFieldsLz4 : CompressionMode
 
         public override void Compress(byte[] bytes, int off, int len, DataOutput output)
         {
+            // Lucene's decoder reads at least one token, and K4os encodes nothing at all for nothing: a chunk of documents
+            // without stored fields is the one empty-literals token Lucene's encoder writes, or merging it fails.
+            if (len == 0)
+            {
+                output.WriteByte(0);
+                return;
+            }
+
             var bound = LZ4Codec.MaximumOutputSize(len);
             if (_buffer.Length < bound)
             {

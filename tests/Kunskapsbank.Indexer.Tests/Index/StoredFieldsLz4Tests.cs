@@ -13,6 +13,7 @@ public sealed class StoredFieldsLz4Tests
 {
     public static TheoryData<string, int> Chunks => new()
     {
+        { "text", 0 },
         { "text", 1 },
         { "text", 17 },
         { "text", 5_000 },
@@ -70,6 +71,29 @@ public sealed class StoredFieldsLz4Tests
             Assert.Equal(texts[doc], stored.Get("text"));
             Assert.Equal(texts[doc], Encoding.UTF8.GetString(stored.GetBinaryValue("utf8").Bytes, stored.GetBinaryValue("utf8").Offset, stored.GetBinaryValue("utf8").Length));
         }
+    }
+
+    [Fact]
+    public void Segments_of_documents_without_stored_fields_merge()
+    {
+        using var directory = new RAMDirectory();
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, null) { Codec = IndexStore.Codec, MaxBufferedDocs = 3, MergeScheduler = new SerialMergeScheduler() };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                writer.AddDocument(i % 10 == 0 ? [new StoredField("text", $"Stycke {i}"), new StringField("id", $"{i}", Field.Store.NO)] : [new StringField("id", $"{i}", Field.Store.NO)]);
+            }
+
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        Assert.Single(reader.Leaves);
+        Assert.Equal(40, reader.NumDocs);
+        Assert.Equal("Stycke 30", reader.Document(30).Get("text"));
+        Assert.Null(reader.Document(31).Get("text"));
     }
 
     // Swedish text (compressible, multi-byte letters), random bytes (incompressible) and one repeated byte (long matches).
