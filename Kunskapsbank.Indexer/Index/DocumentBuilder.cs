@@ -61,15 +61,9 @@ public static class DocumentBuilder
         }
 
         var lengths = new List<int>(IndexSchema.DocumentTextFields.Count);
-        lengths.Add(AddText(doc, IndexSchema.Title, title, FieldTokenKind.Positional, attributes));
-        lengths.Add(AddText(doc, IndexSchema.TitleParts, title, FieldTokenKind.Parts, attributes));
-        lengths.Add(AddText(doc, IndexSchema.TitleWords, title, FieldTokenKind.Words, attributes));
-        lengths.Add(AddText(doc, IndexSchema.Heading, headings, FieldTokenKind.Positional, attributes));
-        lengths.Add(AddText(doc, IndexSchema.HeadingParts, headings, FieldTokenKind.Parts, attributes));
-        lengths.Add(AddText(doc, IndexSchema.HeadingWords, headings, FieldTokenKind.Words, attributes));
-        lengths.Add(AddText(doc, IndexSchema.Body, body, FieldTokenKind.Positional, attributes));
-        lengths.Add(AddText(doc, IndexSchema.BodyParts, body, FieldTokenKind.Parts, attributes));
-        lengths.Add(AddText(doc, IndexSchema.BodyWords, body, FieldTokenKind.Words, attributes));
+        AddZone(doc, IndexSchema.Zones[0], title, attributes, lengths);
+        AddZone(doc, IndexSchema.Zones[1], headings, attributes, lengths);
+        AddZone(doc, IndexSchema.Zones[2], body, attributes, lengths);
 
         var count = (int)Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1);
         var layout = Layout(body, segments, count);
@@ -235,6 +229,34 @@ public static class DocumentBuilder
         return doc;
     }
 
+    // A zone inverts one field where it has three (ZoneFieldsConsumer writes them from it): the positional field's name
+    // holds its tokens, the parts and word fields only their stop words, and are added whenever the zone's field would
+    // have been, so the segment knows them. The lengths are those of the three fields.
+    internal static void AddZone(LuceneDocument doc, ZoneFields zone, FieldTokens tokens, AttributeSource attributes, List<int> lengths)
+    {
+        var positional = tokens.Count(FieldTokenKind.Positional);
+        if (positional > 0)
+        {
+            doc.Add(new Field(zone.Positional, new TokenReplay(tokens, FieldTokenKind.Zone, attributes), IndexSchema.Positional));
+        }
+
+        var parts = tokens.Count(FieldTokenKind.Parts);
+        if (parts > 0)
+        {
+            doc.Add(new Field(zone.Parts, new TokenReplay(tokens, FieldTokenKind.StopParts, attributes), IndexSchema.FrequenciesOnly));
+        }
+
+        var words = 0;
+        if (tokens.Count(FieldTokenKind.Words) > 0)
+        {
+            var stopWords = new TokenReplay(tokens, FieldTokenKind.StopWords, attributes);
+            doc.Add(new Field(zone.Words, stopWords, IndexSchema.FrequenciesOnly));
+            words = tokens.SpokenWords + stopWords.Length;
+        }
+
+        lengths.AddRange([positional, parts, words]);
+    }
+
     // Adds the field when it has tokens; returns its length (0 without).
     private static int AddText(LuceneDocument doc, string field, FieldTokens tokens, FieldTokenKind kind, AttributeSource attributes)
     {
@@ -247,7 +269,7 @@ public static class DocumentBuilder
         var type = kind switch
         {
             FieldTokenKind.Positional => IndexSchema.Positional,
-            FieldTokenKind.Parts => IndexSchema.PartsOnly,
+            FieldTokenKind.Parts or FieldTokenKind.Words => IndexSchema.FrequenciesOnly,
             _ => IndexSchema.Frequencies,
         };
         doc.Add(new Field(field, replay, type));

@@ -17,6 +17,18 @@ public enum FieldTokenKind
 
     /// <summary>Stems and parts but stop words, one position each (passage fields: no phrases run on them).</summary>
     Terms,
+
+    /// <summary>What a zone inverts in place of its positional, parts and word fields: the tokens of
+    /// <see cref="Positional"/> at its positions, each whole word spelled as its surface form with its stem and each part
+    /// as its marked stem (<see cref="ZoneSpelling"/>); flushing a segment writes the three fields from it
+    /// (<see cref="ZonePostingsFormat"/>).</summary>
+    Zone,
+
+    /// <summary>What the parts field takes that <see cref="Zone"/> leaves out: compound parts that are stop words.</summary>
+    StopParts,
+
+    /// <summary>What the word field takes that <see cref="Zone"/> leaves out: each stop word, once per document.</summary>
+    StopWords,
 }
 
 /// <summary>The analysed segments (a title, the headings, the passages) of one text of a document, as the index fields read them.</summary>
@@ -29,6 +41,8 @@ public sealed class FieldTokens
     private int _terms;
     private int _parts;
     private int _words;
+    private int _stopWords;
+    private int _stopParts;
 
     /// <summary>Number of segments added (empty ones are skipped).</summary>
     public int SegmentCount => _segments.Count;
@@ -64,10 +78,18 @@ public sealed class FieldTokens
             if (token.IsCompoundPart)
             {
                 _parts++;
+                if (token.IsStopWord)
+                {
+                    _stopParts++;
+                }
             }
             else if (token.Word.Length > 0)
             {
                 _words++;
+                if (token.IsStopWord)
+                {
+                    _stopWords++;
+                }
             }
         }
 
@@ -79,10 +101,15 @@ public sealed class FieldTokens
     /// once, so its length is <see cref="TokenReplay.Length"/>).</summary>
     public int Count(FieldTokenKind kind) => kind switch
     {
-        FieldTokenKind.Positional or FieldTokenKind.Terms => _terms,
+        FieldTokenKind.Positional or FieldTokenKind.Terms or FieldTokenKind.Zone => _terms,
         FieldTokenKind.Parts => _parts,
+        FieldTokenKind.StopWords => _stopWords,
+        FieldTokenKind.StopParts => _stopParts,
         _ => _words,
     };
+
+    /// <summary>The occurrences of whole words that are not stop words: the word field's length less its stop words.</summary>
+    public int SpokenWords => _words - _stopWords;
 
     /// <summary>How many terms (stems and parts but stop words) segment <paramref name="index"/> holds.</summary>
     public int TermsIn(int index) => _segments[index].Terms;
@@ -115,8 +142,10 @@ public sealed class FieldTokens
     /// <summary>True when a field of <paramref name="kind"/> takes <paramref name="token"/>.</summary>
     public static bool Takes(FieldTokenKind kind, in Token token) => kind switch
     {
-        FieldTokenKind.Positional or FieldTokenKind.Terms => token.Term.Length > 0 && !token.IsStopWord,
+        FieldTokenKind.Positional or FieldTokenKind.Terms or FieldTokenKind.Zone => token.Term.Length > 0 && !token.IsStopWord,
         FieldTokenKind.Parts => token.Term.Length > 0 && token.IsCompoundPart,
+        FieldTokenKind.StopParts => token.Term.Length > 0 && token.IsCompoundPart && token.IsStopWord,
+        FieldTokenKind.StopWords => token.Term.Length > 0 && !token.IsCompoundPart && token.Word.Length > 0 && token.IsStopWord,
         _ => token.Term.Length > 0 && !token.IsCompoundPart && token.Word.Length > 0,
     };
 

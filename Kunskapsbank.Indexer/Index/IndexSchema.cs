@@ -28,7 +28,12 @@ namespace Kunskapsbank.Indexer.Index;
 /// its part occurrences from its positional ones (fewer tokens than a whole-word stem field: indexing inverts a part
 /// twice, a whole word once less).</description></item>
 /// <item><term><see cref="TitleWords"/>, <see cref="HeadingWords"/>, <see cref="BodyWords"/></term><description>freqs,
-/// norms — the exact surface words (exact above stem), the prefix field, and the vocabulary for corrections and typeahead.</description></item>
+/// no norms (nothing reads them) — the exact surface words (exact above stem), the prefix field, and the vocabulary for
+/// corrections and typeahead.</description></item>
+/// <item><term><see cref="Zones"/></term><description>how the three are written: a document inverts one field per zone
+/// (surface forms spelled with their stems and marked parts, <see cref="ZoneSpelling"/>) under the positional field's
+/// name, plus the stop words and stop-word parts the word and parts fields take, and flushing a segment regroups them into
+/// the three fields (<see cref="ZonePostingsFormat"/>): half the pairs Lucene inverts in memory, the same segment on disk.</description></item>
 /// <item><term><see cref="Details"/></term><description>stored only — JSON of what only the document page, the report and a
 /// move need (tags with source and reason, problems, content type, page count, metadata).</description></item>
 /// <item><term><see cref="Lengths"/></term><description>binary doc values — the token count of each text field, and
@@ -59,7 +64,7 @@ namespace Kunskapsbank.Indexer.Index;
 public static class IndexSchema
 {
     /// <summary>The schema version; an index of another version is rebuilt (older) or refused (newer).</summary>
-    public const int Version = 18;
+    public const int Version = 19;
 
     /// <summary>Passage ids are document id times this plus the ordinal.</summary>
     public const long PassageIdStride = 1_000_000;
@@ -230,6 +235,28 @@ public static class IndexSchema
     /// <summary>Change: stored old path (moves).</summary>
     public const string ChangeOldPath = "change_old_path";
 
+    /// <summary>The zones of a document (title, headings, body) and their three text fields each.</summary>
+    public static IReadOnlyList<ZoneFields> Zones { get; } =
+    [
+        new(Title, TitleParts, TitleWords),
+        new(Heading, HeadingParts, HeadingWords),
+        new(Body, BodyParts, BodyWords),
+    ];
+
+    /// <summary>The zone <paramref name="field"/> is one of the three fields of, or null.</summary>
+    public static ZoneFields? ZoneOf(string field)
+    {
+        foreach (var zone in Zones)
+        {
+            if (field == zone.Positional || field == zone.Parts || field == zone.Words)
+            {
+                return zone;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The text fields of a document, in the order of <see cref="Lengths"/>.</summary>
     public static IReadOnlyList<string> DocumentTextFields { get; } =
         [Title, TitleParts, TitleWords, Heading, HeadingParts, HeadingWords, Body, BodyParts, BodyWords];
@@ -255,8 +282,9 @@ public static class IndexSchema
         IndexOptions = LuceneIndexOptions.DOCS_AND_FREQS,
     });
 
-    /// <summary>Freqs only, no norms: the parts fields, which a query word subtracts from its positional field (whose norm is the length).</summary>
-    public static FieldType PartsOnly { get; } = Freeze(new FieldType
+    /// <summary>Freqs only, no norms: the parts fields, which a query word subtracts from its positional field (whose norm
+    /// is the length), and the word fields, whose length nothing reads.</summary>
+    public static FieldType FrequenciesOnly { get; } = Freeze(new FieldType
     {
         IsIndexed = true,
         IsTokenized = true,
@@ -282,6 +310,10 @@ public static class IndexSchema
         return type;
     }
 }
+
+/// <summary>A zone's positional field (whole-word stems and parts), parts field and word field (surface forms); their
+/// names sort next to each other, which the flush relies on (<see cref="ZoneFieldsConsumer"/>).</summary>
+public sealed record ZoneFields(string Positional, string Parts, string Words);
 
 /// <summary>Ledger states of a file.</summary>
 public static class FileStates

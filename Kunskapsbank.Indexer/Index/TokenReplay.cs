@@ -37,7 +37,7 @@ public sealed class TokenReplay : TokenStream
         ArgumentNullException.ThrowIfNull(tokens);
         _term = AddAttribute<ITermBytesAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
-        (_bytes, _ends, _increments, _repeats) = kind == FieldTokenKind.Positional ? Layout(tokens) : Grouped(tokens, kind);
+        (_bytes, _ends, _increments, _repeats) = kind is FieldTokenKind.Positional or FieldTokenKind.Zone ? Layout(tokens, kind) : Grouped(tokens, kind);
         Length = _repeats is null ? _ends.Length : _repeats.Sum();
     }
 
@@ -80,7 +80,7 @@ public sealed class TokenReplay : TokenStream
 
     // Terms are short, so a loop over their characters beats the framework's vectorised encoder, whose set-up was
     // most of its cost here; anything beyond two bytes a character goes to the framework.
-    private static int Append(string term, byte[] bytes, int end)
+    internal static int Append(string term, byte[] bytes, int end)
     {
         var start = end;
         foreach (var c in term)
@@ -106,10 +106,10 @@ public sealed class TokenReplay : TokenStream
     // A positional field puts each segment at its start (FieldTokens.PositionalStarts: PositionGap after the highest
     // position before it) and a token at the segment's start plus its own position (parts at their word's, so increment
     // 0), never below the highest position so far. The terms are written as UTF-8 one after another into a buffer
-    // counted first, so a field costs no array of strings besides.
-    private static (byte[] Bytes, int[] Ends, int[]? Increments, int[]? Repeats) Layout(FieldTokens tokens)
+    // counted first, so a field costs no array of strings besides; a zone field spells them as ZoneSpelling does.
+    private static (byte[] Bytes, int[] Ends, int[]? Increments, int[]? Repeats) Layout(FieldTokens tokens, FieldTokenKind kind)
     {
-        const FieldTokenKind kind = FieldTokenKind.Positional;
+        var zone = kind == FieldTokenKind.Zone;
         var length = 0;
         for (var s = 0; s < tokens.SegmentCount; s++)
         {
@@ -117,7 +117,7 @@ public sealed class TokenReplay : TokenStream
             {
                 if (FieldTokens.Takes(kind, token))
                 {
-                    length += Utf8Length(token.Term);
+                    length += zone ? ZoneSpelling.Utf8Length(token) : Utf8Length(token.Term);
                 }
             }
         }
@@ -138,7 +138,7 @@ public sealed class TokenReplay : TokenStream
                     continue;
                 }
 
-                end = Append(token.Term, bytes, end);
+                end = zone ? ZoneSpelling.Append(token, bytes, end) : Append(token.Term, bytes, end);
                 ends[taken] = end;
                 var position = starts[s] + Math.Max(0, token.Position);
                 increments[taken] = Math.Max(0, position - highest);
@@ -188,7 +188,7 @@ public sealed class TokenReplay : TokenStream
                     {
                         // A stop word is scored only when a query holds nothing else (QueryAnalyzer), so its exact
                         // form counts once per document: that was a third of the tokens of the body's word field.
-                        if (kind != FieldTokenKind.Words || !token.IsStopWord)
+                        if (kind is not (FieldTokenKind.Words or FieldTokenKind.StopWords) || !token.IsStopWord)
                         {
                             counts[slots[slot] - 1]++;
                         }
@@ -238,10 +238,10 @@ public sealed class TokenReplay : TokenStream
     // The analysis mostly hands the same instance for the same term, so the reference decides most comparisons.
     private static bool SameTerm(string a, string b) => ReferenceEquals(a, b) || string.Equals(a, b, StringComparison.Ordinal);
 
-    private static string TermOf(FieldTokenKind kind, in Analysis.Token token) => kind == FieldTokenKind.Words ? token.Word : token.Term;
+    private static string TermOf(FieldTokenKind kind, in Analysis.Token token) => kind is FieldTokenKind.Words or FieldTokenKind.StopWords ? token.Word : token.Term;
 
     // As Append writes it: exact, but for a surrogate pair (counted as six bytes, written as four).
-    private static int Utf8Length(string term)
+    internal static int Utf8Length(string term)
     {
         var length = 0;
         foreach (var c in term)
