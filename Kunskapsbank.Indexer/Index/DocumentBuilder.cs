@@ -230,8 +230,9 @@ public static class DocumentBuilder
     }
 
     // A zone inverts one field where it has three (ZoneFieldsConsumer writes them from it): the positional field's name
-    // holds its tokens, the parts and word fields only their stop words, and are added whenever the zone's field would
-    // have been, so the segment knows them. The lengths are those of the three fields.
+    // holds its tokens, the parts field only its stop-word parts and the word field its stop words (as one mask term),
+    // and those two are added whenever the zone's field would have been, so the segment knows them. The lengths are
+    // those of the three fields.
     internal static void AddZone(LuceneDocument doc, ZoneFields zone, FieldTokens tokens, AttributeSource attributes, List<int> lengths)
     {
         var positional = tokens.Count(FieldTokenKind.Positional);
@@ -251,7 +252,7 @@ public static class DocumentBuilder
         {
             var stopWords = new TokenReplay(tokens, FieldTokenKind.StopWords, attributes);
             doc.Add(new Field(zone.Words, stopWords, IndexSchema.FrequenciesOnly));
-            words = tokens.SpokenWords + stopWords.Length;
+            words = tokens.SpokenWords + stopWords.StopWordCount;
         }
 
         lengths.AddRange([positional, parts, words]);

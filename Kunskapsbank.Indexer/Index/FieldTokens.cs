@@ -27,7 +27,8 @@ public enum FieldTokenKind
     /// <summary>What the parts field takes that <see cref="Zone"/> leaves out: compound parts that are stop words.</summary>
     StopParts,
 
-    /// <summary>What the word field takes that <see cref="Zone"/> leaves out: each stop word, once per document.</summary>
+    /// <summary>What the word field takes that <see cref="Zone"/> leaves out: each stop word, once per document, as one
+    /// mask term for the words of the stop list (<see cref="StopWordMask"/>).</summary>
     StopWords,
 }
 

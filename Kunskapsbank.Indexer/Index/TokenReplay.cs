@@ -37,9 +37,20 @@ public sealed class TokenReplay : TokenStream
         ArgumentNullException.ThrowIfNull(tokens);
         _term = AddAttribute<ITermBytesAttribute>();
         _increment = AddAttribute<IPositionIncrementAttribute>();
-        (_bytes, _ends, _increments, _repeats) = kind is FieldTokenKind.Positional or FieldTokenKind.Zone ? Layout(tokens, kind) : Grouped(tokens, kind);
+        var stopWords = 0;
+        (_bytes, _ends, _increments, _repeats) = kind switch
+        {
+            FieldTokenKind.Positional or FieldTokenKind.Zone => Layout(tokens, kind),
+            FieldTokenKind.StopWords => StopWordTerms(tokens, out stopWords),
+            _ => Grouped(tokens, kind),
+        };
         Length = _repeats is null ? _ends.Length : _repeats.Sum();
+        StopWordCount = stopWords;
     }
+
+    /// <summary>How many different stop words a <see cref="FieldTokenKind.StopWords"/> stream stands for (its one mask
+    /// term holds most of them); 0 for other kinds.</summary>
+    public int StopWordCount { get; }
 
     /// <summary>A fresh attribute set for the fields of one block of documents.</summary>
     public static AttributeSource NewAttributes() => new();
@@ -221,6 +232,66 @@ public sealed class TokenReplay : TokenStream
             ArrayPool<string>.Shared.Return(terms, clearArray: true);
             ArrayPool<int>.Shared.Return(counts);
         }
+    }
+
+    // A zone's stop words: one term with a bit for each of them on the stop list (StopWordMask), and any other its own
+    // term, each once.
+    private static (byte[] Bytes, int[] Ends, int[]? Increments, int[]? Repeats) StopWordTerms(FieldTokens tokens, out int distinct)
+    {
+        var mask = StopWordMask.Default;
+        var bits = new byte[mask.TermLength];
+        bits[0] = StopWordMask.Mark;
+        distinct = 0;
+        List<string>? others = null;
+        for (var s = 0; s < tokens.SegmentCount; s++)
+        {
+            foreach (ref readonly var token in tokens.Segment(s).Tokens.AsSpan())
+            {
+                if (!FieldTokens.Takes(FieldTokenKind.StopWords, token))
+                {
+                    continue;
+                }
+
+                var bit = mask.BitOf(token.Word);
+                if (bit >= 0)
+                {
+                    ref var b = ref bits[1 + (bit >> 3)];
+                    if ((b & (1 << (bit & 7))) == 0)
+                    {
+                        b |= (byte)(1 << (bit & 7));
+                        distinct++;
+                    }
+                }
+                else if (!(others ??= []).Contains(token.Word))
+                {
+                    others.Add(token.Word);
+                    distinct++;
+                }
+            }
+        }
+
+        var terms = new List<byte[]>(1 + (others?.Count ?? 0));
+        if (distinct > (others?.Count ?? 0))
+        {
+            terms.Add(bits);
+        }
+
+        foreach (var word in others ?? [])
+        {
+            terms.Add(Encoding.UTF8.GetBytes(word));
+        }
+
+        var bytes = new byte[terms.Sum(t => t.Length)];
+        var ends = new int[terms.Count];
+        var end = 0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            terms[i].CopyTo(bytes, end);
+            end += terms[i].Length;
+            ends[i] = end;
+        }
+
+        return (bytes, ends, null, null);
     }
 
     // FNV-1a over the characters: terms are short, and the framework's randomised string hash costs more here.

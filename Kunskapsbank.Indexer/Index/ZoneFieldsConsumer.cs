@@ -27,8 +27,9 @@ public sealed class ZonePostingsFormat : PostingsFormat
 }
 
 /// <summary>Writes a flushed segment's fields through Lucene's consumer, turning each zone's inverted field
-/// (<see cref="FieldTokenKind.Zone"/>, with the stop words and stop-word parts of its word and parts fields) into the
-/// zone's three fields of <see cref="IndexSchema"/>; merges pass straight through.</summary>
+/// (<see cref="FieldTokenKind.Zone"/>, with the stop-word parts of its parts field and the stop-word mask of its word
+/// field, <see cref="StopWordMask"/>) into the zone's three fields of <see cref="IndexSchema"/>; merges pass straight
+/// through.</summary>
 /// <remarks>
 /// Indexing cost follows the (document, term) pairs Lucene inverts in memory, and the three fields had twice the pairs of
 /// one: each whole word was a stem in the positional field and a surface form in the word field, each compound part a stem
@@ -125,8 +126,10 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
             }
         }
 
+        var stopWords = zone.StopWords is { } masks ? StopWordMask.Default.Expand(masks) : null;
+        sources[2] = stopWords;
         AddWhole(parts, zone.StopParts, 1);
-        AddWhole(words, zone.StopWords, 2);
+        AddWhole(words, stopWords, 2);
         Write(zone.Fields.Positional, stems, sources, positions: true);
         Write(zone.Fields.Parts, parts, sources, positions: false);
         Write(zone.Fields.Words, words, sources, positions: false);
@@ -180,16 +183,26 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
             key.CopyTo(text.Bytes);
             text.Offset = 0;
             text.Length = key.Length;
-            cursors.Clear();
-            for (var i = first; i < next; i++)
+            var postings = terms.StartTerm(text);
+            int docFreq;
+            long totalTermFreq;
+            if (next == first + 1)
             {
-                var cursor = sources[entries[i].Source]!.Cursor(entries[i].Term);
-                cursor.Next();
-                cursors.Add(cursor);
+                (docFreq, totalTermFreq) = WriteOne(postings, sources[entries[first].Source]!.Cursor(entries[first].Term), documents, positions);
+            }
+            else
+            {
+                cursors.Clear();
+                for (var i = first; i < next; i++)
+                {
+                    var cursor = sources[entries[i].Source]!.Cursor(entries[i].Term);
+                    cursor.Next();
+                    cursors.Add(cursor);
+                }
+
+                (docFreq, totalTermFreq) = WriteMerged(postings, cursors, gathered, documents, positions);
             }
 
-            var postings = terms.StartTerm(text);
-            var (docFreq, totalTermFreq) = WriteMerged(postings, cursors, gathered, documents, positions);
             terms.FinishTerm(text, new TermStats(docFreq, totalTermFreq));
             sumDocFreq += docFreq;
             sumTotalTermFreq += totalTermFreq;
@@ -197,6 +210,29 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         }
 
         terms.Finish(sumTotalTermFreq, sumDocFreq, documents.Cardinality);
+    }
+
+    // Most keys have one source (a stem with one form, a word with one spelling): its postings as they are.
+    private static (int DocFreq, long TotalTermFreq) WriteOne(PostingsConsumer postings, PostingsCursor cursor, FixedBitSet documents, bool positions)
+    {
+        var docFreq = 0;
+        long totalTermFreq = 0;
+        while (cursor.Next())
+        {
+            var (doc, freq) = (cursor.Doc, cursor.Freq);
+            postings.StartDoc(doc, freq);
+            for (var p = 0; positions && p < freq; p++)
+            {
+                postings.AddPosition(cursor.NextPosition(), null, -1, -1);
+            }
+
+            postings.FinishDoc();
+            documents.Set(doc);
+            docFreq++;
+            totalTermFreq += freq;
+        }
+
+        return (docFreq, totalTermFreq);
     }
 
     // The union of the cursors' documents in order; a document in several sums their frequencies and merges positions.

@@ -84,6 +84,62 @@ public sealed class ZoneFieldsTests
         Assert.Null(leaf.GetTerms(IndexSchema.HeadingWords));
     }
 
+    [Fact]
+    public void A_texts_stop_words_are_one_mask_term()
+    {
+        var analysed = Analyzer.Analyze("Och det är en av dem som vi och det, men inte han.");
+        var tokens = new FieldTokens();
+        tokens.Add(analysed, 0);
+        using var replay = new TokenReplay(tokens, FieldTokenKind.StopWords, TokenReplay.NewAttributes());
+
+        var stopWords = analysed.Where(t => t.IsStopWord && !t.IsCompoundPart).Select(t => t.Word).Distinct().Count();
+        Assert.True(stopWords > 5);
+        Assert.Equal(1, replay.Length);
+        Assert.Equal(stopWords, replay.StopWordCount);
+    }
+
+    [Fact]
+    public void A_mask_reads_back_as_its_words_documents_and_other_terms_stay_as_they_are()
+    {
+        var mask = new StopWordMask(["som", "och", "det"]);
+        var masks = new BufferedPostings(positions: false);
+        Add(masks, [StopWordMask.Mark, 0b011], [0, 5]);
+        Add(masks, [StopWordMask.Mark, 0b100], [2, 3]);
+        Add(masks, [StopWordMask.Mark, 0b001], [4]);
+        Add(masks, "xyz"u8.ToArray(), [1]);
+
+        var words = mask.Expand(masks);
+
+        var expected = new[] { ("det", new[] { 0, 4, 5 }), ("och", [0, 5]), ("som", [2, 3]), ("xyz", [1]) };
+        Assert.Equal(expected.Length, words.Count);
+        for (var term = 0; term < words.Count; term++)
+        {
+            Assert.Equal(expected[term].Item1, System.Text.Encoding.UTF8.GetString(words.Text(term)));
+            var cursor = words.Cursor(term);
+            var docs = new List<int>();
+            while (cursor.Next())
+            {
+                Assert.Equal(1, cursor.Freq);
+                docs.Add(cursor.Doc);
+            }
+
+            Assert.Equal(expected[term].Item2, docs);
+        }
+    }
+
+    private static void Add(BufferedPostings buffer, byte[] term, int[] docs)
+    {
+        var bytes = new BytesRef(term);
+        var postings = buffer.StartTerm(bytes);
+        foreach (var doc in docs)
+        {
+            postings.StartDoc(doc, 1);
+            postings.FinishDoc();
+        }
+
+        buffer.FinishTerm(bytes, new Lucene.Net.Codecs.TermStats(docs.Length, docs.Length));
+    }
+
     private static List<List<(string Title, string Body)>> Documents()
     {
         var texts = System.IO.Directory.GetFiles(TestData.PathOf("api-corpus"), "*.*", SearchOption.AllDirectories)
