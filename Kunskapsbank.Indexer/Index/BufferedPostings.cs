@@ -3,10 +3,10 @@ using Lucene.Net.Util;
 
 namespace Kunskapsbank.Indexer.Index;
 
-/// <summary>One field's terms and postings as a segment flush hands them over, kept so they can be written out again as
-/// other fields (<see cref="ZoneFieldsConsumer"/>).</summary>
+/// <summary>Terms and postings kept in memory while a segment is flushed, to be written out again as other fields
+/// (<see cref="ZoneFieldsConsumer"/>): filled by Lucene's flush as a <see cref="TermsConsumer"/>, or term by term.</summary>
 /// <remarks>Postings are kept as variable-length integers in one array: per document the gap from the last, the frequency
-/// and, for a positional field, the gaps between positions.</remarks>
+/// and, for a positional buffer, the gaps between positions.</remarks>
 internal sealed class BufferedPostings : TermsConsumer
 {
     private readonly Postings _postings;
@@ -17,6 +17,8 @@ internal sealed class BufferedPostings : TermsConsumer
     private int[] _textStarts = new int[256];
     private int[] _dataStarts = new int[256];
     private int _count;
+    private int _lastDoc;
+    private int _lastPosition;
 
     /// <summary>A buffer for a field with or without positions.</summary>
     public BufferedPostings(bool positions)
@@ -40,10 +42,12 @@ internal sealed class BufferedPostings : TermsConsumer
     /// <summary>A cursor over the postings of term <paramref name="term"/>.</summary>
     public PostingsCursor Cursor(int term) => new(_data, _dataStarts[term], _dataStarts[term + 1], HasPositions);
 
-    /// <inheritdoc />
-    public override PostingsConsumer StartTerm(BytesRef text)
+    /// <summary>Forgets every term, keeping the arrays.</summary>
+    public void Clear() => (_count, _textEnd, _dataEnd) = (0, 0, 0);
+
+    /// <summary>Starts a term with <paramref name="text"/>; its documents follow.</summary>
+    public void BeginTerm(ReadOnlySpan<byte> text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         if (_count + 2 > _textStarts.Length)
         {
             Array.Resize(ref _textStarts, _textStarts.Length * 2);
@@ -51,21 +55,50 @@ internal sealed class BufferedPostings : TermsConsumer
         }
 
         Ensure(ref _text, _textEnd + text.Length);
-        Array.Copy(text.Bytes, text.Offset, _text, _textEnd, text.Length);
+        text.CopyTo(_text.AsSpan(_textEnd));
         _textStarts[_count] = _textEnd;
         _textEnd += text.Length;
         _dataStarts[_count] = _dataEnd;
-        _postings.StartTerm();
-        return _postings;
+        _lastDoc = 0;
     }
 
-    /// <inheritdoc />
-    public override void FinishTerm(BytesRef text, TermStats stats)
+    /// <summary>Adds a document of the current term (in increasing order) and its frequency; its positions follow.</summary>
+    public void AddDoc(int doc, int freq)
+    {
+        Write(doc - _lastDoc);
+        Write(freq);
+        _lastDoc = doc;
+        _lastPosition = 0;
+    }
+
+    /// <summary>Adds a position of the current document (in increasing order); ignored without positions.</summary>
+    public void AddPosition(int position)
+    {
+        if (HasPositions)
+        {
+            Write(position - _lastPosition);
+            _lastPosition = position;
+        }
+    }
+
+    /// <summary>Ends the current term.</summary>
+    public void EndTerm()
     {
         _count++;
         _textStarts[_count] = _textEnd;
         _dataStarts[_count] = _dataEnd;
     }
+
+    /// <inheritdoc />
+    public override PostingsConsumer StartTerm(BytesRef text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        BeginTerm(text.Bytes.AsSpan(text.Offset, text.Length));
+        return _postings;
+    }
+
+    /// <inheritdoc />
+    public override void FinishTerm(BytesRef text, TermStats stats) => EndTerm();
 
     /// <inheritdoc />
     public override void Finish(long sumTotalTermFreq, long sumDocFreq, int docCount)
@@ -75,6 +108,13 @@ internal sealed class BufferedPostings : TermsConsumer
 
     private void Write(int value)
     {
+        // Most gaps and frequencies take one byte.
+        if ((uint)value < 0x80 && _dataEnd < _data.Length)
+        {
+            _data[_dataEnd++] = (byte)value;
+            return;
+        }
+
         Ensure(ref _data, _dataEnd + 5);
         var rest = (uint)value;
         while (rest >= 0x80)
@@ -94,30 +134,12 @@ internal sealed class BufferedPostings : TermsConsumer
         }
     }
 
-    // Receives one term's documents and positions.
+    // Receives one term's documents and positions from Lucene.
     private sealed class Postings(BufferedPostings buffer) : PostingsConsumer
     {
-        private int _lastDoc;
-        private int _lastPosition;
+        public override void StartDoc(int docId, int freq) => buffer.AddDoc(docId, freq);
 
-        public void StartTerm() => _lastDoc = 0;
-
-        public override void StartDoc(int docId, int freq)
-        {
-            buffer.Write(docId - _lastDoc);
-            buffer.Write(freq);
-            _lastDoc = docId;
-            _lastPosition = 0;
-        }
-
-        public override void AddPosition(int position, BytesRef payload, int startOffset, int endOffset)
-        {
-            if (buffer.HasPositions)
-            {
-                buffer.Write(position - _lastPosition);
-                _lastPosition = position;
-            }
-        }
+        public override void AddPosition(int position, BytesRef payload, int startOffset, int endOffset) => buffer.AddPosition(position);
 
         public override void FinishDoc()
         {
@@ -167,5 +189,15 @@ internal struct PostingsCursor(byte[] data, int start, int end, bool positions)
         return _position;
     }
 
-    private int ReadInt() => VarInts.Read(data, ref _at, end);
+    private int ReadInt()
+    {
+        var b = data[_at];
+        if (b < 0x80)
+        {
+            _at++;
+            return b;
+        }
+
+        return VarInts.Read(data, ref _at, end);
+    }
 }

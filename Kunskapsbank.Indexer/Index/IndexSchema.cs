@@ -31,9 +31,10 @@ namespace Kunskapsbank.Indexer.Index;
 /// no norms (nothing reads them) — the exact surface words (exact above stem), the prefix field, and the vocabulary for
 /// corrections and typeahead.</description></item>
 /// <item><term><see cref="Zones"/></term><description>how the three are written: a document inverts one field per zone
-/// (surface forms spelled with their stems and marked parts, <see cref="ZoneSpelling"/>) under the positional field's
-/// name, plus the stop words and stop-word parts the word and parts fields take, and flushing a segment regroups them into
-/// the three fields (<see cref="ZonePostingsFormat"/>): half the pairs Lucene inverts in memory, the same segment on disk.</description></item>
+/// (stems spelled with their surface forms, and marked parts, <see cref="ZoneSpelling"/>) under the positional field's
+/// name, plus its stop words as one mask term in the word field (<see cref="StopWordMask"/>) and its stop-word parts in the
+/// parts field, and flushing a segment regroups them into the three fields (<see cref="ZonePostingsFormat"/>): half the
+/// pairs Lucene inverts in memory, the same segment on disk.</description></item>
 /// <item><term><see cref="Details"/></term><description>stored only — JSON of what only the document page, the report and a
 /// move need (tags with source and reason, problems, content type, page count, metadata).</description></item>
 /// <item><term><see cref="Lengths"/></term><description>binary doc values — the token count of each text field, and

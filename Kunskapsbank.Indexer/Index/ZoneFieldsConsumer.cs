@@ -1,7 +1,6 @@
 using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
-using LuceneIndexOptions = Lucene.Net.Index.IndexOptions;
 
 namespace Kunskapsbank.Indexer.Index;
 
@@ -33,11 +32,13 @@ public sealed class ZonePostingsFormat : PostingsFormat
 /// <remarks>
 /// Indexing cost follows the (document, term) pairs Lucene inverts in memory, and the three fields had twice the pairs of
 /// one: each whole word was a stem in the positional field and a surface form in the word field, each compound part a stem
-/// in the positional and the parts field. Spelling the surface form with its stem (<see cref="ZoneSpelling"/>) lets one
-/// positional field carry all of it; here, once per segment, its postings are regrouped: by stem into the positional field
-/// (positions merged), parts into the parts field, surface forms into the word field. The segment on disk is what
-/// inverting the three fields wrote, so searching does not change. Lucene hands fields over sorted by name, and a zone's
-/// names sort together (<c>body</c>, <c>body_p</c>, <c>body_w</c>), so its three are written when the next field arrives.
+/// in the positional and the parts field. Spelling the stem with its surface form (<see cref="ZoneSpelling"/>) lets one
+/// positional field carry all of it. Its terms arrive grouped by stem, so the positional field is written as they come,
+/// a stem's terms merged by document (<see cref="StemStream"/>); the parts and the surface forms, documents and
+/// frequencies only, are kept and written after it, the surface forms sorted. The segment on disk is what inverting the
+/// three fields wrote, so searching does not change. Lucene hands fields over sorted by name, and a zone's names sort
+/// together (<c>body</c>, <c>body_p</c>, <c>body_w</c>), so its parts and word fields are written when the next field
+/// arrives.
 /// </remarks>
 internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState state) : FieldsConsumer
 {
@@ -59,12 +60,13 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         }
 
         _open ??= new OpenZone(zone);
-        var buffer = new BufferedPostings(field.IndexOptions.CompareTo(LuceneIndexOptions.DOCS_AND_FREQS_AND_POSITIONS) >= 0);
         if (field.Name == zone.Positional)
         {
-            _open.Inverted = buffer;
+            return new StemStream(inner.AddField(field), _open, new FixedBitSet(state.SegmentInfo.DocCount));
         }
-        else if (field.Name == zone.Parts)
+
+        var buffer = new BufferedPostings(positions: false);
+        if (field.Name == zone.Parts)
         {
             _open.StopParts = buffer;
         }
@@ -97,6 +99,7 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         }
     }
 
+    // The zone's parts and word fields: what the positional field's terms left for them, with the stop-word fields.
     private void WriteOpen()
     {
         if (_open is not { } zone)
@@ -105,46 +108,23 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         }
 
         _open = null;
-        var sources = new[] { zone.Inverted, zone.StopParts, zone.StopWords };
-        var stems = new List<Entry>();
-        var parts = new List<Entry>();
-        var words = new List<Entry>();
-        if (zone.Inverted is { } inverted)
-        {
-            for (var term = 0; term < inverted.Count; term++)
-            {
-                var spelling = ZoneSpelling.Read(inverted.Text(term));
-                stems.Add(new Entry(0, term, spelling.StemStart, spelling.StemLength));
-                if (spelling.IsPart)
-                {
-                    parts.Add(new Entry(0, term, spelling.StemStart, spelling.StemLength));
-                }
-                else if (spelling.WordLength > 0)
-                {
-                    words.Add(new Entry(0, term, spelling.WordStart, spelling.WordLength));
-                }
-            }
-        }
-
         var stopWords = zone.StopWords is { } masks ? StopWordMask.Default.Expand(masks) : null;
-        sources[2] = stopWords;
-        AddWhole(parts, zone.StopParts, 1);
-        AddWhole(words, stopWords, 2);
-        Write(zone.Fields.Positional, stems, sources, positions: true);
-        Write(zone.Fields.Parts, parts, sources, positions: false);
-        Write(zone.Fields.Words, words, sources, positions: false);
+        BufferedPostings?[] sources = [zone.Parts, zone.StopParts, zone.Words, stopWords];
+        Write(zone.Fields.Parts, [.. Entries(sources, 0), .. Entries(sources, 1)], sources);
+        Write(zone.Fields.Words, [.. Entries(sources, 2), .. Entries(sources, 3)], sources);
     }
 
-    private static void AddWhole(List<Entry> entries, BufferedPostings? buffer, byte source)
+    private static IEnumerable<Entry> Entries(BufferedPostings?[] sources, byte source)
     {
-        for (var term = 0; buffer is not null && term < buffer.Count; term++)
+        for (var term = 0; sources[source] is { } buffer && term < buffer.Count; term++)
         {
-            entries.Add(new Entry(source, term, 0, buffer.Text(term).Length));
+            yield return new Entry(source, term);
         }
     }
 
-    // Writes the entries as one field: entries with the same key are one term, their postings merged by document.
-    private void Write(string name, List<Entry> entries, BufferedPostings?[] sources, bool positions)
+    // Writes the entries as one field without positions: entries with the same text are one term, their postings merged
+    // by document.
+    private void Write(string name, List<Entry> entries, BufferedPostings?[] sources)
     {
         if (entries.Count == 0)
         {
@@ -160,60 +140,213 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         }
 
         var terms = inner.AddField(info);
-        var documents = new FixedBitSet(state.SegmentInfo.DocCount);
-        var text = new BytesRef(16);
+        var merged = new MergedTerms(terms, new FixedBitSet(state.SegmentInfo.DocCount), positions: false);
         var cursors = new List<PostingsCursor>();
-        var gathered = new List<int>();
-        long sumDocFreq = 0;
-        long sumTotalTermFreq = 0;
         for (var first = 0; first < entries.Count;)
         {
             var key = comparer.Key(entries[first]);
             var next = first + 1;
+            cursors.Clear();
+            cursors.Add(sources[entries[first].Source]!.Cursor(entries[first].Term));
             while (next < entries.Count && comparer.Key(entries[next]).SequenceEqual(key))
             {
+                cursors.Add(sources[entries[next].Source]!.Cursor(entries[next].Term));
                 next++;
             }
 
-            if (text.Bytes.Length < key.Length)
-            {
-                text.Bytes = new byte[key.Length * 2];
-            }
-
-            key.CopyTo(text.Bytes);
-            text.Offset = 0;
-            text.Length = key.Length;
-            var postings = terms.StartTerm(text);
-            int docFreq;
-            long totalTermFreq;
-            if (next == first + 1)
-            {
-                (docFreq, totalTermFreq) = WriteOne(postings, sources[entries[first].Source]!.Cursor(entries[first].Term), documents, positions);
-            }
-            else
-            {
-                cursors.Clear();
-                for (var i = first; i < next; i++)
-                {
-                    var cursor = sources[entries[i].Source]!.Cursor(entries[i].Term);
-                    cursor.Next();
-                    cursors.Add(cursor);
-                }
-
-                (docFreq, totalTermFreq) = WriteMerged(postings, cursors, gathered, documents, positions);
-            }
-
-            terms.FinishTerm(text, new TermStats(docFreq, totalTermFreq));
-            sumDocFreq += docFreq;
-            sumTotalTermFreq += totalTermFreq;
+            merged.Write(key, cursors);
             first = next;
         }
 
-        terms.Finish(sumTotalTermFreq, sumDocFreq, documents.Cardinality);
+        merged.Finish();
     }
 
-    // Most keys have one source (a stem with one form, a word with one spelling): its postings as they are.
-    private static (int DocFreq, long TotalTermFreq) WriteOne(PostingsConsumer postings, PostingsCursor cursor, FixedBitSet documents, bool positions)
+    private static bool IsSorted(List<Entry> entries, EntryComparer comparer)
+    {
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (comparer.Compare(entries[i - 1], entries[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A term of a buffer.
+    private readonly record struct Entry(byte Source, int Term);
+
+    // By text in Lucene's term order (unsigned bytes), then source and term, so equal texts keep the order they came in.
+    private sealed class EntryComparer(BufferedPostings?[] sources) : IComparer<Entry>
+    {
+        public ReadOnlySpan<byte> Key(Entry entry) => sources[entry.Source]!.Text(entry.Term);
+
+        public int Compare(Entry x, Entry y)
+        {
+            var order = Key(x).SequenceCompareTo(Key(y));
+            if (order != 0)
+            {
+                return order;
+            }
+
+            return x.Source != y.Source ? x.Source.CompareTo(y.Source) : x.Term.CompareTo(y.Term);
+        }
+    }
+
+    // What the flush of a zone keeps for its parts and word fields.
+    private sealed class OpenZone(ZoneFields fields)
+    {
+        public ZoneFields Fields { get; } = fields;
+
+        public BufferedPostings Parts { get; } = new(positions: false);
+
+        public BufferedPostings Words { get; } = new(positions: false);
+
+        public BufferedPostings? StopParts { get; set; }
+
+        public BufferedPostings? StopWords { get; set; }
+    }
+
+    // Receives the zone's inverted field and writes the positional field from it as it comes: the terms of one stem are
+    // kept (with positions) until the next stem starts, then written as one term. Each term's documents also go to the
+    // parts or the word buffer.
+    private sealed class StemStream : TermsConsumer
+    {
+        private readonly MergedTerms _stems;
+        private readonly OpenZone _zone;
+        private readonly BufferedPostings _group = new(positions: true);
+        private readonly Tee _tee;
+        private readonly List<PostingsCursor> _cursors = [];
+        private byte[] _stem = new byte[64];
+        private int _stemLength = -1;
+
+        public StemStream(TermsConsumer stems, OpenZone zone, FixedBitSet documents)
+        {
+            _stems = new MergedTerms(stems, documents, positions: true);
+            _zone = zone;
+            _tee = new Tee(_group);
+        }
+
+        public override IComparer<BytesRef> Comparer => BytesRef.UTF8SortedAsUnicodeComparer;
+
+        public override PostingsConsumer StartTerm(BytesRef text)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            var bytes = text.Bytes.AsSpan(text.Offset, text.Length);
+            var spelling = ZoneSpelling.Read(bytes);
+            var stem = bytes[..spelling.StemLength];
+            if (_stemLength < 0 || !stem.SequenceEqual(_stem.AsSpan(0, _stemLength)))
+            {
+                WriteGroup();
+                if (_stem.Length < stem.Length)
+                {
+                    _stem = new byte[stem.Length * 2];
+                }
+
+                stem.CopyTo(_stem);
+                _stemLength = stem.Length;
+            }
+
+            _group.BeginTerm(default);
+            BufferedPostings? side = null;
+            if (spelling.IsPart)
+            {
+                side = _zone.Parts;
+                side.BeginTerm(stem);
+            }
+            else if (spelling.WordLength > 0)
+            {
+                side = _zone.Words;
+                side.BeginTerm(bytes.Slice(spelling.WordStart, spelling.WordLength));
+            }
+
+            _tee.Side = side;
+            return _tee;
+        }
+
+        public override void FinishTerm(BytesRef text, TermStats stats)
+        {
+            _group.EndTerm();
+            _tee.Side?.EndTerm();
+        }
+
+        public override void Finish(long sumTotalTermFreq, long sumDocFreq, int docCount)
+        {
+            WriteGroup();
+            _stems.Finish();
+        }
+
+        private void WriteGroup()
+        {
+            if (_group.Count == 0)
+            {
+                return;
+            }
+
+            _cursors.Clear();
+            for (var term = 0; term < _group.Count; term++)
+            {
+                _cursors.Add(_group.Cursor(term));
+            }
+
+            _stems.Write(_stem.AsSpan(0, _stemLength), _cursors);
+            _group.Clear();
+        }
+
+        // Hands a term's postings to the stem's group and, without positions, to the parts or word buffer.
+        private sealed class Tee(BufferedPostings group) : PostingsConsumer
+        {
+            public BufferedPostings? Side { get; set; }
+
+            public override void StartDoc(int docId, int freq)
+            {
+                group.AddDoc(docId, freq);
+                Side?.AddDoc(docId, freq);
+            }
+
+            public override void AddPosition(int position, BytesRef payload, int startOffset, int endOffset) => group.AddPosition(position);
+
+            public override void FinishDoc()
+            {
+            }
+        }
+    }
+}
+
+/// <summary>Writes terms into one of Lucene's terms consumers, each from one or more buffered postings merged by document,
+/// and counts the field's statistics as it goes.</summary>
+internal sealed class MergedTerms(TermsConsumer terms, FixedBitSet documents, bool positions)
+{
+    private readonly BytesRef _text = new(16);
+    private readonly List<int> _gathered = [];
+    private long _sumDocFreq;
+    private long _sumTotalTermFreq;
+
+    /// <summary>Writes one term: the union of the cursors' documents, frequencies summed, positions merged.</summary>
+    public void Write(ReadOnlySpan<byte> text, List<PostingsCursor> cursors)
+    {
+        ArgumentNullException.ThrowIfNull(cursors);
+        if (_text.Bytes.Length < text.Length)
+        {
+            _text.Bytes = new byte[text.Length * 2];
+        }
+
+        text.CopyTo(_text.Bytes);
+        _text.Offset = 0;
+        _text.Length = text.Length;
+        var postings = terms.StartTerm(_text);
+        var (docFreq, totalTermFreq) = cursors.Count == 1 ? WriteOne(postings, cursors[0]) : WriteMerged(postings, cursors);
+        terms.FinishTerm(_text, new TermStats(docFreq, totalTermFreq));
+        _sumDocFreq += docFreq;
+        _sumTotalTermFreq += totalTermFreq;
+    }
+
+    /// <summary>Ends the field.</summary>
+    public void Finish() => terms.Finish(_sumTotalTermFreq, _sumDocFreq, documents.Cardinality);
+
+    // Most terms have one source (a stem with one form, a word with one spelling): its postings as they are.
+    private (int DocFreq, long TotalTermFreq) WriteOne(PostingsConsumer postings, PostingsCursor cursor)
     {
         var docFreq = 0;
         long totalTermFreq = 0;
@@ -236,11 +369,16 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
     }
 
     // The union of the cursors' documents in order; a document in several sums their frequencies and merges positions.
-    private static (int DocFreq, long TotalTermFreq) WriteMerged(PostingsConsumer postings, List<PostingsCursor> cursors, List<int> gathered, FixedBitSet documents, bool positions)
+    private (int DocFreq, long TotalTermFreq) WriteMerged(PostingsConsumer postings, List<PostingsCursor> cursors)
     {
         var docFreq = 0;
         long totalTermFreq = 0;
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cursors);
+        foreach (ref var cursor in span)
+        {
+            cursor.Next();
+        }
+
         while (true)
         {
             var doc = int.MaxValue;
@@ -255,7 +393,7 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
             }
 
             var freq = 0;
-            gathered.Clear();
+            _gathered.Clear();
             var holders = 0;
             foreach (ref var cursor in span)
             {
@@ -268,7 +406,7 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
                 freq += cursor.Freq;
                 for (var p = 0; positions && p < cursor.Freq; p++)
                 {
-                    gathered.Add(cursor.NextPosition());
+                    _gathered.Add(cursor.NextPosition());
                 }
 
                 cursor.Next();
@@ -279,10 +417,10 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
             {
                 if (holders > 1)
                 {
-                    gathered.Sort();
+                    _gathered.Sort();
                 }
 
-                foreach (var position in gathered)
+                foreach (var position in _gathered)
                 {
                     postings.AddPosition(position, null, -1, -1);
                 }
@@ -293,50 +431,5 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
             docFreq++;
             totalTermFreq += freq;
         }
-    }
-
-    private static bool IsSorted(List<Entry> entries, EntryComparer comparer)
-    {
-        for (var i = 1; i < entries.Count; i++)
-        {
-            if (comparer.Compare(entries[i - 1], entries[i]) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // A term of a buffered field, and where within its bytes the key of the field being written lies.
-    private readonly record struct Entry(byte Source, int Term, int KeyStart, int KeyLength);
-
-    // By key in Lucene's term order (unsigned bytes), then source and term, so equal keys keep the order they came in.
-    private sealed class EntryComparer(BufferedPostings?[] sources) : IComparer<Entry>
-    {
-        public ReadOnlySpan<byte> Key(Entry entry) => sources[entry.Source]!.Text(entry.Term).Slice(entry.KeyStart, entry.KeyLength);
-
-        public int Compare(Entry x, Entry y)
-        {
-            var order = Key(x).SequenceCompareTo(Key(y));
-            if (order != 0)
-            {
-                return order;
-            }
-
-            return x.Source != y.Source ? x.Source.CompareTo(y.Source) : x.Term.CompareTo(y.Term);
-        }
-    }
-
-    // The buffered fields of the zone being flushed.
-    private sealed class OpenZone(ZoneFields fields)
-    {
-        public ZoneFields Fields { get; } = fields;
-
-        public BufferedPostings? Inverted { get; set; }
-
-        public BufferedPostings? StopParts { get; set; }
-
-        public BufferedPostings? StopWords { get; set; }
     }
 }
