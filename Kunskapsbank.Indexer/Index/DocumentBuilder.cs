@@ -25,7 +25,6 @@ public static class DocumentBuilder
         var attributes = TokenReplay.NewAttributes();
         var doc = new LuceneDocument
         {
-            KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Document, attributes),
             KeywordReplay.Field(IndexSchema.Path, document.Path, attributes),
             new NumericDocValuesField(IndexSchema.Year, metadata.Year ?? 0),
             new NumericDocValuesField(IndexSchema.PassageCount, Math.Min(document.Passages.Count, IndexSchema.PassageIdStride - 1)),
@@ -71,17 +70,22 @@ public static class DocumentBuilder
 
         var block = new List<LuceneDocument>(count + 1) { doc };
         var (withText, textTerms, withHeading, headingTerms) = (0, 0, 0, 0);
+        var withoutText = new List<int>();
         for (var i = 0; i < count; i++)
         {
             // A heading that only repeats the title (a document's own first heading, often) chose the document, not
             // the passage: it earns no heading bonus in placement, or it would win over the passage that answers.
             var heading = SameTerms(analysed.Headings[i], analysed.Title) ? [] : analysed.Headings[i];
             var textLength = layout.Length(i);
-            block.Add(BuildPassage(i, document.Passages[i], heading, textLength, attributes, out var headingLength));
+            block.Add(BuildPassage(i, document.Passages[i], heading, attributes, out var headingLength));
             if (textLength > 0)
             {
                 withText++;
                 textTerms += textLength;
+            }
+            else
+            {
+                withoutText.Add(i);
             }
 
             if (headingLength > 0)
@@ -89,6 +93,14 @@ public static class DocumentBuilder
                 withHeading++;
                 headingTerms += headingLength;
             }
+        }
+
+        // The passages' kind and text marks ride on the document's kind term and are written onto them at flush
+        // (PassageMarks); the document only names the text-mark field, so its segment knows it.
+        doc.Add(KeywordReplay.Field(IndexSchema.Kind, PassageMarks.DocumentKind(count, withoutText), attributes));
+        if (withText > 0)
+        {
+            doc.Add(new Field(IndexSchema.PassageText, new TokenReplay(new FieldTokens(), FieldTokenKind.Terms, attributes), IndexSchema.Keyword));
         }
 
         // The passages' totals ride on the document: a passage of its own would cost the writing thread a doc value each.
@@ -197,11 +209,10 @@ public static class DocumentBuilder
         return new PassagePositions(starts, lengths);
     }
 
-    private static LuceneDocument BuildPassage(int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, int textLength, AttributeSource attributes, out int headingLength)
+    private static LuceneDocument BuildPassage(int ordinal, Extraction.ExtractedPassage passage, IReadOnlyList<Analysis.Token> heading, AttributeSource attributes, out int headingLength)
     {
         var doc = new LuceneDocument
         {
-            KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Passage, attributes),
             new StoredField(IndexSchema.Ordinal, ordinal),
             new StoredField(IndexSchema.Offset, passage.Offset),
             new StoredField(IndexSchema.Headings, string.Join(IndexSchema.Separator, passage.HeadingPath)),
@@ -215,12 +226,6 @@ public static class DocumentBuilder
         if (passage.IsOcr)
         {
             doc.Add(new StoredField(IndexSchema.Ocr, 1));
-        }
-
-        // The text's terms are read from the document's body positions; the mark only counts the passages that have some.
-        if (textLength > 0)
-        {
-            doc.Add(KeywordReplay.Field(IndexSchema.PassageText, IndexSchema.PassageTextMark, attributes));
         }
 
         var passageHeading = new FieldTokens();

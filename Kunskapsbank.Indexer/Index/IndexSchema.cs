@@ -48,7 +48,8 @@ namespace Kunskapsbank.Indexer.Index;
 /// title, which chose the document, not the passage); <see cref="PassageText"/> one term, docs
 /// only, on a passage whose text has terms — the text's own terms are not inverted again: a passage's share of the
 /// document's <see cref="Body"/> positions is its text (<see cref="PassageLayout"/>); stored: ordinal, page, heading path,
-/// offset, OCR flag and the text.</description></item>
+/// offset, OCR flag and the text. A passage inverts neither its kind nor its text mark: its document's kind term says how
+/// many passages follow and which have no text, and the flush writes both onto them (<see cref="PassageMarks"/>).</description></item>
 /// <item><term><see cref="PassageLayout"/></term><description>binary doc values on the document — per passage the first
 /// <see cref="Body"/> position of its text and its number of terms (the length BM25 gives the paragraph).</description></item>
 /// <item><term><c>file</c></term><description>the ledger, one per file in the corpus (indexed or failed): <see cref="FilePath"/>

@@ -43,6 +43,9 @@ public sealed class ZonePostingsFormat : PostingsFormat
 internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState state) : FieldsConsumer
 {
     private OpenZone? _open;
+    private BufferedPostings? _kinds;
+    private BufferedPostings? _passageTextTerms;
+    private List<int>? _passageText;
 
     /// <inheritdoc />
     public override TermsConsumer AddField(FieldInfo field)
@@ -52,6 +55,24 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         if (_open is not null && _open.Fields != zone)
         {
             WriteOpen();
+        }
+
+        // The passages' kinds and text marks (PassageMarks): the kind field is written before the next field, the text
+        // marks before the first field after theirs.
+        WriteKinds();
+        if (string.CompareOrdinal(field.Name, IndexSchema.PassageText) > 0)
+        {
+            WritePassageText();
+        }
+
+        if (field.Name == IndexSchema.Kind)
+        {
+            return _kinds = new BufferedPostings(positions: false);
+        }
+
+        if (field.Name == IndexSchema.PassageText)
+        {
+            return _passageTextTerms = new BufferedPostings(positions: false);
         }
 
         if (zone is null)
@@ -92,11 +113,43 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         try
         {
             WriteOpen();
+            WriteKinds();
+            WritePassageText();
         }
         finally
         {
             inner.Dispose();
         }
+    }
+
+    private void WriteKinds()
+    {
+        if (_kinds is { } kinds)
+        {
+            _kinds = null;
+            PassageMarks.WriteKinds(inner, state, kinds, _passageText ??= []);
+        }
+    }
+
+    private void WritePassageText()
+    {
+        if (_passageText is null && _passageTextTerms is null)
+        {
+            return;
+        }
+
+        var docs = _passageText ?? [];
+        for (var term = 0; _passageTextTerms is { } marks && term < marks.Count; term++)
+        {
+            var cursor = marks.Cursor(term);
+            while (cursor.Next())
+            {
+                docs.Add(cursor.Doc);
+            }
+        }
+
+        (_passageText, _passageTextTerms) = (null, null);
+        PassageMarks.WritePassageText(inner, state, docs);
     }
 
     // The zone's parts and word fields: what the positional field's terms left for them, with the stop-word fields.
