@@ -96,11 +96,27 @@ public static class DocumentBuilder
         }
 
         // The passages' kind and text marks ride on the document's kind term and are written onto them at flush
-        // (PassageMarks); the document only names the text-mark field, so its segment knows it.
-        doc.Add(KeywordReplay.Field(IndexSchema.Kind, PassageMarks.DocumentKind(count, withoutText), attributes));
-        if (withText > 0)
+        // (PassageMarks); the document only names the text-mark field, so its segment knows it. A document with more
+        // passages without text than a term can list marks its passages one by one.
+        if (PassageMarks.DocumentKind(count, withoutText) is { } kind)
         {
-            doc.Add(new Field(IndexSchema.PassageText, new TokenReplay(new FieldTokens(), FieldTokenKind.Terms, attributes), IndexSchema.Keyword));
+            doc.Add(KeywordReplay.Field(IndexSchema.Kind, kind, attributes));
+            if (withText > 0)
+            {
+                doc.Add(new Field(IndexSchema.PassageText, new TokenReplay(new FieldTokens(), FieldTokenKind.Terms, attributes), IndexSchema.Keyword));
+            }
+        }
+        else
+        {
+            doc.Add(KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Document, attributes));
+            for (var i = 0; i < count; i++)
+            {
+                block[1 + i].Add(KeywordReplay.Field(IndexSchema.Kind, IndexSchema.Kinds.Passage, attributes));
+                if (layout.Length(i) > 0)
+                {
+                    block[1 + i].Add(KeywordReplay.Field(IndexSchema.PassageText, IndexSchema.PassageTextMark, attributes));
+                }
+            }
         }
 
         // The passages' totals ride on the document: a passage of its own would cost the writing thread a doc value each.

@@ -16,13 +16,23 @@ public static class PassageMarks
 {
     private const char Mark = '\u0001';
 
+    /// <summary>The longest kind term written: Lucene refuses terms over 32,766 bytes, and a document that long in passages
+    /// without text is rare enough to mark them one by one.</summary>
+    public const int MaxTermLength = 4_096;
+
     /// <summary>The kind term of a document followed by <paramref name="passages"/> passages, of which those at
-    /// <paramref name="withoutText"/> (ordinals, increasing) have no text.</summary>
-    public static string DocumentKind(int passages, IReadOnlyList<int> withoutText)
+    /// <paramref name="withoutText"/> (ordinals, increasing) have no text; null when the list is longer than
+    /// <see cref="MaxTermLength"/> (the passages then carry their own kind and mark).</summary>
+    public static string? DocumentKind(int passages, IReadOnlyList<int> withoutText)
     {
         ArgumentNullException.ThrowIfNull(withoutText);
         var kind = IndexSchema.Kinds.Document + Mark + passages.ToString(CultureInfo.InvariantCulture);
-        return withoutText.Count == 0 ? kind : kind + Mark + string.Join(',', withoutText.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        if (withoutText.Count > 0)
+        {
+            kind += Mark + string.Join(',', withoutText.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return kind.Length <= MaxTermLength ? kind : null;
     }
 
     /// <summary>Reads a kind term written by <see cref="DocumentKind"/>: false for any other kind term.</summary>

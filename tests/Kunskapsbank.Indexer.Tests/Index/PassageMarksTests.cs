@@ -20,7 +20,7 @@ public sealed class PassageMarksTests
     [InlineData(12, new[] { 0, 3, 11 })]
     public void A_documents_kind_term_reads_back_as_written(int passages, int[] withoutText)
     {
-        var term = PassageMarks.DocumentKind(passages, withoutText);
+        var term = PassageMarks.DocumentKind(passages, withoutText)!;
         var read = new List<int>();
 
         Assert.True(PassageMarks.TryRead(System.Text.Encoding.UTF8.GetBytes(term), out var count, read));
@@ -48,6 +48,23 @@ public sealed class PassageMarksTests
         corpus.Index.Store.Writer.ForceMerge(1);
         corpus.Index.Store.Writer.Commit();
         AssertMarks(corpus, expectTextless: true);
+    }
+
+    [Fact]
+    public void A_document_with_more_textless_passages_than_a_term_can_list_marks_them_one_by_one()
+    {
+        var withoutText = Enumerable.Range(0, 2_000).ToList();
+        Assert.Null(PassageMarks.DocumentKind(2_000, withoutText));
+
+        using var corpus = new TestCorpus();
+        corpus.WriteMarkdown("lang.md", "Många rubriker", string.Join("\n\n", Enumerable.Range(1, 1_500).Select(i => $"## Avsnitt {i}\n\noch det är")));
+        corpus.WriteMarkdown("kort.md", "Skolan", "## Skolan\n\nSkolan gör en orosanmälan.\n\n## Tomt\n\noch det");
+        corpus.Write("c.txt", "Ett stycke om kvinnojourer.");
+        corpus.Sync();
+        AssertMarks(corpus, expectTextless: true);
+        using var directory = IndexFolder.OpenDirectory(corpus.IndexPath, create: false);
+        using var reader = DirectoryReader.Open(directory);
+        Assert.True(StoredReading.AllOfKind(new IndexSearcher(reader), IndexSchema.Kinds.Passage).Count > 1_500);
     }
 
     private static void AssertMarks(TestCorpus corpus, bool expectTextless)
