@@ -42,6 +42,38 @@ internal sealed class BufferedPostings : TermsConsumer
     /// <summary>A cursor over the postings of term <paramref name="term"/>.</summary>
     public PostingsCursor Cursor(int term) => new(_data, _dataStarts[term], _dataStarts[term + 1], HasPositions);
 
+    /// <summary>A buffer without positions of <paramref name="terms"/> in Lucene's order, each with its documents in order
+    /// (each once) and their frequencies (-1 for a field without them); terms without documents are left out.</summary>
+    public static BufferedPostings OfTerms(List<(byte[] Term, List<(int Doc, int Freq)> Postings)> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        terms.Sort((a, b) => a.Term.AsSpan().SequenceCompareTo(b.Term));
+        var buffer = new BufferedPostings(positions: false);
+        foreach (var (term, postings) in terms)
+        {
+            if (postings.Count == 0)
+            {
+                continue;
+            }
+
+            postings.Sort((a, b) => a.Doc.CompareTo(b.Doc));
+            buffer.BeginTerm(term);
+            var last = -1;
+            foreach (var (doc, freq) in postings)
+            {
+                if (doc != last)
+                {
+                    buffer.AddDoc(doc, freq);
+                    last = doc;
+                }
+            }
+
+            buffer.EndTerm();
+        }
+
+        return buffer;
+    }
+
     /// <summary>Forgets every term, keeping the arrays.</summary>
     public void Clear() => (_count, _textEnd, _dataEnd) = (0, 0, 0);
 

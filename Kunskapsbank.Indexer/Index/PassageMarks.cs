@@ -16,6 +16,8 @@ public static class PassageMarks
 {
     private const char Mark = '\u0001';
 
+    private static readonly byte[] DocumentPrefix = Encoding.ASCII.GetBytes(IndexSchema.Kinds.Document + Mark);
+
     /// <summary>The longest kind term written: Lucene refuses terms over 32,766 bytes, and a document that long in passages
     /// without text is rare enough to mark them one by one.</summary>
     public const int MaxTermLength = 4_096;
@@ -41,13 +43,12 @@ public static class PassageMarks
         ArgumentNullException.ThrowIfNull(withoutText);
         passages = 0;
         withoutText.Clear();
-        var prefix = Encoding.ASCII.GetBytes(IndexSchema.Kinds.Document + Mark);
-        if (!term.StartsWith(prefix))
+        if (!term.StartsWith(DocumentPrefix))
         {
             return false;
         }
 
-        var parts = Encoding.ASCII.GetString(term[prefix.Length..]).Split(Mark);
+        var parts = Encoding.ASCII.GetString(term[DocumentPrefix.Length..]).Split(Mark);
         passages = int.Parse(parts[0], CultureInfo.InvariantCulture);
         if (parts.Length > 1)
         {
@@ -112,48 +113,7 @@ public static class PassageMarks
         list.Add(doc);
     }
 
-    // One-term-per-document fields have no frequencies (docs only, as a StringField): Lucene's statistics are -1 for them.
-    private static void WriteDocsOnly(FieldsConsumer inner, SegmentWriteState state, string field, SortedDictionary<string, List<int>> docs)
-    {
-        if (docs.Count == 0 || docs.Values.All(d => d.Count == 0))
-        {
-            return;
-        }
-
-        var info = state.FieldInfos.FieldInfo(field)
-            ?? throw new InvalidOperationException($"The segment has terms for {field} but no such field.");
-        var terms = inner.AddField(info);
-        var seen = new FixedBitSet(state.SegmentInfo.DocCount);
-        long sumDocFreq = 0;
-        foreach (var (term, list) in docs)
-        {
-            if (list.Count == 0)
-            {
-                continue;
-            }
-
-            list.Sort();
-            var text = new BytesRef(Encoding.UTF8.GetBytes(term));
-            var postings = terms.StartTerm(text);
-            var last = -1;
-            var docFreq = 0;
-            foreach (var doc in list)
-            {
-                if (doc == last)
-                {
-                    continue;
-                }
-
-                (last, docFreq) = (doc, docFreq + 1);
-                postings.StartDoc(doc, -1);
-                postings.FinishDoc();
-                seen.Set(doc);
-            }
-
-            terms.FinishTerm(text, new TermStats(docFreq, -1));
-            sumDocFreq += docFreq;
-        }
-
-        terms.Finish(-1, sumDocFreq, seen.Cardinality);
-    }
+    // One-term-per-document fields have no frequencies (docs only, as a StringField).
+    private static void WriteDocsOnly(FieldsConsumer inner, SegmentWriteState state, string field, SortedDictionary<string, List<int>> docs) =>
+        MergedTerms.WriteField(inner, state, field, BufferedPostings.OfTerms([.. docs.Select(d => (Encoding.UTF8.GetBytes(d.Key), d.Value.Select(doc => (doc, -1)).ToList()))]));
 }

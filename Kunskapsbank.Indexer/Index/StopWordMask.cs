@@ -1,6 +1,5 @@
 using System.Text;
 using Kunskapsbank.Indexer.Analysis;
-using Lucene.Net.Util;
 
 namespace Kunskapsbank.Indexer.Index;
 
@@ -81,26 +80,10 @@ public sealed class StopWordMask
         {
             if (docs[bit] is { } list)
             {
-                list.Sort();
                 others.Add((_words[bit], [.. list.Select(doc => (doc, 1))]));
             }
         }
 
-        others.Sort((a, b) => a.Term.AsSpan().SequenceCompareTo(b.Term));
-        var expanded = new BufferedPostings(positions: false);
-        foreach (var (term, postings) in others)
-        {
-            var bytes = new BytesRef(term);
-            var consumer = expanded.StartTerm(bytes);
-            foreach (var (doc, freq) in postings)
-            {
-                consumer.StartDoc(doc, freq);
-                consumer.FinishDoc();
-            }
-
-            expanded.FinishTerm(bytes, new Lucene.Net.Codecs.TermStats(postings.Count, postings.Sum(p => (long)p.Freq)));
-        }
-
-        return expanded;
+        return BufferedPostings.OfTerms(others);
     }
 }

@@ -1,6 +1,7 @@
 using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using LuceneIndexOptions = Lucene.Net.Index.IndexOptions;
 
 namespace Kunskapsbank.Indexer.Index;
 
@@ -83,7 +84,7 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         _open ??= new OpenZone(zone);
         if (field.Name == zone.Positional)
         {
-            return new StemStream(inner.AddField(field), _open, new FixedBitSet(state.SegmentInfo.DocCount));
+            return new StemStream(new MergedTerms(inner.AddField(field), new FixedBitSet(state.SegmentInfo.DocCount), field), _open);
         }
 
         var buffer = new BufferedPostings(positions: false);
@@ -184,8 +185,7 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
             return;
         }
 
-        var info = state.FieldInfos.FieldInfo(name)
-            ?? throw new InvalidOperationException($"The segment has terms for {name} but no such field.");
+        var info = MergedTerms.FieldOf(state, name);
         var comparer = new EntryComparer(sources);
         if (!IsSorted(entries, comparer))
         {
@@ -193,7 +193,7 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         }
 
         var terms = inner.AddField(info);
-        var merged = new MergedTerms(terms, new FixedBitSet(state.SegmentInfo.DocCount), positions: false);
+        var merged = new MergedTerms(terms, new FixedBitSet(state.SegmentInfo.DocCount), info);
         var cursors = new List<PostingsCursor>();
         for (var first = 0; first < entries.Count;)
         {
@@ -274,9 +274,9 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         private byte[] _stem = new byte[64];
         private int _stemLength = -1;
 
-        public StemStream(TermsConsumer stems, OpenZone zone, FixedBitSet documents)
+        public StemStream(MergedTerms stems, OpenZone zone)
         {
-            _stems = new MergedTerms(stems, documents, positions: true);
+            _stems = stems;
             _zone = zone;
             _tee = new Tee(_group);
         }
@@ -368,9 +368,11 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
 }
 
 /// <summary>Writes terms into one of Lucene's terms consumers, each from one or more buffered postings merged by document,
-/// and counts the field's statistics as it goes.</summary>
-internal sealed class MergedTerms(TermsConsumer terms, FixedBitSet documents, bool positions)
+/// and counts the field's statistics as it goes (Lucene's -1 for the frequencies of a field without them).</summary>
+internal sealed class MergedTerms(TermsConsumer terms, FixedBitSet documents, FieldInfo field)
 {
+    private readonly bool _positions = field.IndexOptions.CompareTo(LuceneIndexOptions.DOCS_AND_FREQS_AND_POSITIONS) >= 0;
+    private readonly bool _frequencies = field.IndexOptions.CompareTo(LuceneIndexOptions.DOCS_AND_FREQS) >= 0;
     private readonly BytesRef _text = new(16);
     private readonly List<int> _gathered = [];
     private long _sumDocFreq;
@@ -390,13 +392,41 @@ internal sealed class MergedTerms(TermsConsumer terms, FixedBitSet documents, bo
         _text.Length = text.Length;
         var postings = terms.StartTerm(_text);
         var (docFreq, totalTermFreq) = cursors.Count == 1 ? WriteOne(postings, cursors[0]) : WriteMerged(postings, cursors);
-        terms.FinishTerm(_text, new TermStats(docFreq, totalTermFreq));
+        terms.FinishTerm(_text, new TermStats(docFreq, _frequencies ? totalTermFreq : -1));
         _sumDocFreq += docFreq;
         _sumTotalTermFreq += totalTermFreq;
     }
 
     /// <summary>Ends the field.</summary>
-    public void Finish() => terms.Finish(_sumTotalTermFreq, _sumDocFreq, documents.Cardinality);
+    public void Finish() => terms.Finish(_frequencies ? _sumTotalTermFreq : -1, _sumDocFreq, documents.Cardinality);
+
+    /// <summary>Writes <paramref name="buffer"/>'s terms, in its order, as field <paramref name="name"/> of the segment.</summary>
+    public static void WriteField(FieldsConsumer inner, SegmentWriteState state, string name, BufferedPostings buffer)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (buffer.Count == 0)
+        {
+            return;
+        }
+
+        var info = FieldOf(state, name);
+        var merged = new MergedTerms(inner.AddField(info), new FixedBitSet(state.SegmentInfo.DocCount), info);
+        var cursors = new List<PostingsCursor>(1);
+        for (var term = 0; term < buffer.Count; term++)
+        {
+            cursors.Clear();
+            cursors.Add(buffer.Cursor(term));
+            merged.Write(buffer.Text(term), cursors);
+        }
+
+        merged.Finish();
+    }
+
+    /// <summary>The segment's field <paramref name="name"/>, which a derived field must have.</summary>
+    public static FieldInfo FieldOf(SegmentWriteState state, string name) =>
+        state.FieldInfos.FieldInfo(name) ?? throw new InvalidOperationException($"The segment has terms for {name} but no such field.");
 
     // Most terms have one source (a stem with one form, a word with one spelling): its postings as they are.
     private (int DocFreq, long TotalTermFreq) WriteOne(PostingsConsumer postings, PostingsCursor cursor)
@@ -407,7 +437,7 @@ internal sealed class MergedTerms(TermsConsumer terms, FixedBitSet documents, bo
         {
             var (doc, freq) = (cursor.Doc, cursor.Freq);
             postings.StartDoc(doc, freq);
-            for (var p = 0; positions && p < freq; p++)
+            for (var p = 0; _positions && p < freq; p++)
             {
                 postings.AddPosition(cursor.NextPosition(), null, -1, -1);
             }
@@ -457,7 +487,7 @@ internal sealed class MergedTerms(TermsConsumer terms, FixedBitSet documents, bo
 
                 holders++;
                 freq += cursor.Freq;
-                for (var p = 0; positions && p < cursor.Freq; p++)
+                for (var p = 0; _positions && p < cursor.Freq; p++)
                 {
                     _gathered.Add(cursor.NextPosition());
                 }
@@ -466,7 +496,7 @@ internal sealed class MergedTerms(TermsConsumer terms, FixedBitSet documents, bo
             }
 
             postings.StartDoc(doc, freq);
-            if (positions)
+            if (_positions)
             {
                 if (holders > 1)
                 {

@@ -27,9 +27,9 @@ public static class FieldWeights
     /// <summary>The zones: positional, parts and word field names with the zone's weight.</summary>
     public static IReadOnlyList<Zone> Zones { get; } =
     [
-        new(IndexSchema.Title, IndexSchema.TitleParts, IndexSchema.TitleWords, 8f),
-        new(IndexSchema.Heading, IndexSchema.HeadingParts, IndexSchema.HeadingWords, 3f),
-        new(IndexSchema.Body, IndexSchema.BodyParts, IndexSchema.BodyWords, 1f),
+        new(IndexSchema.Zones[0], 8f),
+        new(IndexSchema.Zones[1], 3f),
+        new(IndexSchema.Zones[2], 1f),
     ];
 
     /// <summary>Weight of a whole word matched exactly (stem and word weights together), e.g. a prefix's expansion.</summary>
@@ -46,5 +46,15 @@ public static class FieldWeights
     public const float PassageTitleWord = 0.25f;
 
     /// <summary>One zone of a document (title, headings or body) and its weight.</summary>
-    public sealed record Zone(string Positional, string Parts, string Words, float Weight);
+    public sealed record Zone(ZoneFields Fields, float Weight)
+    {
+        /// <summary>The zone's positional field.</summary>
+        public string Positional => Fields.Positional;
+
+        /// <summary>The zone's parts field.</summary>
+        public string Parts => Fields.Parts;
+
+        /// <summary>The zone's word field.</summary>
+        public string Words => Fields.Words;
+    }
 }
