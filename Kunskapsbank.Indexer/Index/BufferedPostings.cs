@@ -33,6 +33,9 @@ internal sealed class BufferedPostings : TermsConsumer
     /// <summary>Number of terms.</summary>
     public int Count => _count;
 
+    /// <summary>Bytes of postings held.</summary>
+    public int Bytes => _dataEnd;
+
     /// <inheritdoc />
     public override IComparer<BytesRef> Comparer => BytesRef.UTF8SortedAsUnicodeComparer;
 

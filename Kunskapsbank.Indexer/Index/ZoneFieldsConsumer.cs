@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -10,23 +11,45 @@ namespace Kunskapsbank.Indexer.Index;
 [PostingsFormatName("KunskapsbankZones")]
 public sealed class ZonePostingsFormat : PostingsFormat
 {
-    private readonly PostingsFormat _inner;
+    /// <summary>Segments of at least this many documents (passages included) write their zone fields on a second thread.</summary>
+    public const int BackgroundFromDocuments = 4096;
 
-    /// <summary>Wraps <paramref name="inner"/>, which writes and reads every field.</summary>
-    public ZonePostingsFormat(PostingsFormat inner)
+    /// <summary>The flushing thread hands stem groups to the zone writer in chunks of about this many bytes of postings.</summary>
+    public const int ChunkBytes = 1 << 20;
+
+    private readonly PostingsFormat _inner;
+    private readonly PostingsFormat _zones;
+    private readonly int _backgroundFrom;
+    private readonly int _chunkBytes;
+
+    /// <summary>Wraps <paramref name="inner"/>, Lucene's per-field format, which writes the other fields and reads every
+    /// field; <paramref name="zones"/> (the format <paramref name="inner"/> gives fields) writes the zone fields.</summary>
+    /// <param name="backgroundFrom">The segment size from which zone fields are written on a second thread.</param>
+    /// <param name="chunkBytes">The size of the chunks handed to the zone writer.</param>
+    public ZonePostingsFormat(PostingsFormat inner, PostingsFormat zones, int backgroundFrom = BackgroundFromDocuments, int chunkBytes = ChunkBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkBytes, 1);
         ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(zones);
         _inner = inner;
+        _zones = zones;
+        _backgroundFrom = backgroundFrom;
+        _chunkBytes = chunkBytes;
     }
 
     /// <inheritdoc />
-    public override FieldsConsumer FieldsConsumer(SegmentWriteState state) => new ZoneFieldsConsumer(_inner.FieldsConsumer(state), state);
+    public override FieldsConsumer FieldsConsumer(SegmentWriteState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var background = state.SegmentInfo.DocCount >= _backgroundFrom && Environment.ProcessorCount > 1;
+        return new ZoneFieldsConsumer(_inner.FieldsConsumer(state), _zones, state, background, _chunkBytes);
+    }
 
     /// <inheritdoc />
     public override FieldsProducer FieldsProducer(SegmentReadState state) => _inner.FieldsProducer(state);
 }
 
-/// <summary>Writes a flushed segment's fields through Lucene's consumer, turning each zone's inverted field
+/// <summary>Writes a flushed segment's fields through Lucene's consumers, turning each zone's inverted field
 /// (<see cref="FieldTokenKind.Zone"/>, with the stop-word parts of its parts field and the stop-word mask of its word
 /// field, <see cref="StopWordMask"/>) into the zone's three fields of <see cref="IndexSchema"/>; merges pass straight
 /// through.</summary>
@@ -34,19 +57,39 @@ public sealed class ZonePostingsFormat : PostingsFormat
 /// Indexing cost follows the (document, term) pairs Lucene inverts in memory, and the three fields had twice the pairs of
 /// one: each whole word was a stem in the positional field and a surface form in the word field, each compound part a stem
 /// in the positional and the parts field. Spelling the stem with its surface form (<see cref="ZoneSpelling"/>) lets one
-/// positional field carry all of it. Its terms arrive grouped by stem, so the positional field is written as they come,
-/// a stem's terms merged by document (<see cref="StemStream"/>); the parts and the surface forms, documents and
-/// frequencies only, are kept and written after it, the surface forms sorted. The segment on disk is what inverting the
-/// three fields wrote, so searching does not change. Lucene hands fields over sorted by name, and a zone's names sort
-/// together (<c>body</c>, <c>body_p</c>, <c>body_w</c>), so its parts and word fields are written when the next field
-/// arrives.
+/// positional field carry all of it. Its terms arrive grouped by stem; this thread gathers each stem's terms with their
+/// positions into chunks (<see cref="StemChunk"/>) and the parts and surface forms into buffers, and the
+/// <see cref="ZoneWriter"/> writes them — on a second thread for a large segment (<see cref="FlushJobs"/>) — into the zone
+/// fields' own files: the positional field a stem at a time, its postings merged by document, then the parts and word
+/// fields, documents and frequencies only, the surface forms sorted. The terms on disk are what inverting the three
+/// fields wrote, so searching does not change. Lucene hands fields over sorted by name, and a zone's names sort together
+/// (<c>body</c>, <c>body_p</c>, <c>body_w</c>), so its parts and word fields are written when the next field arrives.
 /// </remarks>
-internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState state) : FieldsConsumer
+internal sealed class ZoneFieldsConsumer : FieldsConsumer
 {
-    private OpenZone? _open;
+    private readonly FieldsConsumer _inner;
+    private readonly PostingsFormat _zoneFormat;
+    private readonly SegmentWriteState _state;
+    private readonly bool _background;
+    private readonly int _chunkBytes;
+    private readonly ConcurrentBag<StemChunk> _chunks = [];
+    private ZoneWriter? _stems;
+    private ZoneWriter? _derived;
+    private ZoneBuffers? _open;
     private BufferedPostings? _kinds;
     private BufferedPostings? _passageTextTerms;
     private List<int>? _passageText;
+
+    /// <summary>Writes the segment of <paramref name="state"/>: zone fields through <paramref name="zoneFormat"/> (on a
+    /// second thread when <paramref name="background"/>), the others through <paramref name="inner"/>.</summary>
+    public ZoneFieldsConsumer(FieldsConsumer inner, PostingsFormat zoneFormat, SegmentWriteState state, bool background, int chunkBytes)
+    {
+        _inner = inner;
+        _zoneFormat = zoneFormat;
+        _state = state;
+        _chunkBytes = chunkBytes;
+        _background = background;
+    }
 
     /// <inheritdoc />
     public override TermsConsumer AddField(FieldInfo field)
@@ -78,13 +121,15 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
 
         if (zone is null)
         {
-            return inner.AddField(field);
+            return _inner.AddField(field);
         }
 
-        _open ??= new OpenZone(zone);
+        _open ??= new ZoneBuffers(zone);
         if (field.Name == zone.Positional)
         {
-            return new StemStream(new MergedTerms(inner.AddField(field), new FixedBitSet(state.SegmentInfo.DocCount), field), _open);
+            var stems = Stems();
+            stems.Post(writer => writer.BeginPositional(field));
+            return new StemStream(this, stems, _open);
         }
 
         var buffer = new BufferedPostings(positions: false);
@@ -100,8 +145,32 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         return buffer;
     }
 
-    /// <inheritdoc />
-    public override void Merge(MergeState mergeState, Fields fields) => inner.Merge(mergeState, fields);
+    /// <summary>Merges the segments' fields as Lucene does, field by field; the zone fields on the zone writers, beside the
+    /// other fields.</summary>
+    public override void Merge(MergeState mergeState, Fields fields)
+    {
+        ArgumentNullException.ThrowIfNull(mergeState);
+        ArgumentNullException.ThrowIfNull(fields);
+        foreach (var name in fields)
+        {
+            var info = mergeState.FieldInfos.FieldInfo(name);
+            var terms = fields.GetTerms(name);
+            if (terms is null)
+            {
+                continue;
+            }
+
+            if (IndexSchema.ZoneOf(name) is { } zone)
+            {
+                var writer = name == zone.Positional ? Stems() : Derived();
+                writer.Post(w => w.Merge(mergeState, info, terms));
+            }
+            else
+            {
+                _inner.AddField(info).Merge(mergeState, info.IndexOptions, terms.GetEnumerator());
+            }
+        }
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
@@ -116,19 +185,45 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
             WriteOpen();
             WriteKinds();
             WritePassageText();
+            _stems?.Complete();
+            _derived?.Complete();
         }
         finally
         {
-            inner.Dispose();
+            // The zone writers stop before their files close, whether the flush completed or not.
+            try
+            {
+                _stems?.Dispose();
+                _derived?.Dispose();
+            }
+            finally
+            {
+                _inner.Dispose();
+            }
         }
     }
+
+    // Two writers: a zone's parts and word fields are written while the next zone's terms are read.
+    private ZoneWriter Stems() => _stems ??= ZoneWriter.Open(_zoneFormat, _state, ZoneWriter.StemSuffix, _background);
+
+    private ZoneWriter Derived() => _derived ??= ZoneWriter.Open(_zoneFormat, _state, ZoneWriter.DerivedSuffix, _background);
+
+    private StemChunk TakeChunk() => _chunks.TryTake(out var chunk) ? chunk : new StemChunk();
+
+    private void Hand(ZoneWriter writer, StemChunk chunk) =>
+        writer.Post(w =>
+        {
+            w.WriteStems(chunk);
+            chunk.Clear();
+            _chunks.Add(chunk);
+        });
 
     private void WriteKinds()
     {
         if (_kinds is { } kinds)
         {
             _kinds = null;
-            PassageMarks.WriteKinds(inner, state, kinds, _passageText ??= []);
+            PassageMarks.WriteKinds(_inner, _state, kinds, _passageText ??= []);
         }
     }
 
@@ -150,10 +245,10 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         }
 
         (_passageText, _passageTextTerms) = (null, null);
-        PassageMarks.WritePassageText(inner, state, docs);
+        PassageMarks.WritePassageText(_inner, _state, docs);
     }
 
-    // The zone's parts and word fields: what the positional field's terms left for them, with the stop-word fields.
+    // The zone's parts and word fields, after its positional field.
     private void WriteOpen()
     {
         if (_open is not { } zone)
@@ -162,123 +257,28 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
         }
 
         _open = null;
-        var stopWords = zone.StopWords is { } masks ? StopWordMask.Default.Expand(masks) : null;
-        BufferedPostings?[] sources = [zone.Parts, zone.StopParts, zone.Words, stopWords];
-        Write(zone.Fields.Parts, [.. Entries(sources, 0), .. Entries(sources, 1)], sources);
-        Write(zone.Fields.Words, [.. Entries(sources, 2), .. Entries(sources, 3)], sources);
+        Derived().Post(writer => writer.WriteDerived(zone));
     }
 
-    private static IEnumerable<Entry> Entries(BufferedPostings?[] sources, byte source)
-    {
-        for (var term = 0; sources[source] is { } buffer && term < buffer.Count; term++)
-        {
-            yield return new Entry(source, term);
-        }
-    }
-
-    // Writes the entries as one field without positions: entries with the same text are one term, their postings merged
-    // by document.
-    private void Write(string name, List<Entry> entries, BufferedPostings?[] sources)
-    {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        var info = MergedTerms.FieldOf(state, name);
-        var comparer = new EntryComparer(sources);
-        if (!IsSorted(entries, comparer))
-        {
-            entries.Sort(comparer);
-        }
-
-        var terms = inner.AddField(info);
-        var merged = new MergedTerms(terms, new FixedBitSet(state.SegmentInfo.DocCount), info);
-        var cursors = new List<PostingsCursor>();
-        for (var first = 0; first < entries.Count;)
-        {
-            var key = comparer.Key(entries[first]);
-            var next = first + 1;
-            cursors.Clear();
-            cursors.Add(sources[entries[first].Source]!.Cursor(entries[first].Term));
-            while (next < entries.Count && comparer.Key(entries[next]).SequenceEqual(key))
-            {
-                cursors.Add(sources[entries[next].Source]!.Cursor(entries[next].Term));
-                next++;
-            }
-
-            merged.Write(key, cursors);
-            first = next;
-        }
-
-        merged.Finish();
-    }
-
-    private static bool IsSorted(List<Entry> entries, EntryComparer comparer)
-    {
-        for (var i = 1; i < entries.Count; i++)
-        {
-            if (comparer.Compare(entries[i - 1], entries[i]) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // A term of a buffer.
-    private readonly record struct Entry(byte Source, int Term);
-
-    // By text in Lucene's term order (unsigned bytes), then source and term, so equal texts keep the order they came in.
-    private sealed class EntryComparer(BufferedPostings?[] sources) : IComparer<Entry>
-    {
-        public ReadOnlySpan<byte> Key(Entry entry) => sources[entry.Source]!.Text(entry.Term);
-
-        public int Compare(Entry x, Entry y)
-        {
-            var order = Key(x).SequenceCompareTo(Key(y));
-            if (order != 0)
-            {
-                return order;
-            }
-
-            return x.Source != y.Source ? x.Source.CompareTo(y.Source) : x.Term.CompareTo(y.Term);
-        }
-    }
-
-    // What the flush of a zone keeps for its parts and word fields.
-    private sealed class OpenZone(ZoneFields fields)
-    {
-        public ZoneFields Fields { get; } = fields;
-
-        public BufferedPostings Parts { get; } = new(positions: false);
-
-        public BufferedPostings Words { get; } = new(positions: false);
-
-        public BufferedPostings? StopParts { get; set; }
-
-        public BufferedPostings? StopWords { get; set; }
-    }
-
-    // Receives the zone's inverted field and writes the positional field from it as it comes: the terms of one stem are
-    // kept (with positions) until the next stem starts, then written as one term. Each term's documents also go to the
-    // parts or the word buffer.
+    // Receives the zone's inverted field and gathers its terms into stem groups, handing chunks of groups to the zone
+    // writer. Each term's documents also go to the parts or the word buffer.
     private sealed class StemStream : TermsConsumer
     {
-        private readonly MergedTerms _stems;
-        private readonly OpenZone _zone;
-        private readonly BufferedPostings _group = new(positions: true);
-        private readonly Tee _tee;
-        private readonly List<PostingsCursor> _cursors = [];
+        private readonly ZoneFieldsConsumer _owner;
+        private readonly ZoneWriter _writer;
+        private readonly ZoneBuffers _zone;
+        private readonly Tee _tee = new();
+        private StemChunk _chunk;
         private byte[] _stem = new byte[64];
         private int _stemLength = -1;
+        private int _groupStart;
 
-        public StemStream(MergedTerms stems, OpenZone zone)
+        public StemStream(ZoneFieldsConsumer owner, ZoneWriter writer, ZoneBuffers zone)
         {
-            _stems = stems;
+            _owner = owner;
+            _writer = writer;
             _zone = zone;
-            _tee = new Tee(_group);
+            _chunk = owner.TakeChunk();
         }
 
         public override IComparer<BytesRef> Comparer => BytesRef.UTF8SortedAsUnicodeComparer;
@@ -291,7 +291,7 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
             var stem = bytes[..spelling.StemLength];
             if (_stemLength < 0 || !stem.SequenceEqual(_stem.AsSpan(0, _stemLength)))
             {
-                WriteGroup();
+                EndGroup();
                 if (_stem.Length < stem.Length)
                 {
                     _stem = new byte[stem.Length * 2];
@@ -301,7 +301,7 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
                 _stemLength = stem.Length;
             }
 
-            _group.BeginTerm(default);
+            _chunk.Terms.BeginTerm(default);
             BufferedPostings? side = null;
             if (spelling.IsPart)
             {
@@ -314,51 +314,56 @@ internal sealed class ZoneFieldsConsumer(FieldsConsumer inner, SegmentWriteState
                 side.BeginTerm(bytes.Slice(spelling.WordStart, spelling.WordLength));
             }
 
+            _tee.Group = _chunk.Terms;
             _tee.Side = side;
             return _tee;
         }
 
         public override void FinishTerm(BytesRef text, TermStats stats)
         {
-            _group.EndTerm();
+            _chunk.Terms.EndTerm();
             _tee.Side?.EndTerm();
         }
 
         public override void Finish(long sumTotalTermFreq, long sumDocFreq, int docCount)
         {
-            WriteGroup();
-            _stems.Finish();
+            EndGroup();
+            _owner.Hand(_writer, _chunk);
+            _writer.Post(writer => writer.EndPositional());
         }
 
-        private void WriteGroup()
+        // Closes the current stem's group; a full chunk goes to the writer.
+        private void EndGroup()
         {
-            if (_group.Count == 0)
+            if (_chunk.Terms.Count == _groupStart)
             {
                 return;
             }
 
-            _cursors.Clear();
-            for (var term = 0; term < _group.Count; term++)
+            _chunk.EndGroup(_stem.AsSpan(0, _stemLength));
+            _groupStart = _chunk.Terms.Count;
+            if (_chunk.Bytes >= _owner._chunkBytes)
             {
-                _cursors.Add(_group.Cursor(term));
+                _owner.Hand(_writer, _chunk);
+                _chunk = _owner.TakeChunk();
+                _groupStart = 0;
             }
-
-            _stems.Write(_stem.AsSpan(0, _stemLength), _cursors);
-            _group.Clear();
         }
 
         // Hands a term's postings to the stem's group and, without positions, to the parts or word buffer.
-        private sealed class Tee(BufferedPostings group) : PostingsConsumer
+        private sealed class Tee : PostingsConsumer
         {
+            public BufferedPostings Group { get; set; } = null!;
+
             public BufferedPostings? Side { get; set; }
 
             public override void StartDoc(int docId, int freq)
             {
-                group.AddDoc(docId, freq);
+                Group.AddDoc(docId, freq);
                 Side?.AddDoc(docId, freq);
             }
 
-            public override void AddPosition(int position, BytesRef payload, int startOffset, int endOffset) => group.AddPosition(position);
+            public override void AddPosition(int position, BytesRef payload, int startOffset, int endOffset) => Group.AddPosition(position);
 
             public override void FinishDoc()
             {

@@ -1,6 +1,7 @@
 using Kunskapsbank.Indexer.Analysis;
 using Kunskapsbank.Indexer.Index;
 using Lucene.Net.Codecs.Lucene46;
+using Lucene.Net.Codecs.PerField;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -30,14 +31,19 @@ public sealed class ZoneFieldsTests
     ];
 
     [Theory]
-    [InlineData(1_000, false)]
-    [InlineData(7, false)]
-    [InlineData(7, true)]
-    public void Flushed_zones_hold_what_inverting_their_three_fields_writes(int docsPerSegment, bool merged)
+    [InlineData(1_000, false, false)]
+    [InlineData(1_000, false, true)]
+    [InlineData(7, false, false)]
+    [InlineData(7, false, true)]
+    [InlineData(7, true, true)]
+    public void Flushed_zones_hold_what_inverting_their_three_fields_writes(int docsPerSegment, bool merged, bool onSecondThread)
     {
         var documents = Documents();
-        using var zones = Build(documents, docsPerSegment, merged, zoned: true);
-        using var reference = Build(documents, docsPerSegment, merged, zoned: false);
+
+        // On a second thread, in chunks of a few stems, so that many chunks and jobs pass between the threads.
+        var codec = onSecondThread ? new KunskapsbankCodec(zonesInBackgroundFrom: 1, chunkBytes: 64) : IndexStore.Codec;
+        using var zones = Build(documents, docsPerSegment, merged, codec);
+        using var reference = Build(documents, docsPerSegment, merged, new Lucene46Codec());
 
         using var zoned = DirectoryReader.Open(zones);
         using var expected = DirectoryReader.Open(reference);
@@ -74,7 +80,7 @@ public sealed class ZoneFieldsTests
         const string text = "Kvinnojouren hjälper kvinnor dygnet runt";
         var analysed = Analyzer.Analyze(text);
         Assert.DoesNotContain(analysed, t => t.IsStopWord);
-        using var directory = Build([[("Kontaktförbud", text)]], 10, merged: false, zoned: true);
+        using var directory = Build([[("Kontaktförbud", text)]], 10, merged: false, IndexStore.Codec);
         using var reader = DirectoryReader.Open(directory);
         var leaf = Assert.Single(reader.Leaves).AtomicReader;
         Assert.Equal(analysed.Select(t => t.Term).Distinct().Order(StringComparer.Ordinal), TermsOf(leaf, IndexSchema.Body));
@@ -82,6 +88,22 @@ public sealed class ZoneFieldsTests
         Assert.Contains("kvinnor", TermsOf(leaf, IndexSchema.BodyWords));
         Assert.Equal(["kontaktförbud"], TermsOf(leaf, IndexSchema.TitleWords));
         Assert.Null(leaf.GetTerms(IndexSchema.HeadingWords));
+    }
+
+    [Fact]
+    public void Positional_fields_and_derived_fields_name_files_of_their_own_for_lucenes_reader()
+    {
+        using var directory = Build([[("Kontaktförbud", "Kvinnojouren hjälper kvinnor dygnet runt")]], 10, merged: false, IndexStore.Codec);
+        using var reader = DirectoryReader.Open(directory);
+        var fields = Assert.Single(reader.Leaves).AtomicReader.FieldInfos;
+        foreach (var (name, suffix) in new[] { (IndexSchema.Body, "1"), (IndexSchema.Title, "1"), (IndexSchema.BodyWords, "2"), (IndexSchema.TitleWords, "2") })
+        {
+            Assert.Equal("Lucene41", fields.FieldInfo(name).GetAttribute(PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY));
+            Assert.Equal(suffix, fields.FieldInfo(name).GetAttribute(PerFieldPostingsFormat.PER_FIELD_SUFFIX_KEY));
+        }
+
+        // A field without postings names no format, as Lucene's own writer leaves it.
+        Assert.Null(fields.FieldInfo(IndexSchema.HeadingWords)?.GetAttribute(PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY));
     }
 
     [Fact]
@@ -166,15 +188,16 @@ public sealed class ZoneFieldsTests
         return documents;
     }
 
-    // The same documents written through the zones (one inverted field per zone, this codec) or as three inverted fields
+    // The same documents written through the zones (one inverted field per zone, our codec) or as three inverted fields
     // each with Lucene's own codec.
-    private static RAMDirectory Build(List<List<(string Title, string Body)>> documents, int docsPerSegment, bool merged, bool zoned)
+    private static RAMDirectory Build(List<List<(string Title, string Body)>> documents, int docsPerSegment, bool merged, Lucene.Net.Codecs.Codec codec)
     {
+        var zoned = codec is KunskapsbankCodec;
         var directory = new RAMDirectory();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, null)
         {
             Similarity = IndexStore.Similarity,
-            Codec = zoned ? IndexStore.Codec : new Lucene46Codec(),
+            Codec = codec,
             MaxBufferedDocs = docsPerSegment,
             MergePolicy = merged ? new TieredMergePolicy() : NoMergePolicy.COMPOUND_FILES,
             MergeScheduler = new SerialMergeScheduler(),
