@@ -26,8 +26,8 @@ public sealed class KunskapsbankCodec : FilterCodec
     {
     }
 
-    /// <summary>The codec, writing zone fields on a second thread from segments of <paramref name="zonesInBackgroundFrom"/>
-    /// documents, handing them over in chunks of <paramref name="chunkBytes"/>.</summary>
+    /// <summary>The codec, writing zone fields on threads of their own from segments of
+    /// <paramref name="zonesInBackgroundFrom"/> documents, handing them over in chunks of <paramref name="chunkBytes"/>.</summary>
     internal KunskapsbankCodec(int zonesInBackgroundFrom, int chunkBytes = ZonePostingsFormat.ChunkBytes)
         : base(new Lucene46Codec())
     {

@@ -11,7 +11,7 @@ namespace Kunskapsbank.Indexer.Index;
 [PostingsFormatName("KunskapsbankZones")]
 public sealed class ZonePostingsFormat : PostingsFormat
 {
-    /// <summary>Segments of at least this many documents (passages included) write their zone fields on a second thread.</summary>
+    /// <summary>Segments of at least this many documents (passages included) write their zone fields on threads of their own.</summary>
     public const int BackgroundFromDocuments = 4096;
 
     /// <summary>The flushing thread hands stem groups to the zone writer in chunks of about this many bytes of postings.</summary>
@@ -24,7 +24,7 @@ public sealed class ZonePostingsFormat : PostingsFormat
 
     /// <summary>Wraps <paramref name="inner"/>, Lucene's per-field format, which writes the other fields and reads every
     /// field; <paramref name="zones"/> (the format <paramref name="inner"/> gives fields) writes the zone fields.</summary>
-    /// <param name="backgroundFrom">The segment size from which zone fields are written on a second thread.</param>
+    /// <param name="backgroundFrom">The segment size from which zone fields are written on threads of their own.</param>
     /// <param name="chunkBytes">The size of the chunks handed to the zone writer.</param>
     public ZonePostingsFormat(PostingsFormat inner, PostingsFormat zones, int backgroundFrom = BackgroundFromDocuments, int chunkBytes = ChunkBytes)
     {
@@ -51,17 +51,17 @@ public sealed class ZonePostingsFormat : PostingsFormat
 
 /// <summary>Writes a flushed segment's fields through Lucene's consumers, turning each zone's inverted field
 /// (<see cref="FieldTokenKind.Zone"/>, with the stop-word parts of its parts field and the stop-word mask of its word
-/// field, <see cref="StopWordMask"/>) into the zone's three fields of <see cref="IndexSchema"/>; merges pass straight
-/// through.</summary>
+/// field, <see cref="StopWordMask"/>) into the zone's three fields of <see cref="IndexSchema"/>; merges go field by field as
+/// in Lucene, the zone fields through the zone writers.</summary>
 /// <remarks>
 /// Indexing cost follows the (document, term) pairs Lucene inverts in memory, and the three fields had twice the pairs of
 /// one: each whole word was a stem in the positional field and a surface form in the word field, each compound part a stem
 /// in the positional and the parts field. Spelling the stem with its surface form (<see cref="ZoneSpelling"/>) lets one
 /// positional field carry all of it. Its terms arrive grouped by stem; this thread gathers each stem's terms with their
-/// positions into chunks (<see cref="StemChunk"/>) and the parts and surface forms into buffers, and the
-/// <see cref="ZoneWriter"/> writes them — on a second thread for a large segment (<see cref="FlushJobs"/>) — into the zone
-/// fields' own files: the positional field a stem at a time, its postings merged by document, then the parts and word
-/// fields, documents and frequencies only, the surface forms sorted. The terms on disk are what inverting the three
+/// positions into chunks (<see cref="StemChunk"/>) and the parts and surface forms into buffers, and two
+/// <see cref="ZoneWriter"/>s write them — on threads of their own for a large segment (<see cref="FlushJobs"/>) — into
+/// files of their own: one the positional fields a stem at a time, its postings merged by document, the other the parts
+/// and word fields, documents and frequencies only, the surface forms sorted, while the next zone is read. The terms on disk are what inverting the three
 /// fields wrote, so searching does not change. Lucene hands fields over sorted by name, and a zone's names sort together
 /// (<c>body</c>, <c>body_p</c>, <c>body_w</c>), so its parts and word fields are written when the next field arrives.
 /// </remarks>
@@ -80,8 +80,8 @@ internal sealed class ZoneFieldsConsumer : FieldsConsumer
     private BufferedPostings? _passageTextTerms;
     private List<int>? _passageText;
 
-    /// <summary>Writes the segment of <paramref name="state"/>: zone fields through <paramref name="zoneFormat"/> (on a
-    /// second thread when <paramref name="background"/>), the others through <paramref name="inner"/>.</summary>
+    /// <summary>Writes the segment of <paramref name="state"/>: zone fields through <paramref name="zoneFormat"/> (on
+    /// threads of their own when <paramref name="background"/>), the others through <paramref name="inner"/>.</summary>
     public ZoneFieldsConsumer(FieldsConsumer inner, PostingsFormat zoneFormat, SegmentWriteState state, bool background, int chunkBytes)
     {
         _inner = inner;
