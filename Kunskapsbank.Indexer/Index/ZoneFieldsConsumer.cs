@@ -190,16 +190,9 @@ internal sealed class ZoneFieldsConsumer : FieldsConsumer
         }
         finally
         {
-            // The zone writers stop before their files close, whether the flush completed or not.
-            try
-            {
-                _stems?.Dispose();
-                _derived?.Dispose();
-            }
-            finally
-            {
-                _inner.Dispose();
-            }
+            // Each zone writer stops before its files close, whether the flush completed or not; every one is disposed
+            // even when another fails, and the first failure is thrown.
+            IOUtils.Dispose(_stems, _derived, _inner);
         }
     }
 
