@@ -11,6 +11,7 @@ public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<Ind
     private readonly TaskCompletionSource _initialSync = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile KunskapsbankIndex? _index;
     private volatile bool _hadEarlierSync;
+    private SearchCacheWarmer? _warmer;
     private volatile string? _openError;
 
     /// <summary>The open index, or null while it is still opening (or failed to).</summary>
@@ -64,6 +65,11 @@ public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<Ind
                 },
                 cancellationToken);
             _hadEarlierSync = index.LastSync is not null;
+            var warmer = new SearchCacheWarmer(
+                index.Search.Warm,
+                ex => logger.LogDebug(ex, "Sökningens cacheminnen byggdes inte i förväg efter en ändring; den första sökningen bygger dem."));
+            index.Changed += (_, _) => warmer.Request();
+            _warmer = warmer;
             _index = index;
             logger.LogInformation("Sökindexet är öppnat: {IndexPath}", settings.IndexPath);
             return true;
@@ -112,5 +118,10 @@ public sealed class IndexHost(IOptions<KunskapsbankOptions> options, ILogger<Ind
     public void MarkInitialSyncDone() => _initialSync.TrySetResult();
 
     /// <inheritdoc />
-    public void Dispose() => _index?.Dispose();
+    public void Dispose()
+    {
+        // A warm-up reads the index's files: it ends before they close.
+        _warmer?.WhenIdleAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(10));
+        _index?.Dispose();
+    }
 }
