@@ -61,9 +61,10 @@ public sealed class ZonePostingsFormat : PostingsFormat
 /// positions into chunks (<see cref="StemChunk"/>) and the parts and surface forms into buffers, and two
 /// <see cref="ZoneWriter"/>s write them — on threads of their own for a large segment (<see cref="FlushJobs"/>) — into
 /// files of their own: one the positional fields a stem at a time, its postings merged by document, the other the parts
-/// and word fields, documents and frequencies only, the surface forms sorted, while the next zone is read. The terms on disk are what inverting the three
-/// fields wrote, so searching does not change. Lucene hands fields over sorted by name, and a zone's names sort together
-/// (<c>body</c>, <c>body_p</c>, <c>body_w</c>), so its parts and word fields are written when the next field arrives.
+/// and word fields, documents and frequencies only, the surface forms sorted, while the next zone is read. The terms on
+/// disk are what inverting the three fields wrote, so searching does not change. Lucene hands fields over sorted by name,
+/// and a zone's names sort together (<c>body</c>, <c>body_p</c>, <c>body_w</c>), so its parts and word fields are
+/// written when the next field arrives.
 /// </remarks>
 internal sealed class ZoneFieldsConsumer : FieldsConsumer
 {
@@ -197,9 +198,9 @@ internal sealed class ZoneFieldsConsumer : FieldsConsumer
     }
 
     // Two writers: a zone's parts and word fields are written while the next zone's terms are read.
-    private ZoneWriter Stems() => _stems ??= ZoneWriter.Open(_zoneFormat, _state, ZoneWriter.StemSuffix, _background);
+    private ZoneWriter Stems() => _stems ??= new ZoneWriter(_zoneFormat, _state, ZoneWriter.StemSuffix, _background);
 
-    private ZoneWriter Derived() => _derived ??= ZoneWriter.Open(_zoneFormat, _state, ZoneWriter.DerivedSuffix, _background);
+    private ZoneWriter Derived() => _derived ??= new ZoneWriter(_zoneFormat, _state, ZoneWriter.DerivedSuffix, _background);
 
     private StemChunk TakeChunk() => _chunks.TryTake(out var chunk) ? chunk : new StemChunk();
 
@@ -264,7 +265,6 @@ internal sealed class ZoneFieldsConsumer : FieldsConsumer
         private StemChunk _chunk;
         private byte[] _stem = new byte[64];
         private int _stemLength = -1;
-        private int _groupStart;
 
         public StemStream(ZoneFieldsConsumer owner, ZoneWriter writer, ZoneBuffers zone)
         {
@@ -328,18 +328,16 @@ internal sealed class ZoneFieldsConsumer : FieldsConsumer
         // Closes the current stem's group; a full chunk goes to the writer.
         private void EndGroup()
         {
-            if (_chunk.Terms.Count == _groupStart)
+            if (!_chunk.HasOpenGroup)
             {
                 return;
             }
 
             _chunk.EndGroup(_stem.AsSpan(0, _stemLength));
-            _groupStart = _chunk.Terms.Count;
             if (_chunk.Bytes >= _owner._chunkBytes)
             {
                 _owner.Hand(_writer, _chunk);
                 _chunk = _owner.TakeChunk();
-                _groupStart = 0;
             }
         }
 

@@ -29,23 +29,18 @@ internal sealed class ZoneWriter : IDisposable
     private readonly List<PostingsCursor> _cursors = [];
     private MergedTerms? _stems;
 
-    // Called on the flushing thread: the files are created there, as Lucene's tracking of a flush's files expects.
-    private ZoneWriter(PostingsFormat format, SegmentWriteState state, string suffix, bool background)
+    /// <summary>A writer into files named by <paramref name="suffix"/>, on a thread of its own when
+    /// <paramref name="background"/>; called on the flushing thread, where Lucene's tracking of a flush's files expects
+    /// them to be created.</summary>
+    public ZoneWriter(PostingsFormat format, SegmentWriteState state, string suffix, bool background)
     {
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(state);
         _zones = format.FieldsConsumer(new SegmentWriteState(state, format.Name + "_" + suffix));
         _format = format;
         _state = state;
         _suffix = suffix;
         _jobs = background ? FlushJobs.Background() : FlushJobs.Inline();
-    }
-
-    /// <summary>A writer into files named by <paramref name="suffix"/>, on a thread of its own when
-    /// <paramref name="background"/>.</summary>
-    public static ZoneWriter Open(PostingsFormat format, SegmentWriteState state, string suffix, bool background)
-    {
-        ArgumentNullException.ThrowIfNull(format);
-        ArgumentNullException.ThrowIfNull(state);
-        return new ZoneWriter(format, state, suffix, background);
     }
 
     /// <summary>Runs <paramref name="job"/> on this writer after the jobs posted before it (<see cref="FlushJobs"/>).</summary>
@@ -238,6 +233,9 @@ internal sealed class StemChunk
 
     /// <summary>Number of complete groups.</summary>
     public int Groups => _ends.Count;
+
+    /// <summary>True when terms were added since the last complete group.</summary>
+    public bool HasOpenGroup => Terms.Count > (_ends.Count == 0 ? 0 : _ends[^1]);
 
     /// <summary>Bytes of postings held.</summary>
     public int Bytes => Terms.Bytes;
