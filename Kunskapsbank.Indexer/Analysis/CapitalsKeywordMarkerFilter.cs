@@ -19,10 +19,11 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
     /// <summary>Longer words in capitals are shouted words ("barn FLADDERMUSGROTTA"), not acronyms: stemmed as usual.</summary>
     public const int MaxAcronymLength = 8;
 
-    private readonly ICharTermAttribute _term;
-    private readonly IKeywordAttribute _keyword;
-    private readonly IPositionIncrementAttribute _positionIncrement;
-    private readonly ITypeAttribute _type;
+    // Lucene's own attribute classes, not their interfaces: every token passes here (as in WordMemoFilter).
+    private readonly CharTermAttribute _term;
+    private readonly KeywordAttribute _keyword;
+    private readonly PositionIncrementAttribute _positionIncrement;
+    private readonly TypeAttribute _type;
 
     // Tokens of a word in capitals (and its parts) waiting for the next word to decide; the next word, already read.
     private readonly List<State> _pending = [];
@@ -37,10 +38,10 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
     public CapitalsKeywordMarkerFilter(TokenStream input)
         : base(input)
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _keyword = AddAttribute<IKeywordAttribute>();
-        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
+        _term = (CharTermAttribute)AddAttribute<ICharTermAttribute>();
+        _keyword = (KeywordAttribute)AddAttribute<IKeywordAttribute>();
+        _positionIncrement = (PositionIncrementAttribute)AddAttribute<IPositionIncrementAttribute>();
+        _type = (TypeAttribute)AddAttribute<ITypeAttribute>();
     }
 
     /// <inheritdoc/>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -31,11 +32,13 @@ public sealed class SwedishWordTokenizer : Tokenizer
     // The conjunctions after which a word ending in a hyphen is a compound's first part ("hälso- och sjukvård").
     private static readonly string[] Conjunctions = ["och", "eller", "samt", "respektive", "resp"];
 
-    private readonly ICharTermAttribute _term;
-    private readonly IOffsetAttribute _offset;
-    private readonly IPositionIncrementAttribute _positionIncrement;
-    private readonly ITypeAttribute _type;
-    private readonly IOffsetMapAttribute _offsetMap;
+    // Lucene's own attribute classes (what its default factory makes), not their interfaces: every character and
+    // token passes here, and interface calls cannot be inlined (as in WordMemoFilter).
+    private readonly CharTermAttribute _term;
+    private readonly OffsetAttribute _offset;
+    private readonly PositionIncrementAttribute _positionIncrement;
+    private readonly TypeAttribute _type;
+    private readonly OffsetMapAttribute _offsetMap;
 
     // The input, read whole at Reset.
     private char[] _text = new char[4096];
@@ -43,6 +46,10 @@ public sealed class SwedishWordTokenizer : Tokenizer
     private bool _read;
     private int _cursor;
     private int _skippedPositions;
+
+    // The input as a char filter, or null: Lucene's CorrectOffset tests the input's type at every call (1 % of the
+    // analysis), while the input only changes at Reset.
+    private CharFilter? _charFilter;
 
     // The current segment (a word, or a hyphenated word/reference made of several parts) and which part is next.
     private readonly List<int> _partStarts = [];
@@ -54,11 +61,11 @@ public sealed class SwedishWordTokenizer : Tokenizer
     public SwedishWordTokenizer(TextReader input)
         : base(input)
     {
-        _term = AddAttribute<ICharTermAttribute>();
-        _offset = AddAttribute<IOffsetAttribute>();
-        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
-        _type = AddAttribute<ITypeAttribute>();
-        _offsetMap = AddAttribute<IOffsetMapAttribute>();
+        _term = (CharTermAttribute)AddAttribute<ICharTermAttribute>();
+        _offset = (OffsetAttribute)AddAttribute<IOffsetAttribute>();
+        _positionIncrement = (PositionIncrementAttribute)AddAttribute<IPositionIncrementAttribute>();
+        _type = (TypeAttribute)AddAttribute<ITypeAttribute>();
+        _offsetMap = (OffsetMapAttribute)AddAttribute<IOffsetMapAttribute>();
     }
 
     /// <inheritdoc/>
@@ -125,6 +132,7 @@ public sealed class SwedishWordTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
+        _charFilter = m_input as CharFilter;
         _read = false;
         _length = 0;
         _cursor = 0;
@@ -143,6 +151,7 @@ public sealed class SwedishWordTokenizer : Tokenizer
         // Reading again before the next Reset then hits Lucene's "contract violation" reader, as it should.
         _read = false;
         _length = 0;
+        _charFilter = null;
 
         // The tokenizer is reused per thread for the analyzer's lifetime: do not keep one huge document's buffer.
         if (disposing && _text.Length > KeptBufferLength)
@@ -184,6 +193,13 @@ public sealed class SwedishWordTokenizer : Tokenizer
         var lastWordEnd = start;
         while (i < _length)
         {
+            // Most characters of Swedish text are ASCII letters and digits: one test each, no calls.
+            if (IsAsciiWordChar(_text[i]))
+            {
+                lastWordEnd = ++i;
+                continue;
+            }
+
             if (IsWordChar(i) || (i > partStart && IsMark(i)))
             {
                 i += RuneLength(i);
@@ -309,14 +325,14 @@ public sealed class SwedishWordTokenizer : Tokenizer
         _term.SetEmpty();
         AppendClean(start, end);
         _offsetMap.Map = _term.Length == end - start ? null : OffsetMap(start, end, _term.Length);
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
+        _offset.SetOffset(Correct(start), Correct(end));
         _positionIncrement.PositionIncrement = 0;
         _type.Type = SwedishTokenTypes.Part;
     }
 
     private void SetWhole(int start, int end, string type)
     {
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
+        _offset.SetOffset(Correct(start), Correct(end));
         _positionIncrement.PositionIncrement = 1 + _skippedPositions;
         _skippedPositions = 0;
         _type.Type = type;
@@ -327,17 +343,36 @@ public sealed class SwedishWordTokenizer : Tokenizer
     {
         var termStart = _term.Length;
         var buffer = _term.ResizeBuffer(termStart + end - start);
+        var source = _text.AsSpan(start, end - start);
+
+        // Everything below U+0300 is already NFC and never combines with what precedes it, and the only invisible
+        // character below it is the soft hyphen: a word of such characters is copied as it is.
+        var plain = true;
+        foreach (var c in source)
+        {
+            if (c >= '\u0300' || c == '\u00AD')
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            source.CopyTo(buffer.AsSpan(termStart));
+            _term.SetLength(termStart + source.Length);
+            return;
+        }
+
         var length = termStart;
         var mayNeedComposing = false;
-        for (var i = start; i < end; i++)
+        foreach (var c in source)
         {
-            var c = _text[i];
             if (IsIgnorable(c))
             {
                 continue;
             }
 
-            // Everything below U+0300 is already NFC and never combines with what precedes it.
             mayNeedComposing |= c >= '\u0300';
             buffer[length++] = c;
         }
@@ -409,17 +444,25 @@ public sealed class SwedishWordTokenizer : Tokenizer
         return map;
     }
 
+    // Lucene's CorrectOffset with the input's type known since Reset.
+    private int Correct(int offset) => _charFilter?.CorrectOffset(offset) ?? offset;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiWordChar(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+
     private bool IsWordChar(int i)
     {
         var c = _text[i];
         if (c < 0x80)
         {
-            return (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+            return IsAsciiWordChar(c);
         }
 
+        // Letters and decimal digits: the categories of IsWordCategory (checked for every character of the BMP), with
+        // a table for Latin-1 (å, ä, ö).
         if (!char.IsSurrogate(c))
         {
-            return IsWordCategory(CharUnicodeInfo.GetUnicodeCategory(c));
+            return char.IsLetterOrDigit(c);
         }
 
         return Rune.DecodeFromUtf16(_text.AsSpan(i, _length - i), out var rune, out _) == System.Buffers.OperationStatus.Done
@@ -443,8 +486,10 @@ public sealed class SwedishWordTokenizer : Tokenizer
         IsIgnorable(c) || char.IsLowSurrogate(c) || IsMarkCategory(CharUnicodeInfo.GetUnicodeCategory(c));
 
     // Soft hyphen and zero-width characters: invisible, so they must not split a word.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIgnorable(char c) => c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int RuneLength(int i) =>
         char.IsHighSurrogate(_text[i]) && i + 1 < _length && char.IsLowSurrogate(_text[i + 1]) ? 2 : 1;
 }

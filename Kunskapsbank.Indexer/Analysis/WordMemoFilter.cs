@@ -45,6 +45,7 @@ public sealed class WordMemoFilter : TokenFilter
     private string _recordType = string.Empty;
     private AnalysedWord.Flags _recordFlags;
     private uint _recordHash;
+    private int _recordWay;
 
     /// <summary>Wraps <paramref name="input"/>; <paramref name="wordFilters"/> builds the word filters on the source it is given.</summary>
     internal WordMemoFilter(TokenStream input, AnalysedWordMemo memo, Func<TokenStream, TokenStream> wordFilters)
@@ -126,7 +127,7 @@ public sealed class WordMemoFilter : TokenFilter
     }
 
     // The memo's tokens for the current word, or null: then the word streams through the filters, recorded when the
-    // memo wants it (AnalysedWordMemo.ShouldRemember).
+    // memo wants it (AnalysedWordMemo.Claim).
     private AnalysedWord? Remembered()
     {
         _recordKey = null;
@@ -147,9 +148,9 @@ public sealed class WordMemoFilter : TokenFilter
             return known;
         }
 
-        if (_memo.ShouldRemember(hash))
+        if (_memo.Claim(hash) is var way and >= 0)
         {
-            (_recordKey, _recordType, _recordFlags, _recordHash) = (characters.ToString(), type, flags, hash);
+            (_recordKey, _recordType, _recordFlags, _recordHash, _recordWay) = (characters.ToString(), type, flags, hash, way);
             _wordStart = _offset.StartOffset;
             _recorded.Clear();
         }
@@ -175,7 +176,7 @@ public sealed class WordMemoFilter : TokenFilter
         _streaming = false;
         if (_recordKey is { } key)
         {
-            _memo.Remember(_recordHash, new AnalysedWord(key, _recordType, _recordFlags, [.. _recorded]));
+            _memo.Remember(_recordWay, _recordHash, new AnalysedWord(key, _recordType, _recordFlags, [.. _recorded]));
             _recordKey = null;
         }
 

@@ -106,6 +106,12 @@ public static class TextFileReader
 
     private static bool IsUtf8(ReadOnlySpan<byte> bytes, bool isWholeFile)
     {
+        // A whole file is validated without decoding it (a decoding pass here was 0.5 % of a bulk build's processor time).
+        if (isWholeFile)
+        {
+            return Utf8.IsValid(bytes);
+        }
+
         var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
         try
         {
