@@ -65,15 +65,14 @@ public sealed class Analyzer
             return;
         }
 
-        // The chain's own attribute classes, not their interfaces: interface calls per token were 4 % of the analysis.
         using var stream = Lucene.GetTokenStream(FieldName, text);
-        var term = (CharTermAttribute)stream.AddAttribute<ICharTermAttribute>();
-        var word = (WordAttribute)stream.AddAttribute<IWordAttribute>();
-        var offset = (OffsetAttribute)stream.AddAttribute<IOffsetAttribute>();
-        var increment = (PositionIncrementAttribute)stream.AddAttribute<IPositionIncrementAttribute>();
-        var type = (TypeAttribute)stream.AddAttribute<ITypeAttribute>();
-        var stopWord = (StopWordAttribute)stream.AddAttribute<IStopWordAttribute>();
-        var texts = (TermTextAttribute)stream.AddAttribute<ITermTextAttribute>();
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var word = stream.AddAttribute<IWordAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        var stopWord = stream.AddAttribute<IStopWordAttribute>();
+        var texts = stream.AddAttribute<ITermTextAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {

@@ -19,11 +19,10 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
     /// <summary>Longer words in capitals are shouted words ("barn FLADDERMUSGROTTA"), not acronyms: stemmed as usual.</summary>
     public const int MaxAcronymLength = 8;
 
-    // Lucene's own attribute classes, not their interfaces: every token passes here (as in WordMemoFilter).
-    private readonly CharTermAttribute _term;
-    private readonly KeywordAttribute _keyword;
-    private readonly PositionIncrementAttribute _positionIncrement;
-    private readonly TypeAttribute _type;
+    private readonly ICharTermAttribute _term;
+    private readonly IKeywordAttribute _keyword;
+    private readonly IPositionIncrementAttribute _positionIncrement;
+    private readonly ITypeAttribute _type;
 
     // Tokens of a word in capitals (and its parts) waiting for the next word to decide; the next word, already read.
     private readonly List<State> _pending = [];
@@ -38,10 +37,10 @@ public sealed class CapitalsKeywordMarkerFilter : TokenFilter
     public CapitalsKeywordMarkerFilter(TokenStream input)
         : base(input)
     {
-        _term = (CharTermAttribute)AddAttribute<ICharTermAttribute>();
-        _keyword = (KeywordAttribute)AddAttribute<IKeywordAttribute>();
-        _positionIncrement = (PositionIncrementAttribute)AddAttribute<IPositionIncrementAttribute>();
-        _type = (TypeAttribute)AddAttribute<ITypeAttribute>();
+        _term = AddAttribute<ICharTermAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
     }
 
     /// <inheritdoc/>

@@ -32,13 +32,11 @@ public sealed class SwedishWordTokenizer : Tokenizer
     // The conjunctions after which a word ending in a hyphen is a compound's first part ("hälso- och sjukvård").
     private static readonly string[] Conjunctions = ["och", "eller", "samt", "respektive", "resp"];
 
-    // Lucene's own attribute classes (what its default factory makes), not their interfaces: every character and
-    // token passes here, and interface calls cannot be inlined (as in WordMemoFilter).
-    private readonly CharTermAttribute _term;
-    private readonly OffsetAttribute _offset;
-    private readonly PositionIncrementAttribute _positionIncrement;
-    private readonly TypeAttribute _type;
-    private readonly OffsetMapAttribute _offsetMap;
+    private readonly ICharTermAttribute _term;
+    private readonly IOffsetAttribute _offset;
+    private readonly IPositionIncrementAttribute _positionIncrement;
+    private readonly ITypeAttribute _type;
+    private readonly IOffsetMapAttribute _offsetMap;
 
     // The input, read whole at Reset.
     private char[] _text = new char[4096];
@@ -46,10 +44,6 @@ public sealed class SwedishWordTokenizer : Tokenizer
     private bool _read;
     private int _cursor;
     private int _skippedPositions;
-
-    // The input as a char filter, or null: Lucene's CorrectOffset tests the input's type at every call (1 % of the
-    // analysis), while the input only changes at Reset.
-    private CharFilter? _charFilter;
 
     // The current segment (a word, or a hyphenated word/reference made of several parts) and which part is next.
     private readonly List<int> _partStarts = [];
@@ -61,11 +55,11 @@ public sealed class SwedishWordTokenizer : Tokenizer
     public SwedishWordTokenizer(TextReader input)
         : base(input)
     {
-        _term = (CharTermAttribute)AddAttribute<ICharTermAttribute>();
-        _offset = (OffsetAttribute)AddAttribute<IOffsetAttribute>();
-        _positionIncrement = (PositionIncrementAttribute)AddAttribute<IPositionIncrementAttribute>();
-        _type = (TypeAttribute)AddAttribute<ITypeAttribute>();
-        _offsetMap = (OffsetMapAttribute)AddAttribute<IOffsetMapAttribute>();
+        _term = AddAttribute<ICharTermAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+        _type = AddAttribute<ITypeAttribute>();
+        _offsetMap = AddAttribute<IOffsetMapAttribute>();
     }
 
     /// <inheritdoc/>
@@ -132,7 +126,6 @@ public sealed class SwedishWordTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        _charFilter = m_input as CharFilter;
         _read = false;
         _length = 0;
         _cursor = 0;
@@ -151,7 +144,6 @@ public sealed class SwedishWordTokenizer : Tokenizer
         // Reading again before the next Reset then hits Lucene's "contract violation" reader, as it should.
         _read = false;
         _length = 0;
-        _charFilter = null;
 
         // The tokenizer is reused per thread for the analyzer's lifetime: do not keep one huge document's buffer.
         if (disposing && _text.Length > KeptBufferLength)
@@ -325,14 +317,14 @@ public sealed class SwedishWordTokenizer : Tokenizer
         _term.SetEmpty();
         AppendClean(start, end);
         _offsetMap.Map = _term.Length == end - start ? null : OffsetMap(start, end, _term.Length);
-        _offset.SetOffset(Correct(start), Correct(end));
+        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
         _positionIncrement.PositionIncrement = 0;
         _type.Type = SwedishTokenTypes.Part;
     }
 
     private void SetWhole(int start, int end, string type)
     {
-        _offset.SetOffset(Correct(start), Correct(end));
+        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
         _positionIncrement.PositionIncrement = 1 + _skippedPositions;
         _skippedPositions = 0;
         _type.Type = type;
@@ -443,9 +435,6 @@ public sealed class SwedishWordTokenizer : Tokenizer
 
         return map;
     }
-
-    // Lucene's CorrectOffset with the input's type known since Reset.
-    private int Correct(int offset) => _charFilter?.CorrectOffset(offset) ?? offset;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiWordChar(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
