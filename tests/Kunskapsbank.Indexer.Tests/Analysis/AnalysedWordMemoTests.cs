@@ -33,8 +33,8 @@ public class AnalysedWordMemoTests
         RememberAtSecondMiss(memo, first);
         RememberAtSecondMiss(memo, second);
 
-        Assert.NotNull(memo.Find(HashOf(first), first, Type, AnalysedWord.Flags.None));
-        Assert.NotNull(memo.Find(HashOf(second), second, Type, AnalysedWord.Flags.None));
+        Assert.NotNull(Find(memo, first));
+        Assert.NotNull(Find(memo, second));
     }
 
     [Fact]
@@ -44,12 +44,12 @@ public class AnalysedWordMemoTests
         var (first, second, third) = ThreeWordsOfOneSet();
         RememberAtSecondMiss(memo, first);
         RememberAtSecondMiss(memo, second);
-        Assert.NotNull(memo.Find(HashOf(first), first, Type, AnalysedWord.Flags.None));
-        Assert.NotNull(memo.Find(HashOf(second), second, Type, AnalysedWord.Flags.None));
+        Assert.NotNull(Find(memo, first));
+        Assert.NotNull(Find(memo, second));
 
         // Both in use: the newcomer's misses only unmark them.
         Assert.Equal(-1, memo.Claim(HashOf(third)));
-        Assert.NotNull(memo.Find(HashOf(first), first, Type, AnalysedWord.Flags.None));
+        Assert.NotNull(Find(memo, first));
 
         // Only the first was hit since: the second gives way at the newcomer's next misses.
         Assert.Equal(-1, memo.Claim(HashOf(third)));
@@ -57,9 +57,9 @@ public class AnalysedWordMemoTests
         Assert.True(way >= 0);
         memo.Remember(way, HashOf(third), Entry(third));
 
-        Assert.NotNull(memo.Find(HashOf(first), first, Type, AnalysedWord.Flags.None));
-        Assert.Null(memo.Find(HashOf(second), second, Type, AnalysedWord.Flags.None));
-        Assert.NotNull(memo.Find(HashOf(third), third, Type, AnalysedWord.Flags.None));
+        Assert.NotNull(Find(memo, first));
+        Assert.Null(Find(memo, second));
+        Assert.NotNull(Find(memo, third));
     }
 
     [Fact]
@@ -70,8 +70,10 @@ public class AnalysedWordMemoTests
 
         memo.Clear();
 
-        Assert.Null(memo.Find(HashOf("kontaktförbud"), "kontaktförbud", Type, AnalysedWord.Flags.None));
+        Assert.Null(Find(memo, "kontaktförbud"));
     }
+
+    private static AnalysedWord? Find(AnalysedWordMemo memo, string word) => memo.Find(HashOf(word), word, Type, AnalysedWord.Flags.None);
 
     private static uint HashOf(string word) => AnalysedWordMemo.HashOf(word, Type, AnalysedWord.Flags.None);
 
